@@ -1,0 +1,47 @@
+//! The command line of the `sejour` binary.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Séjour: the back end of a holiday-rental management platform.
+#[derive(Debug, Parser)]
+#[command(name = "sejour", version, about)]
+pub struct Cli {
+    /// A TOML configuration file; environment variables override it.
+    #[arg(long, global = true, env = "SEJOUR_CONFIG_FILE")]
+    pub config: Option<PathBuf>,
+    /// What to run (default: `all`).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The roles and tools of the binary.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// API, workers and scheduler in one process (development, small agencies).
+    All,
+    /// The HTTP API only.
+    Api,
+    /// Outbox consumers and jobs only.
+    Worker,
+    /// Timed jobs only.
+    Scheduler,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Print the OpenAPI document and exit.
+    Openapi,
+    /// Audit log tools.
+    Audit {
+        /// What to do with the audit log.
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+/// Audit log tools.
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Walk the hash chain; exit non-zero naming the first broken row.
+    Verify,
+}

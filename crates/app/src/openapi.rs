@@ -1,0 +1,47 @@
+//! The OpenAPI document's frame: info, security schemes, shared schemas and tags.
+//! Paths come from each context's `OpenApiRouter`.
+
+use sejour_infrastructure::http::problem::{Problem, ProblemField};
+use utoipa::{
+    Modify, OpenApi,
+    openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
+};
+
+/// The document's frame.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Séjour API",
+        description = "Holiday-rental management: properties, bookings, payments, contracts, \
+                       messages and owner statements. Errors are RFC 9457 problem documents \
+                       (`application/problem+json`) with a stable `code`.",
+        license(name = "Proprietary"),
+    ),
+    components(schemas(Problem, ProblemField)),
+    modifiers(&Security),
+    tags(
+        (name = "health", description = "Liveness, readiness and metrics"),
+        (name = "administration", description = "Audit log and dead letters (admin only)"),
+    )
+)]
+pub struct ApiDoc;
+
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearerAuth",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "An access token; until user accounts exist, the admin API takes \
+                         SEJOUR_ADMIN_TOKEN.",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}

@@ -1,0 +1,249 @@
+//! The composition root: builds every adapter once and wires the contexts together.
+
+use std::{net::SocketAddr, sync::Arc, time::Duration};
+
+use axum::{
+    Router,
+    http::{HeaderValue, header},
+    middleware,
+};
+use sejour_core::{Clock, IdGenerator, SystemClock, UuidV7Generator};
+use sejour_infrastructure::{
+    config::Settings,
+    db::{self, DbError},
+    http::{
+        context::require_admin_token,
+        edge::{self, EdgeOptions},
+        health::{self, HealthState},
+        problem,
+    },
+    queue::{Consumer, Worker, WorkerOptions, purge::PurgeDelivered, worker::register_subscriptions},
+    redis::RedisClient,
+    scheduler::{Schedule, Scheduler, SchedulerError},
+};
+use secrecy::ExposeSecret;
+use sqlx::{PgPool, migrate::Migrator};
+use tower_http::set_header::SetResponseHeaderLayer;
+use utoipa::OpenApi;
+use utoipa_axum::{router::OpenApiRouter, routes};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::openapi::ApiDoc;
+
+/// Why the platform could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// The database.
+    #[error(transparent)]
+    Db(#[from] DbError),
+    /// Redis.
+    #[error("cannot reach Redis at REDIS_URL: {0}")]
+    Redis(String),
+    /// The data directory.
+    #[error("cannot create SEJOUR_DATA_DIR {path}: {source}")]
+    DataDir {
+        /// The directory.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A schedule.
+    #[error(transparent)]
+    Scheduler(#[from] SchedulerError),
+    /// Another start-up step.
+    #[error("{0}")]
+    Other(String),
+}
+
+/// Every adapter, built once.
+#[derive(Clone)]
+pub struct Platform {
+    /// The validated settings.
+    pub settings: Arc<Settings>,
+    /// The PostgreSQL pool.
+    pub pool: PgPool,
+    /// Redis, when configured.
+    pub redis: Option<RedisClient>,
+    /// Time.
+    pub clock: Arc<dyn Clock>,
+    /// Identity.
+    pub ids: Arc<dyn IdGenerator>,
+}
+
+/// All the contexts' migrations, in version order.
+pub fn migrator() -> Result<Migrator, DbError> {
+    db::merge_migrators(&[&db::MIGRATOR, &sejour_administration::MIGRATOR])
+}
+
+impl Platform {
+    /// Connects to everything configured; creates the database if needed.
+    pub async fn connect(settings: Settings) -> Result<Self, StartError> {
+        let url = settings.database_url.expose_secret().to_owned();
+        db::ensure_database(&url).await?;
+        let pool = db::connect(&url, settings.db_max_connections).await?;
+        let redis = match &settings.redis_url {
+            Some(url) => Some(
+                RedisClient::connect(url.expose_secret())
+                    .await
+                    .map_err(|e| StartError::Redis(e.to_string()))?,
+            ),
+            None => None,
+        };
+        std::fs::create_dir_all(&settings.data_dir).map_err(|source| StartError::DataDir {
+            path: settings.data_dir.display().to_string(),
+            source,
+        })?;
+        Ok(Self::assemble(settings, pool, redis, Arc::new(SystemClock)))
+    }
+
+    /// A platform over an existing pool (tests) with the given clock.
+    pub fn assemble(
+        settings: Settings,
+        pool: PgPool,
+        redis: Option<RedisClient>,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
+        Self {
+            settings: Arc::new(settings),
+            pool,
+            redis,
+            clock,
+            ids: Arc::new(UuidV7Generator),
+        }
+    }
+
+    /// A platform that connects to nothing (for printing the OpenAPI document).
+    pub fn offline(settings: Settings) -> Result<Self, StartError> {
+        let pool = sqlx::postgres::PgPoolOptions::new()
+            .connect_lazy(settings.database_url.expose_secret())
+            .map_err(|e| StartError::Other(format!("DATABASE_URL: {e}")))?;
+        Ok(Self::assemble(settings, pool, None, Arc::new(SystemClock)))
+    }
+
+    /// Applies every context's migrations (a no-op when up to date).
+    pub async fn migrate(&self) -> Result<(), StartError> {
+        migrator()?.run(&self.pool).await.map_err(DbError::from)?;
+        Ok(())
+    }
+
+    /// Every outbox consumer and job handler of every context.
+    pub fn consumers(&self) -> Vec<Arc<dyn Consumer>> {
+        let mut consumers: Vec<Arc<dyn Consumer>> = vec![Arc::new(PurgeDelivered::new(
+            self.clock.clone(),
+            self.settings.outbox_retention_days,
+        ))];
+        consumers.extend(sejour_administration::consumers(self.clock.clone(), self.ids.clone()));
+        consumers
+    }
+
+    /// Writes the consumers' subscriptions so that new messages fan out to them.
+    pub async fn register_subscriptions(&self) -> Result<(), StartError> {
+        register_subscriptions(&self.pool, &self.consumers())
+            .await
+            .map_err(|e| StartError::Db(DbError::Connect(e)))
+    }
+
+    /// The timed jobs.
+    pub fn schedules() -> Vec<Schedule> {
+        vec![Schedule {
+            name: "queue.purge_delivered",
+            cron: "17 3 * * *",
+            job: sejour_infrastructure::queue::purge::JOB,
+        }]
+    }
+
+    /// The worker, configured from the settings.
+    pub fn worker(&self) -> Worker {
+        let s = &self.settings;
+        Worker::new(
+            self.pool.clone(),
+            self.clock.clone(),
+            self.consumers(),
+            WorkerOptions {
+                concurrency: s.worker_concurrency,
+                lease: Duration::from_secs(s.worker_lease_secs),
+                poll_interval: Duration::from_millis(s.worker_poll_ms),
+                max_attempts: s.worker_max_attempts,
+                backoff_base: Duration::from_millis(s.worker_backoff_base_ms),
+                backoff_max: Duration::from_secs(s.worker_backoff_max_secs),
+                shutdown_grace: Duration::from_secs(s.shutdown_grace_secs),
+            },
+        )
+    }
+
+    /// The scheduler.
+    pub fn scheduler(&self) -> Result<Scheduler, StartError> {
+        Ok(Scheduler::new(
+            self.pool.clone(),
+            self.clock.clone(),
+            self.ids.clone(),
+            Self::schedules(),
+            Duration::from_secs(1),
+        )?)
+    }
+
+    /// The API's routes with their OpenAPI description, before the edge layers.
+    pub fn api(&self) -> (Router, utoipa::openapi::OpenApi) {
+        let health = HealthState {
+            pool: self.pool.clone(),
+            redis: self.redis.clone(),
+            data_dir: self.settings.data_dir.clone(),
+            clock: self.clock.clone(),
+        };
+        let admin = sejour_administration::presentation::routes()
+            .layer(middleware::from_fn_with_state(
+                self.settings.admin_token.clone(),
+                require_admin_token,
+            ))
+            .with_state(sejour_administration::presentation::AdminState {
+                pool: self.pool.clone(),
+                clock: self.clock.clone(),
+                ids: self.ids.clone(),
+            });
+        OpenApiRouter::with_openapi(ApiDoc::openapi())
+            .merge(
+                OpenApiRouter::new()
+                    .routes(routes!(health::live))
+                    .routes(routes!(health::ready))
+                    .routes(routes!(health::metrics))
+                    .with_state(health),
+            )
+            .nest("/api/v1/admin", admin)
+            .split_for_parts()
+    }
+
+    /// The OpenAPI document.
+    pub fn openapi(&self) -> utoipa::openapi::OpenApi {
+        self.api().1
+    }
+
+    /// The whole HTTP application: API, OpenAPI document, docs UI, edge layers.
+    pub fn router(&self) -> Router {
+        let (api, openapi) = self.api();
+        let docs: Router = Router::from(SwaggerUi::new("/docs").url("/api/v1/openapi.json", openapi))
+            .layer(SetResponseHeaderLayer::overriding(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static(
+                    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; \
+                     script-src 'self'; frame-ancestors 'none'",
+                ),
+            ));
+        let app = api
+            .merge(docs)
+            .fallback(|| async { problem::for_status(axum::http::StatusCode::NOT_FOUND) });
+        let s = &self.settings;
+        edge::wrap(
+            app,
+            &EdgeOptions {
+                timeout: s.request_timeout(),
+                body_limit: s.body_limit_bytes,
+                cors_origins: s.cors_origins.clone(),
+            },
+        )
+    }
+
+    /// The address to listen on.
+    pub fn http_addr(&self) -> SocketAddr {
+        self.settings.http_addr
+    }
+}

@@ -1,0 +1,18 @@
+//! Séjour's shared kernel.
+//!
+//! Everything here is framework-free: value objects that cannot be built invalid,
+//! the CQRS vocabulary, the domain-event envelope, the error taxonomy every context
+//! maps its errors onto, and the ports (`Clock`, `IdGenerator`) that keep time and
+//! identity under the tests' control.
+
+pub mod context;
+pub mod cqrs;
+pub mod errors;
+pub mod events;
+pub mod ports;
+pub mod value_objects;
+
+pub use context::{Actor, Ctx};
+pub use errors::{AppError, ErrorKind, FieldError};
+pub use events::{DomainEvent, EventEnvelope};
+pub use ports::{Clock, IdGenerator, SystemClock, UuidV7Generator};

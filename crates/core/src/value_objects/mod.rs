@@ -1,0 +1,16 @@
+//! Immutable, validated business values. Each has one checking constructor; past it,
+//! a value is valid by construction.
+
+mod date_range;
+mod email;
+mod money;
+mod phone_number;
+mod postal_address;
+mod reservation_period;
+
+pub use date_range::{DateRange, DateRangeError};
+pub use email::{Email, EmailError};
+pub use money::{Currency, Money, MoneyError};
+pub use phone_number::{PhoneNumber, PhoneNumberError};
+pub use postal_address::{CountryCode, PostalAddress, PostalAddressError};
+pub use reservation_period::{ReservationPeriod, ReservationPeriodError};

@@ -1,0 +1,78 @@
+//! The PostgreSQL pool and migrations.
+//!
+//! Each context owns a schema and ships its migrations in its own `migrations/` folder,
+//! embedded with `sqlx::migrate!`. The composition root merges them into one
+//! [`Migrator`] ordered by version (versions are timestamps, unique across contexts).
+
+use std::{borrow::Cow, str::FromStr, time::Duration};
+
+use sqlx::{
+    ConnectOptions, PgPool, Postgres,
+    migrate::{MigrateDatabase, Migrator},
+    postgres::{PgConnectOptions, PgPoolOptions},
+};
+
+/// Why the database could not be reached or prepared.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// The URL is not a PostgreSQL URL.
+    #[error("DATABASE_URL is not a valid PostgreSQL URL: {0}")]
+    BadUrl(String),
+    /// Connecting or creating the database failed.
+    #[error("cannot reach PostgreSQL: {0}")]
+    Connect(#[source] sqlx::Error),
+    /// A migration failed.
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// Two contexts ship a migration with the same version.
+    #[error("migration version {0} is used by two contexts")]
+    DuplicateVersion(i64),
+}
+
+/// Creates the database named in `url` when it does not exist yet.
+pub async fn ensure_database(url: &str) -> Result<(), DbError> {
+    PgConnectOptions::from_str(url).map_err(|e| DbError::BadUrl(e.to_string()))?;
+    if !Postgres::database_exists(url)
+        .await
+        .map_err(DbError::Connect)?
+    {
+        tracing::info!("creating the database named in DATABASE_URL");
+        Postgres::create_database(url)
+            .await
+            .map_err(DbError::Connect)?;
+    }
+    Ok(())
+}
+
+/// Opens a pool of at most `max_connections` to `url`.
+pub async fn connect(url: &str, max_connections: u32) -> Result<PgPool, DbError> {
+    let options = PgConnectOptions::from_str(url)
+        .map_err(|e| DbError::BadUrl(e.to_string()))?
+        .log_slow_statements(tracing::log::LevelFilter::Warn, Duration::from_millis(500))
+        .application_name("sejour");
+    PgPoolOptions::new()
+        .max_connections(max_connections)
+        .acquire_timeout(Duration::from_secs(5))
+        .connect_with(options)
+        .await
+        .map_err(DbError::Connect)
+}
+
+/// Merges the migrators of every context into one, ordered by version.
+pub fn merge_migrators(migrators: &[&Migrator]) -> Result<Migrator, DbError> {
+    let mut all: Vec<_> = migrators
+        .iter()
+        .flat_map(|m| m.migrations.iter().cloned())
+        .collect();
+    all.sort_by_key(|m| m.version);
+    if let Some(pair) = all.windows(2).find(|w| w[0].version == w[1].version) {
+        return Err(DbError::DuplicateVersion(pair[0].version));
+    }
+    Ok(Migrator {
+        migrations: Cow::Owned(all),
+        ..Migrator::DEFAULT
+    })
+}
+
+/// The platform's own migrations (the `queue` and `scheduler` schemas).
+pub static MIGRATOR: Migrator = sqlx::migrate!("./migrations");

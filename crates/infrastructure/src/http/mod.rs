@@ -1,0 +1,14 @@
+//! The shared HTTP edge: problem documents, extractors, request context, pagination,
+//! health and metrics, and the layers every request goes through.
+
+pub mod context;
+pub mod edge;
+pub mod extract;
+pub mod health;
+pub mod pagination;
+pub mod problem;
+
+pub use context::RequestCtx;
+pub use extract::{Json, Path, Query};
+pub use pagination::{Page, PageParams};
+pub use problem::{ApiError, Problem};

@@ -1,0 +1,11 @@
+//! Séjour's shared technical adapters, used by every context and wired by the app:
+//! configuration, the database pool and migrations, the outbox and job queue, the
+//! scheduler, the HTTP edge, Redis, logs and metrics.
+
+pub mod config;
+pub mod db;
+pub mod http;
+pub mod queue;
+pub mod redis;
+pub mod scheduler;
+pub mod telemetry;

@@ -1,0 +1,6 @@
+//! Integration tests of the shared infrastructure against a real PostgreSQL, one fresh
+//! database per test (`#[sqlx::test]`, which reads `DATABASE_URL`). One binary keeps
+//! link times low.
+
+mod queue;
+mod scheduler;
