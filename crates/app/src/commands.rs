@@ -56,16 +56,30 @@ async fn run(command: Command, settings: Settings) -> Result<ExitCode, StartErro
     let platform = Platform::connect(settings).await?;
     let roles = match command {
         Command::All => Roles::ALL,
-        Command::Api => Roles { api: true, worker: false, scheduler: false },
-        Command::Worker => Roles { api: false, worker: true, scheduler: false },
-        Command::Scheduler => Roles { api: false, worker: false, scheduler: true },
+        Command::Api => Roles {
+            api: true,
+            worker: false,
+            scheduler: false,
+        },
+        Command::Worker => Roles {
+            api: false,
+            worker: true,
+            scheduler: false,
+        },
+        Command::Scheduler => Roles {
+            api: false,
+            worker: false,
+            scheduler: true,
+        },
         Command::Migrate => {
             platform.migrate().await?;
             platform.register_subscriptions().await?;
             tracing::info!("migrations applied");
             return Ok(ExitCode::SUCCESS);
         }
-        Command::Audit { command: AuditCommand::Verify } => return verify_audit(&platform).await,
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => return verify_audit(&platform).await,
         Command::Openapi => return Ok(ExitCode::SUCCESS),
     };
     let shutdown = CancellationToken::new();
@@ -75,18 +89,26 @@ async fn run(command: Command, settings: Settings) -> Result<ExitCode, StartErro
 }
 
 async fn verify_audit(platform: &Platform) -> Result<ExitCode, StartError> {
-    let mut out = std::io::stdout();
-    match sejour_administration::application::commands::verify_audit_chain::verify_audit_chain(&platform.pool).await {
-        Ok(outcome) => Ok(match outcome {
-            Ok(count) => {
-                let _ = writeln!(out, "audit chain intact: {count} rows verified");
-                ExitCode::SUCCESS
-            }
-            Err(broken) => {
-                let _ = writeln!(std::io::stderr(), "audit chain BROKEN at row {broken}");
-                ExitCode::from(3)
-            }
-        }),
+    use sejour_administration::application::commands::verify_audit_chain::{
+        ChainVerdict, verify_audit_chain,
+    };
+    match verify_audit_chain(&platform.pool).await {
+        Ok(ChainVerdict::Intact { rows, head }) => {
+            let _ = writeln!(
+                std::io::stdout(),
+                "audit chain intact: {rows} rows verified, head {head}"
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Ok(ChainVerdict::Broken(broken)) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "audit chain BROKEN at row seq={}: {:?}",
+                broken.seq,
+                broken.reason
+            );
+            Ok(ExitCode::from(3))
+        }
         Err(e) => Err(StartError::Other(format!("audit verification failed: {e}"))),
     }
 }

@@ -7,6 +7,7 @@ use axum::{
     http::{HeaderValue, header},
     middleware,
 };
+use secrecy::ExposeSecret;
 use sejour_core::{Clock, IdGenerator, SystemClock, UuidV7Generator};
 use sejour_infrastructure::{
     config::Settings,
@@ -17,11 +18,12 @@ use sejour_infrastructure::{
         health::{self, HealthState},
         problem,
     },
-    queue::{Consumer, Worker, WorkerOptions, purge::PurgeDelivered, worker::register_subscriptions},
+    queue::{
+        Consumer, Worker, WorkerOptions, purge::PurgeDelivered, worker::register_subscriptions,
+    },
     redis::RedisClient,
     scheduler::{Schedule, Scheduler, SchedulerError},
 };
-use secrecy::ExposeSecret;
 use sqlx::{PgPool, migrate::Migrator};
 use tower_http::set_header::SetResponseHeaderLayer;
 use utoipa::OpenApi;
@@ -132,7 +134,10 @@ impl Platform {
             self.clock.clone(),
             self.settings.outbox_retention_days,
         ))];
-        consumers.extend(sejour_administration::consumers(self.clock.clone(), self.ids.clone()));
+        consumers.extend(sejour_administration::consumers(
+            self.clock.clone(),
+            self.ids.clone(),
+        ));
         consumers
     }
 
@@ -219,15 +224,18 @@ impl Platform {
 
     /// The whole HTTP application: API, OpenAPI document, docs UI, edge layers.
     pub fn router(&self) -> Router {
+        sejour_infrastructure::telemetry::init_metrics();
         let (api, openapi) = self.api();
-        let docs: Router = Router::from(SwaggerUi::new("/docs").url("/api/v1/openapi.json", openapi))
-            .layer(SetResponseHeaderLayer::overriding(
-                header::CONTENT_SECURITY_POLICY,
-                HeaderValue::from_static(
-                    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; \
+        let docs: Router = Router::from(
+            SwaggerUi::new("/docs").url("/api/v1/openapi.json", openapi),
+        )
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(
+                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; \
                      script-src 'self'; frame-ancestors 'none'",
-                ),
-            ));
+            ),
+        ));
         let app = api
             .merge(docs)
             .fallback(|| async { problem::for_status(axum::http::StatusCode::NOT_FOUND) });

@@ -54,16 +54,23 @@ pub fn cancel_on_signals(token: CancellationToken) {
 }
 
 /// Runs `roles` until `shutdown`, then drains each and returns.
-pub async fn run(platform: Platform, roles: Roles, shutdown: CancellationToken) -> Result<(), StartError> {
+pub async fn run(
+    platform: Platform,
+    roles: Roles,
+    shutdown: CancellationToken,
+) -> Result<(), StartError> {
     if roles.api && platform.settings.migrate_on_start {
         platform.migrate().await?;
     }
     platform.register_subscriptions().await?;
     let mut tasks = JoinSet::new();
     if roles.api {
-        let listener = TcpListener::bind(platform.http_addr())
-            .await
-            .map_err(|e| StartError::Other(format!("cannot listen on SEJOUR_HTTP_ADDR {}: {e}", platform.http_addr())))?;
+        let listener = TcpListener::bind(platform.http_addr()).await.map_err(|e| {
+            StartError::Other(format!(
+                "cannot listen on SEJOUR_HTTP_ADDR {}: {e}",
+                platform.http_addr()
+            ))
+        })?;
         tracing::info!(addr = %platform.http_addr(), "API listening");
         let router = platform.router();
         let token = shutdown.clone();

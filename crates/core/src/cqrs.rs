@@ -23,12 +23,19 @@ pub trait Query: Send {
 /// Executes one kind of command.
 pub trait CommandHandler<C: Command>: Send + Sync {
     /// Runs the command on behalf of `ctx.actor`.
-    fn handle(&self, ctx: &Ctx, command: C)
-    -> impl Future<Output = Result<C::Output, AppError>> + Send;
+    fn handle(
+        &self,
+        ctx: &Ctx,
+        command: C,
+    ) -> impl Future<Output = Result<C::Output, AppError>> + Send;
 }
 
 /// Answers one kind of query.
 pub trait QueryHandler<Q: Query>: Send + Sync {
     /// Runs the query on behalf of `ctx.actor`.
-    fn handle(&self, ctx: &Ctx, query: Q) -> impl Future<Output = Result<Q::Output, AppError>> + Send;
+    fn handle(
+        &self,
+        ctx: &Ctx,
+        query: Q,
+    ) -> impl Future<Output = Result<Q::Output, AppError>> + Send;
 }

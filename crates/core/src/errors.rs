@@ -179,6 +179,9 @@ mod tests {
     fn internal_error_hides_its_cause_from_the_message() {
         let err = AppError::internal("relation \"x\" does not exist");
         assert!(!err.message.contains("relation"));
-        assert_eq!(err.internal.as_deref(), Some("relation \"x\" does not exist"));
+        assert_eq!(
+            err.internal.as_deref(),
+            Some("relation \"x\" does not exist")
+        );
     }
 }

@@ -9,7 +9,10 @@ use std::{sync::Arc, time::Duration};
 
 use async_trait::async_trait;
 use sejour_core::SystemClock;
-use sejour_infrastructure::queue::{Consumer, ConsumerError, Delivery, Subscription, Worker, WorkerOptions, worker::register_subscriptions};
+use sejour_infrastructure::queue::{
+    Consumer, ConsumerError, Delivery, Subscription, Worker, WorkerOptions,
+    worker::register_subscriptions,
+};
 use tokio_util::sync::CancellationToken;
 
 struct Probe {

@@ -162,9 +162,11 @@ impl Settings {
         }
         figment
             .merge(Env::prefixed("SEJOUR_").map(|k| k.as_str().to_ascii_lowercase().into()))
-            .merge(Env::raw().only(&["DATABASE_URL", "REDIS_URL"]).map(|k| {
-                k.as_str().to_ascii_lowercase().into()
-            }))
+            .merge(
+                Env::raw()
+                    .only(&["DATABASE_URL", "REDIS_URL"])
+                    .map(|k| k.as_str().to_ascii_lowercase().into()),
+            )
     }
 
     /// Extracts and validates settings from `figment`.
@@ -196,12 +198,36 @@ impl Settings {
 
     fn validate(&self) -> Result<(), ConfigError> {
         let checks: [(bool, &'static str, &'static str); 6] = [
-            (self.db_max_connections >= 2, "SEJOUR_DB_MAX_CONNECTIONS", "must be at least 2"),
-            (self.worker_concurrency >= 1, "SEJOUR_WORKER_CONCURRENCY", "must be at least 1"),
-            (self.worker_lease_secs >= 1, "SEJOUR_WORKER_LEASE_SECS", "must be at least 1"),
-            (self.worker_max_attempts >= 1, "SEJOUR_WORKER_MAX_ATTEMPTS", "must be at least 1"),
-            (self.body_limit_bytes >= 1024, "SEJOUR_BODY_LIMIT_BYTES", "must be at least 1024"),
-            (self.request_timeout_secs >= 1, "SEJOUR_REQUEST_TIMEOUT_SECS", "must be at least 1"),
+            (
+                self.db_max_connections >= 2,
+                "SEJOUR_DB_MAX_CONNECTIONS",
+                "must be at least 2",
+            ),
+            (
+                self.worker_concurrency >= 1,
+                "SEJOUR_WORKER_CONCURRENCY",
+                "must be at least 1",
+            ),
+            (
+                self.worker_lease_secs >= 1,
+                "SEJOUR_WORKER_LEASE_SECS",
+                "must be at least 1",
+            ),
+            (
+                self.worker_max_attempts >= 1,
+                "SEJOUR_WORKER_MAX_ATTEMPTS",
+                "must be at least 1",
+            ),
+            (
+                self.body_limit_bytes >= 1024,
+                "SEJOUR_BODY_LIMIT_BYTES",
+                "must be at least 1024",
+            ),
+            (
+                self.request_timeout_secs >= 1,
+                "SEJOUR_REQUEST_TIMEOUT_SECS",
+                "must be at least 1",
+            ),
         ];
         for (ok, setting, problem) in checks {
             if !ok {
@@ -232,10 +258,9 @@ mod tests {
 
     #[test]
     fn defaults_are_valid_and_point_at_the_local_database() {
-        let settings = Settings::from_figment(Figment::from(Serialized::defaults(
-            Defaults::default(),
-        )))
-        .unwrap_or_else(|e| panic!("{e}"));
+        let settings =
+            Settings::from_figment(Figment::from(Serialized::defaults(Defaults::default())))
+                .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             settings.database_url.expose_secret(),
             "postgres://postgres@localhost:5432/sejour"
@@ -250,7 +275,8 @@ mod tests {
             .merge(("http_addr", "not-an-address"));
         let err = Settings::from_figment(figment).err().map(|e| e.to_string());
         assert!(
-            err.as_deref().is_some_and(|e| e.contains("SEJOUR_HTTP_ADDR")),
+            err.as_deref()
+                .is_some_and(|e| e.contains("SEJOUR_HTTP_ADDR")),
             "{err:?}"
         );
     }
@@ -261,7 +287,8 @@ mod tests {
             .merge(("worker_concurrency", 0));
         let err = Settings::from_figment(figment).err().map(|e| e.to_string());
         assert!(
-            err.as_deref().is_some_and(|e| e.contains("SEJOUR_WORKER_CONCURRENCY")),
+            err.as_deref()
+                .is_some_and(|e| e.contains("SEJOUR_WORKER_CONCURRENCY")),
             "{err:?}"
         );
     }

@@ -19,7 +19,10 @@ impl RedisClient {
     /// `PING`.
     pub async fn ping(&self) -> Result<(), redis::RedisError> {
         let mut conn = self.manager.clone();
-        redis::cmd("PING").query_async::<String>(&mut conn).await.map(|_| ())
+        redis::cmd("PING")
+            .query_async::<String>(&mut conn)
+            .await
+            .map(|_| ())
     }
 
     /// A connection handle for commands.

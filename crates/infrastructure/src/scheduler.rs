@@ -148,7 +148,10 @@ impl Scheduler {
             // Another replica fired this tick.
             return Ok(false);
         }
-        let ctx = Ctx::system("scheduler", format!("{}@{}", schedule.name, tick.to_rfc3339()));
+        let ctx = Ctx::system(
+            "scheduler",
+            format!("{}@{}", schedule.name, tick.to_rfc3339()),
+        );
         let job = JobRequest::new(schedule.job, serde_json::json!({ "tick": tick }));
         enqueue(&mut tx, &job, &ctx, self.clock.as_ref(), self.ids.as_ref()).await?;
         tx.commit().await?;
@@ -158,12 +161,18 @@ impl Scheduler {
 }
 
 /// The tick to fire now, if any: the latest occurrence in `(last_tick, now]`.
-pub fn due_tick(cron: &Cron, last_tick: DateTime<Utc>, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+pub fn due_tick(
+    cron: &Cron,
+    last_tick: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
     let next = cron.find_next_occurrence(&last_tick, false).ok()?;
     if next > now {
         return None;
     }
-    cron.find_previous_occurrence(&now, true).ok().filter(|t| *t > last_tick)
+    cron.find_previous_occurrence(&now, true)
+        .ok()
+        .filter(|t| *t > last_tick)
 }
 
 #[cfg(test)]
@@ -183,14 +192,25 @@ mod tests {
     #[test]
     fn nothing_is_due_before_the_next_occurrence() {
         let hourly = cron("0 * * * *");
-        assert_eq!(due_tick(&hourly, at("2026-11-24T10:00:00Z"), at("2026-11-24T10:59:59Z")), None);
+        assert_eq!(
+            due_tick(
+                &hourly,
+                at("2026-11-24T10:00:00Z"),
+                at("2026-11-24T10:59:59Z")
+            ),
+            None
+        );
     }
 
     #[test]
     fn the_occurrence_is_due_once_reached() {
         let hourly = cron("0 * * * *");
         assert_eq!(
-            due_tick(&hourly, at("2026-11-24T10:00:00Z"), at("2026-11-24T11:00:00Z")),
+            due_tick(
+                &hourly,
+                at("2026-11-24T10:00:00Z"),
+                at("2026-11-24T11:00:00Z")
+            ),
             Some(at("2026-11-24T11:00:00Z"))
         );
     }
@@ -199,10 +219,21 @@ mod tests {
     fn missed_ticks_catch_up_once_with_the_latest() {
         let hourly = cron("0 * * * *");
         assert_eq!(
-            due_tick(&hourly, at("2026-11-24T10:00:00Z"), at("2026-11-24T15:30:00Z")),
+            due_tick(
+                &hourly,
+                at("2026-11-24T10:00:00Z"),
+                at("2026-11-24T15:30:00Z")
+            ),
             Some(at("2026-11-24T15:00:00Z"))
         );
         // Once fired, nothing more until the next hour.
-        assert_eq!(due_tick(&hourly, at("2026-11-24T15:00:00Z"), at("2026-11-24T15:30:00Z")), None);
+        assert_eq!(
+            due_tick(
+                &hourly,
+                at("2026-11-24T15:00:00Z"),
+                at("2026-11-24T15:30:00Z")
+            ),
+            None
+        );
     }
 }

@@ -8,8 +8,8 @@ use axum::{
     middleware::Next,
     response::Response,
 };
-use sejour_core::{Actor, AppError, Ctx};
 use secrecy::{ExposeSecret, SecretString};
+use sejour_core::{Actor, AppError, Ctx};
 use tower_http::request_id::RequestId;
 
 use super::problem::ApiError;
@@ -101,9 +101,15 @@ mod tests {
     fn bearer_token_reads_the_authorization_header() {
         let mut headers = HeaderMap::new();
         assert_eq!(bearer_token(&headers), None);
-        headers.insert(header::AUTHORIZATION, "Bearer abc".parse().unwrap_or_else(|_| unreachable!()));
+        headers.insert(
+            header::AUTHORIZATION,
+            "Bearer abc".parse().unwrap_or_else(|_| unreachable!()),
+        );
         assert_eq!(bearer_token(&headers), Some("abc"));
-        headers.insert(header::AUTHORIZATION, "Basic abc".parse().unwrap_or_else(|_| unreachable!()));
+        headers.insert(
+            header::AUTHORIZATION,
+            "Basic abc".parse().unwrap_or_else(|_| unreachable!()),
+        );
         assert_eq!(bearer_token(&headers), None);
     }
 }

@@ -56,9 +56,10 @@ impl MakeRequestId for MakeId {
 /// Drops a client-supplied request id that is too long or not printable, so that a
 /// fresh one is generated.
 async fn sanitize_request_id(mut request: Request, next: Next) -> Response {
-    let bad = request.headers().get(&REQUEST_ID).is_some_and(|v| {
-        v.len() > 128 || !v.as_bytes().iter().all(|b| b.is_ascii_graphic())
-    });
+    let bad = request
+        .headers()
+        .get(&REQUEST_ID)
+        .is_some_and(|v| v.len() > 128 || !v.as_bytes().iter().all(|b| b.is_ascii_graphic()));
     if bad {
         request.headers_mut().remove(&REQUEST_ID);
     }
@@ -133,7 +134,12 @@ fn cors(origins: &[String]) -> CorsLayer {
             HeaderName::from_static("idempotency-key"),
             REQUEST_ID,
         ])
-        .expose_headers([header::ETAG, header::LOCATION, header::RETRY_AFTER, REQUEST_ID])
+        .expose_headers([
+            header::ETAG,
+            header::LOCATION,
+            header::RETRY_AFTER,
+            REQUEST_ID,
+        ])
         .max_age(Duration::from_secs(600))
 }
 
@@ -152,15 +158,21 @@ pub fn wrap(router: Router, options: &EdgeOptions) -> Router {
             header::CONTENT_SECURITY_POLICY,
             "default-src 'none'; frame-ancestors 'none'",
         ),
-        (HeaderName::from_static("cross-origin-resource-policy"), "same-origin"),
+        (
+            HeaderName::from_static("cross-origin-resource-policy"),
+            "same-origin",
+        ),
     ];
     let mut router = router
-        .layer(middleware::from_fn(problem_fallback))
         .layer(RequestBodyLimitLayer::new(options.body_limit))
         .layer(axum::extract::DefaultBodyLimit::max(options.body_limit))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, options.timeout))
-        .layer(middleware::from_fn(record_metrics))
-        .layer(CatchPanicLayer::custom(panic_response));
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            options.timeout,
+        ))
+        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(middleware::from_fn(problem_fallback))
+        .layer(middleware::from_fn(record_metrics));
     for (name, value) in security_headers {
         router = router.layer(SetResponseHeaderLayer::if_not_present(
             name,
@@ -170,19 +182,21 @@ pub fn wrap(router: Router, options: &EdgeOptions) -> Router {
     router
         .layer(cors(&options.cors_origins))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
-        .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
-            let request_id = request
-                .headers()
-                .get(&REQUEST_ID)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("");
-            tracing::info_span!(
-                "request",
-                method = %request.method(),
-                uri = %request.uri().path(),
-                request_id = %request_id,
-            )
-        }))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &Request| {
+                let request_id = request
+                    .headers()
+                    .get(&REQUEST_ID)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("");
+                tracing::info_span!(
+                    "request",
+                    method = %request.method(),
+                    uri = %request.uri().path(),
+                    request_id = %request_id,
+                )
+            }),
+        )
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeId))
         .layer(middleware::from_fn(sanitize_request_id))
 }

@@ -3,12 +3,12 @@
 //! `Json` reports the path of the offending field (`guest.email`), so clients get an
 //! `errors[]` entry rather than a parser message.
 
+use axum::body::Bytes;
 use axum::{
     extract::{FromRequest, FromRequestParts, Request, rejection::BytesRejection},
     http::{StatusCode, header, request::Parts},
     response::{IntoResponse, Response},
 };
-use axum::body::Bytes;
 use sejour_core::{AppError, ErrorKind, FieldError};
 use serde::{Serialize, de::DeserializeOwned};
 
@@ -33,7 +33,8 @@ where
             .and_then(|v| v.split(';').next())
             .map(|mime| {
                 let mime = mime.trim().to_ascii_lowercase();
-                mime == "application/json" || (mime.starts_with("application/") && mime.ends_with("+json"))
+                mime == "application/json"
+                    || (mime.starts_with("application/") && mime.ends_with("+json"))
             })
             .unwrap_or(false);
         if !is_json {
@@ -141,6 +142,8 @@ where
         axum::extract::Path::<T>::from_request_parts(parts, state)
             .await
             .map(|p| Path(p.0))
-            .map_err(|e| ApiError::new(AppError::bad_request("request.invalid_path", e.body_text())))
+            .map_err(|e| {
+                ApiError::new(AppError::bad_request("request.invalid_path", e.body_text()))
+            })
     }
 }

@@ -62,10 +62,22 @@ pub async fn ready(State(state): State<HealthState>) -> Response {
     let timeout = Duration::from_secs(2);
     let mut checks = BTreeMap::new();
     let db = tokio::time::timeout(timeout, sqlx::query("SELECT 1").execute(&state.pool)).await;
-    checks.insert("database", outcome(db.map_err(|_| "timed out".to_owned()).and_then(|r| r.map(|_| ()).map_err(|e| e.to_string()))));
+    checks.insert(
+        "database",
+        outcome(
+            db.map_err(|_| "timed out".to_owned())
+                .and_then(|r| r.map(|_| ()).map_err(|e| e.to_string())),
+        ),
+    );
     if let Some(redis) = &state.redis {
         let pong = tokio::time::timeout(timeout, redis.ping()).await;
-        checks.insert("redis", outcome(pong.map_err(|_| "timed out".to_owned()).and_then(|r| r.map_err(|e| e.to_string()))));
+        checks.insert(
+            "redis",
+            outcome(
+                pong.map_err(|_| "timed out".to_owned())
+                    .and_then(|r| r.map_err(|e| e.to_string())),
+            ),
+        );
     }
     let storage = tokio::fs::metadata(&state.data_dir).await;
     checks.insert(
@@ -78,7 +90,11 @@ pub async fn ready(State(state): State<HealthState>) -> Response {
     );
     let ok = checks.values().all(|v| v == "ok");
     if ok {
-        return Json(Readiness { status: "ok", checks }).into_response();
+        return Json(Readiness {
+            status: "ok",
+            checks,
+        })
+        .into_response();
     }
     let mut response = (
         StatusCode::SERVICE_UNAVAILABLE,

@@ -123,7 +123,10 @@ mod tests {
 
     #[test]
     fn limits_outside_the_range_are_refused() {
-        let p = |limit| PageParams { limit, cursor: None };
+        let p = |limit| PageParams {
+            limit,
+            cursor: None,
+        };
         assert_eq!(p(None).limit().ok(), Some(20));
         assert_eq!(p(Some(100)).limit().ok(), Some(100));
         assert!(p(Some(0)).limit().is_err());

@@ -167,7 +167,9 @@ pub fn for_status(status: StatusCode) -> Problem {
             "request.method_not_allowed",
             "This method is not allowed on this resource.",
         ),
-        StatusCode::PAYLOAD_TOO_LARGE => ("request.body_too_large", "The request body is too large."),
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            ("request.body_too_large", "The request body is too large.")
+        }
         StatusCode::REQUEST_TIMEOUT => ("request.timeout", "The request took too long to process."),
         StatusCode::UNSUPPORTED_MEDIA_TYPE => (
             "request.unsupported_media_type",

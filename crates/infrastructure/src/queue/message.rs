@@ -57,7 +57,10 @@ impl Message {
     /// error is permanent (straight to the dead letters).
     pub fn decode<T: DeserializeOwned>(&self) -> Result<T, ConsumerError> {
         serde_json::from_value(self.payload.clone()).map_err(|e| {
-            ConsumerError::Permanent(format!("payload of {} does not decode: {e}", self.message_type))
+            ConsumerError::Permanent(format!(
+                "payload of {} does not decode: {e}",
+                self.message_type
+            ))
         })
     }
 }

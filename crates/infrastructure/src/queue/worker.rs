@@ -199,8 +199,13 @@ impl Worker {
         if drained.is_err() {
             in_flight.abort_all();
             match self.release_leases().await {
-                Ok(n) => tracing::warn!(released = n, "grace period over; unfinished deliveries handed back"),
-                Err(e) => tracing::error!(error = %e, "could not hand back leases; they expire on their own"),
+                Ok(n) => tracing::warn!(
+                    released = n,
+                    "grace period over; unfinished deliveries handed back"
+                ),
+                Err(e) => {
+                    tracing::error!(error = %e, "could not hand back leases; they expire on their own")
+                }
             }
         }
         listener.abort();
@@ -301,7 +306,14 @@ impl Worker {
             .record(started.elapsed().as_secs_f64());
         let recorded = match outcome {
             Ok(()) => {
-                metrics::counter!("sejour_queue_deliveries_total", &[("consumer", delivery.consumer.clone()), ("outcome", "done".to_owned())]).increment(1);
+                metrics::counter!(
+                    "sejour_queue_deliveries_total",
+                    &[
+                        ("consumer", delivery.consumer.clone()),
+                        ("outcome", "done".to_owned())
+                    ]
+                )
+                .increment(1);
                 self.complete(delivery.id).await
             }
             Err(error) => {
@@ -352,8 +364,13 @@ impl Worker {
     async fn fail(&self, delivery: &Delivery, error: &ConsumerError) -> Result<bool, sqlx::Error> {
         let now = self.clock.now();
         let permanent = matches!(error, ConsumerError::Permanent(_));
-        let delay = backoff(delivery.attempt, self.options.backoff_base, self.options.backoff_max);
-        let retry_at = now + chrono::Duration::from_std(delay).unwrap_or(chrono::Duration::hours(1));
+        let delay = backoff(
+            delivery.attempt,
+            self.options.backoff_base,
+            self.options.backoff_max,
+        );
+        let retry_at =
+            now + chrono::Duration::from_std(delay).unwrap_or(chrono::Duration::hours(1));
         let mut message = error.to_string();
         message.truncate(2000);
         let status: Option<String> = sqlx::query_scalar(

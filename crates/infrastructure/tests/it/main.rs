@@ -2,5 +2,6 @@
 //! database per test (`#[sqlx::test]`, which reads `DATABASE_URL`). One binary keeps
 //! link times low.
 
+mod edge;
 mod queue;
 mod scheduler;

@@ -40,9 +40,14 @@ async fn jobs(pool: &PgPool) -> Vec<serde_json::Value> {
 
 #[sqlx::test(migrations = false)]
 async fn a_tick_fires_once_across_many_replicas(pool: PgPool) {
-    db::MIGRATOR.run(&pool).await.unwrap_or_else(|e| panic!("{e}"));
+    db::MIGRATOR
+        .run(&pool)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     let clock = Arc::new(ManualClock::new(at("2026-11-24T10:30:00Z")));
-    let replicas: Vec<_> = (0..5).map(|_| Arc::new(scheduler(&pool, clock.clone()))).collect();
+    let replicas: Vec<_> = (0..5)
+        .map(|_| Arc::new(scheduler(&pool, clock.clone())))
+        .collect();
     // First sight of the schedule: nothing fires for the past.
     for r in &replicas {
         assert!(r.tick().await.unwrap_or_else(|e| panic!("{e}")).is_empty());
@@ -50,26 +55,50 @@ async fn a_tick_fires_once_across_many_replicas(pool: PgPool) {
     clock.set(at("2026-11-24T11:00:05Z"));
     let fired = futures_join(replicas.iter().map(|r| {
         let r = r.clone();
-        tokio::spawn(async move { r.tick().await.map(|f| f.len()).unwrap_or_else(|e| panic!("{e}")) })
+        tokio::spawn(async move {
+            r.tick()
+                .await
+                .map(|f| f.len())
+                .unwrap_or_else(|e| panic!("{e}"))
+        })
     }))
     .await;
-    assert_eq!(fired.iter().sum::<usize>(), 1, "exactly one replica fired the tick");
-    assert_eq!(jobs(&pool).await, vec![serde_json::json!({"tick": "2026-11-24T11:00:00Z"})]);
+    assert_eq!(
+        fired.iter().sum::<usize>(),
+        1,
+        "exactly one replica fired the tick"
+    );
+    assert_eq!(
+        jobs(&pool).await,
+        vec![serde_json::json!({"tick": "2026-11-24T11:00:00Z"})]
+    );
 }
 
 #[sqlx::test(migrations = false)]
 async fn ticks_missed_while_nothing_ran_are_caught_up_once(pool: PgPool) {
-    db::MIGRATOR.run(&pool).await.unwrap_or_else(|e| panic!("{e}"));
+    db::MIGRATOR
+        .run(&pool)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     let clock = Arc::new(ManualClock::new(at("2026-11-24T10:30:00Z")));
     let s = scheduler(&pool, clock.clone());
     s.tick().await.unwrap_or_else(|e| panic!("{e}"));
     // Down for five hours.
     clock.advance(Duration::hours(5));
-    assert_eq!(s.tick().await.unwrap_or_else(|e| panic!("{e}")), vec!["test.hourly"]);
+    assert_eq!(
+        s.tick().await.unwrap_or_else(|e| panic!("{e}")),
+        vec!["test.hourly"]
+    );
     assert!(s.tick().await.unwrap_or_else(|e| panic!("{e}")).is_empty());
-    assert_eq!(jobs(&pool).await, vec![serde_json::json!({"tick": "2026-11-24T15:00:00Z"})]);
+    assert_eq!(
+        jobs(&pool).await,
+        vec![serde_json::json!({"tick": "2026-11-24T15:00:00Z"})]
+    );
     clock.advance(Duration::minutes(31));
-    assert_eq!(s.tick().await.unwrap_or_else(|e| panic!("{e}")), vec!["test.hourly"]);
+    assert_eq!(
+        s.tick().await.unwrap_or_else(|e| panic!("{e}")),
+        vec!["test.hourly"]
+    );
     assert_eq!(jobs(&pool).await.len(), 2);
 }
 
@@ -89,7 +118,9 @@ async fn an_invalid_cron_expression_is_refused_at_start(pool: PgPool) {
     assert!(s.err().is_some_and(|e| e.to_string().contains("bad")));
 }
 
-async fn futures_join<T: Send + 'static>(handles: impl Iterator<Item = tokio::task::JoinHandle<T>>) -> Vec<T> {
+async fn futures_join<T: Send + 'static>(
+    handles: impl Iterator<Item = tokio::task::JoinHandle<T>>,
+) -> Vec<T> {
     let mut out = Vec::new();
     for h in handles {
         out.push(h.await.unwrap_or_else(|e| panic!("{e}")));

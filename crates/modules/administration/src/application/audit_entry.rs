@@ -248,9 +248,12 @@ mod tests {
 
     #[test]
     fn canonical_json_sorts_keys_and_is_compact() {
-        let doc: Value = serde_json::from_str(r#"{ "b": 1, "a": { "d": [1.5, 10], "c": "é" } }"#)
-            .unwrap();
-        assert_eq!(canonical_json(&doc), r#"{"a":{"c":"é","d":[1.5,10]},"b":1}"#);
+        let doc: Value =
+            serde_json::from_str(r#"{ "b": 1, "a": { "d": [1.5, 10], "c": "é" } }"#).unwrap();
+        assert_eq!(
+            canonical_json(&doc),
+            r#"{"a":{"c":"é","d":[1.5,10]},"b":1}"#
+        );
     }
 
     #[test]

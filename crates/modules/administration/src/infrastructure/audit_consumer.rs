@@ -78,8 +78,8 @@ impl Consumer for AuditTrail {
             return Ok(());
         };
         let entry = Self::entry_for(&delivery.message);
-        let record = repository::append(&mut tx, self.clock.as_ref(), self.ids.as_ref(), entry)
-            .await?;
+        let record =
+            repository::append(&mut tx, self.clock.as_ref(), self.ids.as_ref(), entry).await?;
         tx.commit().await?;
         tracing::debug!(seq = record.seq, action = %record.action, "event audited");
         Ok(())

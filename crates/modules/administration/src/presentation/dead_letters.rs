@@ -96,7 +96,13 @@ pub async fn list_dead_letters(
 ) -> Result<Json<Page<DeadLetterDto>>, ApiError> {
     let limit = page.limit()?;
     let after: Option<(DateTime<Utc>, i64)> = page.cursor()?;
-    let rows = dead_letters::list(&state.pool, filter.consumer.as_deref(), after, i64::from(limit) + 1).await?;
+    let rows = dead_letters::list(
+        &state.pool,
+        filter.consumer.as_deref(),
+        after,
+        i64::from(limit) + 1,
+    )
+    .await?;
     Ok(Json(
         Page::from_overfetch(rows, limit, |d| (d.dead_since, d.id)).map(DeadLetterDto::from),
     ))
@@ -108,6 +114,9 @@ pub async fn list_dead_letters(
     security(("bearerAuth" = [])),
     responses(
         (status = 200, description = "The dead letter", body = DeadLetterDto),
+        (status = 400, description = "The id is not a number", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No or bad token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such dead letter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_dead_letter(
@@ -126,6 +135,9 @@ pub async fn get_dead_letter(
     security(("bearerAuth" = [])),
     responses(
         (status = 202, description = "Queued again", body = ReplayAccepted),
+        (status = 400, description = "The id is not a number", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No or bad token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such dead letter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn replay(
@@ -133,6 +145,19 @@ pub async fn replay(
     RequestCtx(ctx): RequestCtx,
     Path(id): Path<i64>,
 ) -> Result<(StatusCode, Json<ReplayAccepted>), ApiError> {
-    replay_dead_letter(&state.pool, state.clock.as_ref(), state.ids.as_ref(), &ctx, id).await?;
-    Ok((StatusCode::ACCEPTED, Json(ReplayAccepted { id, status: "pending" })))
+    replay_dead_letter(
+        &state.pool,
+        state.clock.as_ref(),
+        state.ids.as_ref(),
+        &ctx,
+        id,
+    )
+    .await?;
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(ReplayAccepted {
+            id,
+            status: "pending",
+        }),
+    ))
 }

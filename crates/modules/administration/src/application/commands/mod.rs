@@ -1,3 +1,4 @@
-//! Commands: use cases that act (here: checking the audit chain).
+//! Commands: use cases that act.
 
+pub mod replay_dead_letter;
 pub mod verify_audit_chain;

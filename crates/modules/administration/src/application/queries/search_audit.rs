@@ -153,6 +153,9 @@ mod tests {
             to: Some(now - chrono::Duration::seconds(1)),
             ..SearchAuditQuery::default()
         };
-        assert_eq!(validate(&query).unwrap_err().errors[0].code, "audit.from_after_to");
+        assert_eq!(
+            validate(&query).unwrap_err().errors[0].code,
+            "audit.from_after_to"
+        );
     }
 }

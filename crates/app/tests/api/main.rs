@@ -1,0 +1,8 @@
+//! Black-box tests of the `sejour` application: the real router over HTTP on a fresh
+//! database per test, and the real binary as a process. One binary keeps link times low.
+
+mod admin;
+mod helpers;
+mod openapi;
+mod platform;
+mod process;
