@@ -161,7 +161,11 @@ impl Settings {
             figment = figment.merge(Toml::file_exact(path));
         }
         figment
-            .merge(Env::prefixed("SEJOUR_").map(|k| k.as_str().to_ascii_lowercase().into()))
+            .merge(
+                Env::prefixed("SEJOUR_")
+                    .ignore(&["config_file"])
+                    .map(|k| k.as_str().to_ascii_lowercase().into()),
+            )
             .merge(
                 Env::raw()
                     .only(&["DATABASE_URL", "REDIS_URL"])
@@ -290,6 +294,38 @@ mod tests {
             err.as_deref()
                 .is_some_and(|e| e.contains("SEJOUR_WORKER_CONCURRENCY")),
             "{err:?}"
+        );
+    }
+
+    #[test]
+    fn a_config_file_is_read_and_the_environment_names_win() {
+        let path = std::env::temp_dir().join(format!("sejour-config-{}.toml", std::process::id()));
+        std::fs::write(
+            &path,
+            "http_addr = \"127.0.0.1:9999\"\nworker_concurrency = 3\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let figment = Settings::figment(Some(&path)).merge(("worker_concurrency", 5));
+        let settings = Settings::from_figment(figment).unwrap_or_else(|e| panic!("{e}"));
+        let _ = std::fs::remove_file(&path);
+        assert_eq!(settings.http_addr.to_string(), "127.0.0.1:9999");
+        assert_eq!(settings.worker_concurrency, 5);
+    }
+
+    #[test]
+    fn a_missing_config_file_is_an_error() {
+        let missing = std::path::Path::new("/nonexistent/sejour.toml");
+        assert!(Settings::load(Some(missing)).is_err());
+    }
+
+    #[test]
+    fn cors_origins_accept_a_comma_separated_string() {
+        let figment = Figment::from(Serialized::defaults(Defaults::default()))
+            .merge(("cors_origins", "https://a.example, https://b.example"));
+        let settings = Settings::from_figment(figment).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            settings.cors_origins,
+            vec!["https://a.example", "https://b.example"]
         );
     }
 

@@ -2,6 +2,7 @@
 //! database per test, and the real binary as a process. One binary keeps link times low.
 
 mod admin;
+mod architecture;
 mod helpers;
 mod openapi;
 mod platform;

@@ -69,10 +69,10 @@ fn free_port() -> u16 {
 async fn wait_ready(port: u16, child: &mut Child) {
     let deadline = Instant::now() + Duration::from_secs(60);
     while Instant::now() < deadline {
-        if let Ok(r) = reqwest::get(format!("http://127.0.0.1:{port}/health/ready")).await {
-            if r.status() == 200 {
-                return;
-            }
+        if let Ok(r) = reqwest::get(format!("http://127.0.0.1:{port}/health/ready")).await
+            && r.status() == 200
+        {
+            return;
         }
         if let Ok(Some(status)) = child.try_wait() {
             panic!("sejour exited early: {status}");

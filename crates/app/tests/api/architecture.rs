@@ -1,0 +1,429 @@
+//! The architecture rules of DESIGN.md §2, checked on the source tree (std only): pure
+//! domains, a framework-free core, contexts that meet only through `application`, the four
+//! layers per context, and migration versions unique across the workspace.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Framework and I/O crates (Rust idents) that no `domain/` may name.
+const FRAMEWORK: &str = "axum sqlx tokio tokio_util reqwest redis serde_json utoipa utoipa_axum \
+    tower tower_http hyper lettre object_store metrics tracing_subscriber figment \
+    sejour_infrastructure";
+/// The only `[dependencies]` `crates/core` may have.
+const CORE_DEPENDENCIES: &str = "chrono uuid serde serde_json thiserror";
+/// What every context crate must have.
+const LAYOUT: [&str; 5] = [
+    "src/domain/mod.rs",
+    "src/application/mod.rs",
+    "src/infrastructure/mod.rs",
+    "src/presentation/mod.rs",
+    "migrations/",
+];
+
+/// Paths found in source, each with its 1-based line.
+type Paths = Vec<(usize, Vec<String>)>;
+
+fn is_ident(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_alphabetic() || c == '_')
+}
+
+/// Index just past the first `close` at or after `i` (honouring `\` escapes if asked),
+/// adding the newlines passed to `line`.
+fn skip(c: &[char], mut i: usize, line: &mut usize, close: &[char], escapes: bool) -> usize {
+    while i < c.len() && !c[i..].starts_with(close) {
+        let n = if escapes && c[i] == '\\' { 2 } else { 1 };
+        *line += c[i..(i + n).min(c.len())]
+            .iter()
+            .filter(|&&x| x == '\n')
+            .count();
+        i += n;
+    }
+    *line += usize::from(i < c.len()) * close.iter().filter(|&&x| x == '\n').count();
+    i + close.len()
+}
+
+/// Tokens (identifiers, `::`, single punctuation) with their lines. Comments (line, doc,
+/// nested block), strings (plain, byte, C, raw) and char literals yield none.
+fn tokenize(src: &str) -> Vec<(usize, String)> {
+    let c: Vec<char> = src.chars().collect();
+    let at = |i: usize| c.get(i).copied().unwrap_or('\0');
+    let (mut i, mut line, mut out) = (0, 1, Vec::new());
+    while let Some(&ch) = c.get(i) {
+        match ch {
+            '/' if at(i + 1) == '/' => i = skip(&c, i, &mut line, &['\n'], false),
+            '/' if at(i + 1) == '*' => {
+                let mut depth = 0;
+                while i < c.len() {
+                    let step = [at(i), at(i + 1)];
+                    depth += i32::from(step == ['/', '*']) - i32::from(step == ['*', '/']);
+                    line += usize::from(step[0] == '\n');
+                    i += if step == ['/', '*'] || step == ['*', '/'] {
+                        2
+                    } else {
+                        1
+                    };
+                    if depth == 0 {
+                        break;
+                    }
+                }
+            }
+            '"' => i = skip(&c, i + 1, &mut line, &['"'], true),
+            '\'' if at(i + 1) == '\\' => i = skip(&c, i + 1, &mut line, &['\''], true),
+            '\'' if at(i + 2) == '\'' => i += 3,
+            ':' if at(i + 1) == ':' => {
+                out.push((line, "::".to_string()));
+                i += 2;
+            }
+            _ if is_ident(&ch.to_string()) => {
+                let start = i;
+                while at(i).is_alphanumeric() || at(i) == '_' {
+                    i += 1;
+                }
+                let word: String = c[start..i].iter().collect();
+                let hashes = c[i..].iter().take_while(|&&x| x == '#').count();
+                match word.as_str() {
+                    "r" | "br" | "cr" if at(i + hashes) == '"' => {
+                        let close: Vec<char> =
+                            ["\"", &"#".repeat(hashes)].concat().chars().collect();
+                        i = skip(&c, i + hashes + 1, &mut line, &close, false);
+                    }
+                    "b" | "c" if at(i) == '"' => i = skip(&c, i + 1, &mut line, &['"'], true),
+                    "r" if hashes == 1 => i += 1, // raw identifier: the name follows
+                    _ => out.push((line, word)),
+                }
+            }
+            _ => {
+                line += usize::from(ch == '\n');
+                if !ch.is_whitespace() && ch != '\'' {
+                    out.push((line, ch.to_string()));
+                }
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Parses the use tree at `i`, pushing each full path (groups expanded) onto `out`.
+fn use_tree(t: &[(usize, String)], i: &mut usize, prefix: &[String], out: &mut Paths) {
+    let (mut path, mut line) = (prefix.to_vec(), t.get(*i).map_or(0, |x| x.0));
+    while let Some((l, tok)) = t.get(*i) {
+        *i += 1;
+        match tok.as_str() {
+            "::" => {}
+            "as" => *i += 1,
+            "self" if !path.is_empty() => {}
+            "{" => {
+                while t.get(*i).is_some_and(|x| x.1 != "}" && x.1 != ";") {
+                    use_tree(t, i, &path, out);
+                    *i += usize::from(t.get(*i).is_some_and(|x| x.1 == ","));
+                }
+                *i += 1;
+                return;
+            }
+            s if s == "*" || is_ident(s) => {
+                path.push(s.to_string());
+                line = *l;
+            }
+            "," | "}" | ";" => {
+                *i -= 1;
+                break;
+            }
+            _ => break,
+        }
+    }
+    out.push((line, path));
+}
+
+/// Every crate-rooted path in `src`: use trees (expanded), `extern crate X`, and `a::b`
+/// paths in code (not continuations such as `x.f::<T>()` or `<T>::f`).
+fn paths(src: &str) -> Paths {
+    let t = tokenize(src);
+    let tok = |i: usize| t.get(i).map_or("", |x| x.1.as_str());
+    let (mut i, mut out) = (0, Vec::new());
+    while let Some((line, first)) = t.get(i).map(|x| (x.0, x.1.as_str())) {
+        let (p1, p2) = (
+            i.checked_sub(1).map_or("", tok),
+            i.checked_sub(2).map_or("", tok),
+        );
+        let continues = p1 == "." || (p1 == "::" && (is_ident(p2) || p2 == ">"));
+        i += 1;
+        if first == "use" {
+            use_tree(&t, &mut i, &[], &mut out);
+        } else if first == "extern" && tok(i) == "crate" {
+            out.push((line, vec![tok(i + 1).to_string()]));
+        } else if is_ident(first) && !continues {
+            let mut path = vec![first.to_string()];
+            while tok(i) == "::" && is_ident(tok(i + 1)) {
+                path.push(tok(i + 1).to_string());
+                i += 2;
+            }
+            if path.len() > 1 {
+                out.push((line, path));
+            }
+        }
+    }
+    out
+}
+
+/// Whether `path` is rooted at one of the (space-separated) `crates`.
+fn names_crate(path: &[String], crates: &str) -> bool {
+    path.first()
+        .is_some_and(|c| crates.split_whitespace().any(|x| x == c))
+}
+
+/// Whether `path` reaches into another context (`sejour_<ctx>`) past its `application`.
+fn reaches_into(path: &[String], own: &str, contexts: &[String]) -> bool {
+    let ident = |dir: &str| format!("sejour_{}", dir.replace('-', "_"));
+    path.first()
+        .is_some_and(|c| *c != ident(own) && contexts.iter().any(|x| ident(x) == *c))
+        && path.get(1).map(String::as_str) != Some("application")
+}
+
+/// `line:path` for each path of `src` that `bad` flags, space-separated.
+fn found(src: &str, bad: &dyn Fn(&[String]) -> bool) -> String {
+    let hits = paths(src).into_iter().filter(|(_, p)| bad(p));
+    hits.map(|(l, p)| format!("{l}:{}", p.join("::")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Entries of `dir`, sorted; none if it does not exist.
+fn entries(dir: &Path) -> Vec<PathBuf> {
+    let rd = std::fs::read_dir(dir).into_iter().flatten();
+    let mut v: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    v.sort();
+    v
+}
+
+/// All `.rs` files under `dir`, recursively, skipping `target`.
+fn rs_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in entries(dir) {
+        if p.is_dir() && !p.ends_with("target") {
+            out.extend(rs_files(&p));
+        } else if p.extension().is_some_and(|e| e == "rs") {
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Context directory names under `crates/modules` (those with a `Cargo.toml`).
+fn contexts(root: &Path) -> Vec<String> {
+    let dirs = entries(&root.join("crates/modules")).into_iter();
+    let dirs = dirs.filter(|d| d.join("Cargo.toml").is_file());
+    dirs.filter_map(|d| Some(d.file_name()?.to_str()?.to_string()))
+        .collect()
+}
+
+/// `file:line: path (in: source line)` for each path in `files` that `bad` flags.
+fn scan(root: &Path, files: &[PathBuf], bad: &dyn Fn(&[String]) -> bool) -> Vec<String> {
+    let mut out = Vec::new();
+    for f in files {
+        let src = read(f);
+        for (line, path) in paths(&src).into_iter().filter(|(_, p)| bad(p)) {
+            let text = src.lines().nth(line - 1).unwrap_or("").trim();
+            let (rel, path) = (f.strip_prefix(root).unwrap_or(f).display(), path.join("::"));
+            out.push(format!("  {rel}:{line}: `{path}` (in: {text})"));
+        }
+    }
+    out
+}
+
+/// Names (as idents) and lines of the `[dependencies]`, incl. target-specific, of a manifest.
+fn dependencies(toml: &str) -> Vec<(usize, String)> {
+    let (mut section, mut out) = (String::new(), Vec::new());
+    for (n, raw) in toml.lines().enumerate() {
+        let line = raw.split('#').next().unwrap_or("").trim();
+        let name = if let Some(s) = line.strip_prefix('[') {
+            section = s.trim_end_matches(']').trim().to_string();
+            section.strip_prefix("dependencies.")
+        } else if section == "dependencies"
+            || (section.starts_with("target.") && section.ends_with(".dependencies"))
+        {
+            line.split_once('=')
+                .and_then(|(key, _)| key.split('.').next())
+        } else {
+            None
+        };
+        if let Some(name) = name {
+            out.push((n + 1, name.trim().trim_matches('"').replace('-', "_")));
+        }
+    }
+    out
+}
+
+fn assert_none(what: &str, violations: &[String]) {
+    let list = violations.join("\n");
+    assert!(violations.is_empty(), "{what} (DESIGN.md §2):\n{list}");
+}
+
+#[test]
+fn domain_layers_import_no_framework_or_io_crate() {
+    let root = root();
+    let modules = root.join("crates/modules");
+    let files: Vec<PathBuf> = contexts(&root)
+        .iter()
+        .flat_map(|c| rs_files(&modules.join(c).join("src/domain")))
+        .collect();
+    assert!(
+        !files.is_empty(),
+        "scanned no file under crates/modules/*/src/domain"
+    );
+    let violations = scan(&root, &files, &|p| names_crate(p, FRAMEWORK));
+    assert_none("a domain refers to a framework or I/O crate", &violations);
+}
+
+#[test]
+fn core_depends_on_no_framework_crate() {
+    let (root, allowed) = (root(), CORE_DEPENDENCIES);
+    let deps = dependencies(&read(&root.join("crates/core/Cargo.toml"))).into_iter();
+    let mut violations: Vec<String> = deps
+        .filter(|(_, d)| !names_crate(std::slice::from_ref(d), allowed))
+        .map(|(l, d)| format!("  crates/core/Cargo.toml:{l}: `{d}` (allowed: {allowed})"))
+        .collect();
+    let files = rs_files(&root.join("crates/core/src"));
+    assert!(!files.is_empty(), "scanned no file under crates/core/src");
+    let bad = |p: &[String]| names_crate(p, FRAMEWORK) && !names_crate(p, allowed);
+    violations.extend(scan(&root, &files, &bad));
+    assert_none("core depends on a framework or I/O crate", &violations);
+}
+
+#[test]
+fn contexts_reach_each_other_only_through_application() {
+    let root = root();
+    let contexts = contexts(&root);
+    assert!(
+        !contexts.is_empty(),
+        "found no context crate under crates/modules"
+    );
+    let mut violations = Vec::new();
+    for own in &contexts {
+        let files = rs_files(&root.join("crates/modules").join(own));
+        violations.extend(scan(&root, &files, &|p| reaches_into(p, own, &contexts)));
+    }
+    assert_none(
+        "a context reaches past another context's `application`",
+        &violations,
+    );
+}
+
+#[test]
+fn every_context_has_the_four_layers_and_migrations() {
+    let root = root();
+    let contexts = contexts(&root);
+    assert!(
+        !contexts.is_empty(),
+        "found no context crate under crates/modules"
+    );
+    let mut missing = Vec::new();
+    for (ctx, need) in contexts.iter().flat_map(|c| LAYOUT.map(|need| (c, need))) {
+        let p = root.join("crates/modules").join(ctx).join(need);
+        if !(p.is_file() || (need.ends_with('/') && p.is_dir())) {
+            missing.push(format!("  crates/modules/{ctx}/{need}"));
+        }
+    }
+    assert_none("a context lacks a layer or its migrations", &missing);
+}
+
+#[test]
+fn migration_versions_are_unique_across_the_workspace() {
+    let root = root();
+    let crates = entries(&root.join("crates")).into_iter();
+    let crates = crates.chain(entries(&root.join("crates/modules")));
+    let (mut versions, mut violations) = (BTreeMap::<String, Vec<String>>::new(), Vec::new());
+    for file in crates.flat_map(|c| entries(&c.join("migrations"))) {
+        let rel = file
+            .strip_prefix(&root)
+            .unwrap_or(&file)
+            .display()
+            .to_string();
+        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let Some(stem) = name.strip_suffix(".sql") else {
+            continue;
+        };
+        // The `.up`/`.down` halves of a reversible migration share their version.
+        let stem = stem.trim_end_matches(".up").trim_end_matches(".down");
+        let version: String = stem.chars().take_while(char::is_ascii_digit).collect();
+        if version.is_empty() {
+            violations.push(format!("  {rel}: no numeric version prefix"));
+        }
+        let seen = versions.entry(version).or_default();
+        let id = rel.replace(name, stem);
+        if !seen.contains(&id) {
+            seen.push(id);
+        }
+    }
+    assert!(
+        !versions.is_empty(),
+        "found no migration under crates/**/migrations"
+    );
+    for (v, ids) in versions
+        .iter()
+        .filter(|(v, ids)| !v.is_empty() && ids.len() > 1)
+    {
+        violations.push(format!("  version {v} is used by: {}", ids.join(", ")));
+    }
+    assert_none("migration versions collide", &violations);
+}
+
+#[test]
+fn scanner_catches_framework_uses_paths_and_extern_crates() {
+    let bad = |p: &[String]| names_crate(p, FRAMEWORK);
+    let src = "use sqlx::PgPool;\nfn f() { let _ = ::tokio::spawn; sqlx::query(\"q\"); }\n\
+               extern crate redis;\nuse {axum as a, ::tower_http::{self, cors::*}};";
+    let expected = "1:sqlx::PgPool 2:tokio::spawn 2:sqlx::query 3:redis 4:axum 4:tower_http \
+                    4:tower_http::cors::*";
+    assert_eq!(found(src, &bad), expected);
+}
+
+#[test]
+fn scanner_ignores_comments_docs_strings_and_continuations() {
+    let bad = |p: &[String]| names_crate(p, FRAMEWORK);
+    let src = "// use sqlx::PgPool;\n/// Uses sqlx::query.\n//! tokio::spawn\n\
+               /* a /* nested */ sqlx::x */ const S: &str = \"use sqlx::PgPool;\";\n\
+               const R: &str = r#\"sqlx::x \"q\"\"#; const C: [char; 2] = ['\"', '\\''];\n\
+               fn f<'a>(x: &'a T) { x.metrics::<u8>(); <T>::tokio::f(); }";
+    assert_eq!(found(src, &bad), "");
+    assert_eq!(
+        found(&format!("{src}\nuse sqlx::PgPool;"), &bad),
+        "7:sqlx::PgPool"
+    );
+}
+
+#[test]
+fn scanner_allows_another_contexts_application_only() {
+    let contexts = ["other".to_string(), "own".to_string()];
+    let bad = |p: &[String]| reaches_into(p, "own", &contexts);
+    let ok = "use sejour_other::application::X;\n\
+              fn f() { sejour_other::application::quote(); sejour_own::domain::Y; }";
+    assert_eq!(found(ok, &bad), "");
+    assert_eq!(
+        found("use sejour_other::domain::X;", &bad),
+        "1:sejour_other::domain::X"
+    );
+    let grouped = "use sejour_other::{\n    application::A,\n    domain::B,\n};\n\
+                   fn f() { sejour_other::infrastructure::Repo::new(); }";
+    let expected = "3:sejour_other::domain::B 5:sejour_other::infrastructure::Repo::new";
+    assert_eq!(found(grouped, &bad), expected);
+}
+
+#[test]
+fn manifest_parser_reads_dependencies_only() {
+    let toml = "[dependencies]\nchrono.workspace = true\nsqlx = { version = \"0.8\" }\n\
+                [dev-dependencies]\nproptest = \"1\"\n[dependencies.tokio-util]\nversion = \"1\"";
+    let names: Vec<String> = dependencies(toml)
+        .iter()
+        .map(|(l, d)| format!("{l}:{d}"))
+        .collect();
+    assert_eq!(names, ["2:chrono", "3:sqlx", "6:tokio_util"]);
+}
