@@ -1,13 +1,16 @@
 //! Dead-lettered deliveries: listed and replayed by the administration API.
 
 use chrono::{DateTime, Utc};
+use serde::Serialize;
 use sqlx::PgPool;
+use utoipa::ToSchema;
 use uuid::Uuid;
 
-/// A delivery that gave up.
-#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+/// A delivery that exhausted its attempts (or failed permanently).
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema, sqlx::FromRow)]
+#[serde(rename_all = "camelCase")]
 pub struct DeadLetter {
-    /// The delivery's id.
+    /// The delivery's id (use it to replay).
     pub id: i64,
     /// The consumer that failed.
     pub consumer: String,
@@ -31,6 +34,12 @@ pub struct DeadLetter {
     pub correlation_id: Option<String>,
 }
 
+/// The columns of a [`DeadLetter`], for the queries below.
+const SELECT: &str = "SELECT d.id, d.consumer, d.attempts, d.last_error, d.updated_at AS dead_since, \
+        m.id AS message_id, m.kind AS message_kind, m.type AS message_type, m.payload, \
+        m.occurred_at, m.correlation_id \
+   FROM queue.deliveries d JOIN queue.messages m ON m.id = d.message_id";
+
 /// Lists dead letters, most recent first, after the `(dead_since, id)` cursor.
 pub async fn list(
     pool: &PgPool,
@@ -38,15 +47,11 @@ pub async fn list(
     after: Option<(DateTime<Utc>, i64)>,
     limit: i64,
 ) -> Result<Vec<DeadLetter>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT d.id, d.consumer, d.attempts, d.last_error, d.updated_at AS dead_since, \
-                m.id AS message_id, m.kind AS message_kind, m.type AS message_type, m.payload, \
-                m.occurred_at, m.correlation_id \
-           FROM queue.deliveries d JOIN queue.messages m ON m.id = d.message_id \
-          WHERE d.status = 'dead' AND ($1::text IS NULL OR d.consumer = $1) \
+    sqlx::query_as(&format!(
+        "{SELECT} WHERE d.status = 'dead' AND ($1::text IS NULL OR d.consumer = $1) \
             AND ($2::timestamptz IS NULL OR (d.updated_at, d.id) < ($2, $3)) \
-          ORDER BY d.updated_at DESC, d.id DESC LIMIT $4",
-    )
+          ORDER BY d.updated_at DESC, d.id DESC LIMIT $4"
+    ))
     .bind(consumer)
     .bind(after.map(|a| a.0))
     .bind(after.map(|a| a.1).unwrap_or(0))
@@ -57,16 +62,10 @@ pub async fn list(
 
 /// Fetches one dead letter.
 pub async fn get(pool: &PgPool, id: i64) -> Result<Option<DeadLetter>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT d.id, d.consumer, d.attempts, d.last_error, d.updated_at AS dead_since, \
-                m.id AS message_id, m.kind AS message_kind, m.type AS message_type, m.payload, \
-                m.occurred_at, m.correlation_id \
-           FROM queue.deliveries d JOIN queue.messages m ON m.id = d.message_id \
-          WHERE d.status = 'dead' AND d.id = $1",
-    )
-    .bind(id)
-    .fetch_optional(pool)
-    .await
+    sqlx::query_as(&format!("{SELECT} WHERE d.status = 'dead' AND d.id = $1"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await
 }
 
 /// Puts a dead delivery back in the queue with a fresh budget of attempts, inside the

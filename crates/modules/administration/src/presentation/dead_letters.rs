@@ -9,56 +9,9 @@ use sejour_infrastructure::{
 };
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-use uuid::Uuid;
 
 use super::AdminState;
 use crate::application::commands::replay_dead_letter::replay_dead_letter;
-
-/// A delivery that exhausted its attempts.
-#[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct DeadLetterDto {
-    /// The delivery's id (use it to replay).
-    pub id: i64,
-    /// The consumer that failed.
-    pub consumer: String,
-    /// Attempts made.
-    pub attempts: i32,
-    /// The last error.
-    pub last_error: Option<String>,
-    /// When it was dead-lettered.
-    pub dead_since: DateTime<Utc>,
-    /// The message's id.
-    pub message_id: Uuid,
-    /// `event` or `job`.
-    pub message_kind: String,
-    /// Event type or job name.
-    pub message_type: String,
-    /// The message's payload.
-    pub payload: serde_json::Value,
-    /// When the message was written.
-    pub occurred_at: DateTime<Utc>,
-    /// The correlation id of the request that caused it.
-    pub correlation_id: Option<String>,
-}
-
-impl From<DeadLetter> for DeadLetterDto {
-    fn from(d: DeadLetter) -> Self {
-        Self {
-            id: d.id,
-            consumer: d.consumer,
-            attempts: d.attempts,
-            last_error: d.last_error,
-            dead_since: d.dead_since,
-            message_id: d.message_id,
-            message_kind: d.message_kind,
-            message_type: d.message_type,
-            payload: d.payload,
-            occurred_at: d.occurred_at,
-            correlation_id: d.correlation_id,
-        }
-    }
-}
 
 /// Filters of the dead-letter list.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -84,7 +37,7 @@ pub struct ReplayAccepted {
     params(DeadLetterFilter, PageParams),
     security(("bearerAuth" = [])),
     responses(
-        (status = 200, description = "A page of dead letters", body = Page<DeadLetterDto>),
+        (status = 200, description = "A page of dead letters", body = Page<DeadLetter>),
         (status = 400, description = "Bad parameters", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No or bad token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
@@ -93,7 +46,7 @@ pub async fn list_dead_letters(
     State(state): State<AdminState>,
     Query(filter): Query<DeadLetterFilter>,
     Query(page): Query<PageParams>,
-) -> Result<Json<Page<DeadLetterDto>>, ApiError> {
+) -> Result<Json<Page<DeadLetter>>, ApiError> {
     let limit = page.limit()?;
     let after: Option<(DateTime<Utc>, i64)> = page.cursor()?;
     let rows = dead_letters::list(
@@ -103,9 +56,9 @@ pub async fn list_dead_letters(
         i64::from(limit) + 1,
     )
     .await?;
-    Ok(Json(
-        Page::from_overfetch(rows, limit, |d| (d.dead_since, d.id)).map(DeadLetterDto::from),
-    ))
+    Ok(Json(Page::from_overfetch(rows, limit, |d| {
+        (d.dead_since, d.id)
+    })))
 }
 
 /// Shows one dead letter.
@@ -113,7 +66,7 @@ pub async fn list_dead_letters(
     params(("id" = i64, Path, description = "The delivery's id")),
     security(("bearerAuth" = [])),
     responses(
-        (status = 200, description = "The dead letter", body = DeadLetterDto),
+        (status = 200, description = "The dead letter", body = DeadLetter),
         (status = 400, description = "The id is not a number", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No or bad token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an administrator", body = Problem, content_type = "application/problem+json"),
@@ -122,10 +75,10 @@ pub async fn list_dead_letters(
 pub async fn get_dead_letter(
     State(state): State<AdminState>,
     Path(id): Path<i64>,
-) -> Result<Json<DeadLetterDto>, ApiError> {
+) -> Result<Json<DeadLetter>, ApiError> {
     dead_letters::get(&state.pool, id)
         .await?
-        .map(|d| Json(d.into()))
+        .map(Json)
         .ok_or_else(|| AppError::not_found("dead_letter").into())
 }
 
