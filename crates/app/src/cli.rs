@@ -31,6 +31,12 @@ pub enum Command {
     Migrate,
     /// Print the OpenAPI document and exit.
     Openapi,
+    /// Administrator accounts.
+    Admin {
+        /// What to do.
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
     /// Audit log tools.
     Audit {
         /// What to do with the audit log.
@@ -44,4 +50,18 @@ pub enum Command {
 pub enum AuditCommand {
     /// Walk the hash chain; exit non-zero naming the first broken row.
     Verify,
+}
+
+/// Administrator accounts.
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create an administrator (the first one, typically).
+    Create {
+        /// Sign-in email.
+        #[arg(long)]
+        email: String,
+        /// Password (at least 10 characters, not a common one).
+        #[arg(long, env = "SEJOUR_ADMIN_PASSWORD", hide_env_values = true)]
+        password: String,
+    },
 }

@@ -6,7 +6,7 @@ use sejour_infrastructure::{config::Settings, telemetry};
 use tokio_util::sync::CancellationToken;
 
 use crate::{
-    cli::{AuditCommand, Cli, Command},
+    cli::{AdminCommand, AuditCommand, Cli, Command},
     platform::{Platform, StartError},
     roles::{self, Roles},
 };
@@ -80,6 +80,9 @@ async fn run(command: Command, settings: Settings) -> Result<ExitCode, StartErro
         Command::Audit {
             command: AuditCommand::Verify,
         } => return verify_audit(&platform).await,
+        Command::Admin {
+            command: AdminCommand::Create { email, password },
+        } => return create_admin(&platform, &email, &password).await,
         Command::Openapi => return Ok(ExitCode::SUCCESS),
     };
     let shutdown = CancellationToken::new();
@@ -110,5 +113,47 @@ async fn verify_audit(platform: &Platform) -> Result<ExitCode, StartError> {
             Ok(ExitCode::from(3))
         }
         Err(e) => Err(StartError::Other(format!("audit verification failed: {e}"))),
+    }
+}
+
+async fn create_admin(
+    platform: &Platform,
+    email: &str,
+    password: &str,
+) -> Result<ExitCode, StartError> {
+    platform.migrate().await?;
+    platform.register_subscriptions().await?;
+    let ctx = sejour_core::Ctx::system("cli", uuid::Uuid::now_v7().to_string());
+    match sejour_auth::application::commands::create_admin::create_admin(
+        &platform.auth,
+        &ctx,
+        email,
+        password,
+    )
+    .await
+    {
+        Ok(user) => {
+            let _ = writeln!(
+                std::io::stdout(),
+                "admin created: {} ({})",
+                user.email.as_str(),
+                user.id
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            let fields: Vec<String> = e
+                .errors
+                .iter()
+                .map(|f| format!("{}: {}", f.field, f.message))
+                .collect();
+            let _ = writeln!(
+                std::io::stderr(),
+                "sejour: {} {}",
+                e.message,
+                fields.join("; ")
+            );
+            Ok(ExitCode::from(2))
+        }
     }
 }

@@ -21,6 +21,8 @@ use utoipa::{
     modifiers(&Security),
     tags(
         (name = "health", description = "Liveness, readiness and metrics"),
+        (name = "auth", description = "Registration, sign-in, tokens, passwords"),
+        (name = "users", description = "Profiles and user management"),
         (name = "administration", description = "Audit log and dead letters (admin only)"),
     )
 )]
@@ -36,9 +38,9 @@ impl Modify for Security {
             SecurityScheme::Http(
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
                     .description(Some(
-                        "An access token; until user accounts exist, the admin API takes \
-                         SEJOUR_ADMIN_TOKEN.",
+                        "An access token from `POST /api/v1/auth/login` or `/auth/refresh`.",
                     ))
                     .build(),
             ),

@@ -13,14 +13,16 @@ use sejour_infrastructure::{
     config::Settings,
     db::{self, DbError},
     http::{
-        context::require_admin_token,
+        context::require_admin,
         edge::{self, EdgeOptions},
         health::{self, HealthState},
         problem,
     },
+    mail::{self, SendEmail},
     queue::{
         Consumer, Worker, WorkerOptions, purge::PurgeDelivered, worker::register_subscriptions,
     },
+    rate_limit,
     redis::RedisClient,
     scheduler::{Schedule, Scheduler, SchedulerError},
 };
@@ -29,6 +31,13 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use utoipa::OpenApi;
 use utoipa_axum::{router::OpenApiRouter, routes};
 use utoipa_swagger_ui::SwaggerUi;
+
+use sejour_auth::{
+    application::{Auth, commands::create_admin::bootstrap_admin},
+    infrastructure::{purge::PurgeExpiredTokens, wiring::auth_from_settings},
+    presentation::authenticate,
+};
+use sejour_users::{infrastructure::PgUserDirectory, presentation::UsersState};
 
 use crate::openapi::ApiDoc;
 
@@ -60,6 +69,12 @@ pub enum StartError {
 /// Every adapter, built once.
 #[derive(Clone)]
 pub struct Platform {
+    /// The auth context (sign-in, tokens, request authentication).
+    pub auth: Arc<Auth>,
+    /// The users context's published interface.
+    pub users: Arc<PgUserDirectory>,
+    /// Outgoing email.
+    pub mailer: Arc<dyn mail::Mailer>,
     /// The validated settings.
     pub settings: Arc<Settings>,
     /// The PostgreSQL pool.
@@ -74,7 +89,12 @@ pub struct Platform {
 
 /// All the contexts' migrations, in version order.
 pub fn migrator() -> Result<Migrator, DbError> {
-    db::merge_migrators(&[&db::MIGRATOR, &sejour_administration::MIGRATOR])
+    db::merge_migrators(&[
+        &db::MIGRATOR,
+        &sejour_administration::MIGRATOR,
+        &sejour_users::MIGRATOR,
+        &sejour_auth::MIGRATOR,
+    ])
 }
 
 impl Platform {
@@ -95,7 +115,7 @@ impl Platform {
             path: settings.data_dir.display().to_string(),
             source,
         })?;
-        Ok(Self::assemble(settings, pool, redis, Arc::new(SystemClock)))
+        Self::assemble(settings, pool, redis, Arc::new(SystemClock))
     }
 
     /// A platform over an existing pool (tests) with the given clock.
@@ -104,14 +124,35 @@ impl Platform {
         pool: PgPool,
         redis: Option<RedisClient>,
         clock: Arc<dyn Clock>,
-    ) -> Self {
-        Self {
+    ) -> Result<Self, StartError> {
+        let ids: Arc<dyn IdGenerator> = Arc::new(UuidV7Generator);
+        let users = Arc::new(PgUserDirectory::new(
+            pool.clone(),
+            clock.clone(),
+            ids.clone(),
+        ));
+        let limiter = rate_limit::limiter_from(redis.clone(), clock.clone());
+        let auth = auth_from_settings(
+            &settings,
+            pool.clone(),
+            clock.clone(),
+            ids.clone(),
+            users.clone(),
+            limiter,
+        )
+        .map_err(|e| StartError::Other(e.internal.unwrap_or(e.message)))?;
+        let mailer = mail::mailer_from_settings(&settings)
+            .map_err(|e| StartError::Other(format!("mail: {e}")))?;
+        Ok(Self {
             settings: Arc::new(settings),
             pool,
             redis,
             clock,
-            ids: Arc::new(UuidV7Generator),
-        }
+            ids,
+            auth: Arc::new(auth),
+            users,
+            mailer,
+        })
     }
 
     /// A platform that connects to nothing (for printing the OpenAPI document).
@@ -119,13 +160,39 @@ impl Platform {
         let pool = sqlx::postgres::PgPoolOptions::new()
             .connect_lazy(settings.database_url.expose_secret())
             .map_err(|e| StartError::Other(format!("DATABASE_URL: {e}")))?;
-        Ok(Self::assemble(settings, pool, None, Arc::new(SystemClock)))
+        Self::assemble(settings, pool, None, Arc::new(SystemClock))
     }
 
     /// Applies every context's migrations (a no-op when up to date).
     pub async fn migrate(&self) -> Result<(), StartError> {
         migrator()?.run(&self.pool).await.map_err(DbError::from)?;
         Ok(())
+    }
+
+    /// Creates the first admin from `SEJOUR_BOOTSTRAP_ADMIN_*` when none exists yet.
+    pub async fn bootstrap_admin(&self) -> Result<(), StartError> {
+        let (Some(email), Some(password)) = (
+            &self.settings.bootstrap_admin_email,
+            &self.settings.bootstrap_admin_password,
+        ) else {
+            return Ok(());
+        };
+        let ctx = sejour_core::Ctx::system("bootstrap", self.ids.new_id().to_string());
+        bootstrap_admin(&self.auth, &ctx, email, password.expose_secret())
+            .await
+            .map(|_| ())
+            .map_err(|e| {
+                let fields: Vec<String> = e
+                    .errors
+                    .iter()
+                    .map(|f| format!("{}: {}", f.field, f.message))
+                    .collect();
+                StartError::Other(format!(
+                    "SEJOUR_BOOTSTRAP_ADMIN_*: {} {}",
+                    e.message,
+                    fields.join("; ")
+                ))
+            })
     }
 
     /// Every outbox consumer and job handler of every context.
@@ -138,6 +205,8 @@ impl Platform {
             self.clock.clone(),
             self.ids.clone(),
         ));
+        consumers.push(Arc::new(SendEmail::new(self.mailer.clone())));
+        consumers.push(Arc::new(PurgeExpiredTokens::new(self.clock.clone())));
         consumers
     }
 
@@ -150,11 +219,18 @@ impl Platform {
 
     /// The timed jobs.
     pub fn schedules() -> Vec<Schedule> {
-        vec![Schedule {
-            name: "queue.purge_delivered",
-            cron: "17 3 * * *",
-            job: sejour_infrastructure::queue::purge::JOB,
-        }]
+        vec![
+            Schedule {
+                name: "queue.purge_delivered",
+                cron: "17 3 * * *",
+                job: sejour_infrastructure::queue::purge::JOB,
+            },
+            Schedule {
+                name: "auth.purge_expired_tokens",
+                cron: "41 * * * *",
+                job: sejour_auth::infrastructure::purge::JOB,
+            },
+        ]
     }
 
     /// The worker, configured from the settings.
@@ -196,15 +272,27 @@ impl Platform {
             clock: self.clock.clone(),
         };
         let admin = sejour_administration::presentation::routes()
-            .layer(middleware::from_fn_with_state(
-                self.settings.admin_token.clone(),
-                require_admin_token,
-            ))
+            .layer(middleware::from_fn(require_admin))
             .with_state(sejour_administration::presentation::AdminState {
                 pool: self.pool.clone(),
                 clock: self.clock.clone(),
                 ids: self.ids.clone(),
             });
+        let users = sejour_users::presentation::routes().with_state(UsersState {
+            pool: self.pool.clone(),
+            clock: self.clock.clone(),
+            ids: self.ids.clone(),
+            credentials: self.auth.clone(),
+        });
+        let auth = sejour_auth::presentation::routes().with_state(self.auth.clone());
+        let v1 = OpenApiRouter::new()
+            .merge(auth)
+            .merge(users)
+            .nest("/admin", admin)
+            .layer(middleware::from_fn_with_state(
+                self.auth.clone(),
+                authenticate,
+            ));
         OpenApiRouter::with_openapi(ApiDoc::openapi())
             .merge(
                 OpenApiRouter::new()
@@ -213,7 +301,7 @@ impl Platform {
                     .routes(routes!(health::metrics))
                     .with_state(health),
             )
-            .nest("/api/v1/admin", admin)
+            .nest("/api/v1", v1)
             .split_for_parts()
     }
 

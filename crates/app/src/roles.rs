@@ -63,6 +63,9 @@ pub async fn run(
         platform.migrate().await?;
     }
     platform.register_subscriptions().await?;
+    if roles.api {
+        platform.bootstrap_admin().await?;
+    }
     let mut tasks = JoinSet::new();
     if roles.api {
         let listener = TcpListener::bind(platform.http_addr()).await.map_err(|e| {

@@ -6,6 +6,8 @@ use std::net::IpAddr;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::authz::Role;
+
 /// Who performs an action.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
@@ -13,11 +15,9 @@ pub enum Actor {
     /// Nobody signed in (public endpoints, registration, login attempts).
     Anonymous,
     /// A signed-in user with their role.
-    User { id: Uuid, role: String },
+    User { id: Uuid, role: Role },
     /// The platform itself: scheduler, workers, CLI.
     System { name: String },
-    /// The interim administration token (`SEJOUR_ADMIN_TOKEN`).
-    AdminToken,
 }
 
 impl Actor {
@@ -27,7 +27,6 @@ impl Actor {
             Actor::Anonymous => "anonymous".to_owned(),
             Actor::User { id, .. } => format!("user:{id}"),
             Actor::System { name } => format!("system:{name}"),
-            Actor::AdminToken => "admin-token".to_owned(),
         }
     }
 }

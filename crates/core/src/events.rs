@@ -44,6 +44,8 @@ pub struct EventEnvelope {
     pub causation_id: Option<String>,
     /// Who caused it (the actor's label).
     pub actor: Option<String>,
+    /// The client address of the request that caused it, for the audit trail.
+    pub ip: Option<String>,
 }
 
 impl EventEnvelope {
@@ -69,6 +71,7 @@ impl EventEnvelope {
                     .unwrap_or_else(|| ctx.request_id.clone()),
             ),
             actor: Some(ctx.actor.label()),
+            ip: ctx.ip.map(|ip| ip.to_string()),
         })
     }
 }

@@ -5,6 +5,7 @@
 //! maps its errors onto, and the ports (`Clock`, `IdGenerator`) that keep time and
 //! identity under the tests' control.
 
+pub mod authz;
 pub mod context;
 pub mod cqrs;
 pub mod errors;
@@ -12,6 +13,7 @@ pub mod events;
 pub mod ports;
 pub mod value_objects;
 
+pub use authz::Role;
 pub use context::{Actor, Ctx};
 pub use errors::{AppError, ErrorKind, FieldError};
 pub use events::{DomainEvent, EventEnvelope};

@@ -67,6 +67,7 @@ fn event(ctx: &Ctx) -> EventEnvelope {
         correlation_id: Some(ctx.correlation_id.clone()),
         causation_id: None,
         actor: Some(ctx.actor.label()),
+        ip: None,
     }
 }
 

@@ -20,6 +20,7 @@ CREATE TABLE queue.messages (
     correlation_id text,
     causation_id   text,
     actor          text,
+    ip             text,                         -- client address of the causing request
     created_at     timestamptz NOT NULL DEFAULT now()
 );
 

@@ -8,7 +8,7 @@ use figment::{
     Figment,
     providers::{Env, Format, Serialized, Toml},
 };
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
 /// Every setting of the platform. See the README's configuration table.
@@ -36,8 +36,6 @@ pub struct Settings {
     pub log_format: LogFormat,
     /// Apply migrations when `api` or `all` starts (`SEJOUR_MIGRATE_ON_START`).
     pub migrate_on_start: bool,
-    /// Bearer token for `/api/v1/admin/*` until user roles exist (`SEJOUR_ADMIN_TOKEN`).
-    pub admin_token: Option<SecretString>,
     /// Concurrent deliveries per worker process (`SEJOUR_WORKER_CONCURRENCY`).
     pub worker_concurrency: usize,
     /// How long a claimed delivery is leased before another worker may take it, seconds
@@ -55,6 +53,32 @@ pub struct Settings {
     pub shutdown_grace_secs: u64,
     /// Delivered messages older than this are purged, days (`SEJOUR_OUTBOX_RETENTION_DAYS`).
     pub outbox_retention_days: u32,
+    /// Development mode: allows a missing or short JWT secret (`SEJOUR_DEV_MODE`).
+    pub dev_mode: bool,
+    /// HMAC secret signing access tokens, at least 32 bytes (`SEJOUR_JWT_SECRET`).
+    pub jwt_secret: Option<SecretString>,
+    /// Access-token lifetime, seconds (`SEJOUR_ACCESS_TOKEN_TTL_SECS`).
+    pub access_token_ttl_secs: u64,
+    /// Refresh-token lifetime, days (`SEJOUR_REFRESH_TOKEN_TTL_DAYS`).
+    pub refresh_token_ttl_days: u32,
+    /// Password-reset token lifetime, minutes (`SEJOUR_PASSWORD_RESET_TTL_MINS`).
+    pub password_reset_ttl_mins: u32,
+    /// Failed logins allowed per account per 15 minutes (`SEJOUR_LOGIN_MAX_FAILURES`).
+    pub login_max_failures: u32,
+    /// Login attempts allowed per client IP per 15 minutes (`SEJOUR_LOGIN_MAX_PER_IP`).
+    pub login_max_per_ip: u32,
+    /// The first admin's email, created at start when no admin exists
+    /// (`SEJOUR_BOOTSTRAP_ADMIN_EMAIL`).
+    pub bootstrap_admin_email: Option<String>,
+    /// The first admin's password (`SEJOUR_BOOTSTRAP_ADMIN_PASSWORD`).
+    pub bootstrap_admin_password: Option<SecretString>,
+    /// SMTP server, e.g. `smtps://user:pass@smtp.example.com:465` (`SEJOUR_SMTP_URL`);
+    /// unset → emails are written as `.eml` files under `$SEJOUR_DATA_DIR/mail/`.
+    pub smtp_url: Option<SecretString>,
+    /// The sender of outgoing email (`SEJOUR_MAIL_FROM`).
+    pub mail_from: String,
+    /// The public URL of the front end, for links in emails (`SEJOUR_PUBLIC_URL`).
+    pub public_url: String,
 }
 
 /// Accepts a list, or one string of comma-separated items (as environment variables give).
@@ -106,6 +130,14 @@ struct Defaults {
     worker_backoff_max_secs: u64,
     shutdown_grace_secs: u64,
     outbox_retention_days: u32,
+    dev_mode: bool,
+    access_token_ttl_secs: u64,
+    refresh_token_ttl_days: u32,
+    password_reset_ttl_mins: u32,
+    login_max_failures: u32,
+    login_max_per_ip: u32,
+    mail_from: &'static str,
+    public_url: &'static str,
 }
 
 impl Default for Defaults {
@@ -128,6 +160,14 @@ impl Default for Defaults {
             worker_backoff_max_secs: 3600,
             shutdown_grace_secs: 20,
             outbox_retention_days: 14,
+            dev_mode: false,
+            access_token_ttl_secs: 15 * 60,
+            refresh_token_ttl_days: 30,
+            password_reset_ttl_mins: 60,
+            login_max_failures: 10,
+            login_max_per_ip: 100,
+            mail_from: "Séjour <no-reply@sejour.localhost>",
+            public_url: "http://127.0.0.1:8080",
         }
     }
 }
@@ -238,6 +278,45 @@ impl Settings {
                 return Err(ConfigError::OutOfRange { setting, problem });
             }
         }
+        let secret_len = self
+            .jwt_secret
+            .as_ref()
+            .map(|s| s.expose_secret().len())
+            .unwrap_or(0);
+        if secret_len < 32 && !self.dev_mode {
+            return Err(ConfigError::OutOfRange {
+                setting: "SEJOUR_JWT_SECRET",
+                problem: "must be set to at least 32 bytes (or set SEJOUR_DEV_MODE=true for development)",
+            });
+        }
+        if self.bootstrap_admin_email.is_some() != self.bootstrap_admin_password.is_some() {
+            return Err(ConfigError::OutOfRange {
+                setting: "SEJOUR_BOOTSTRAP_ADMIN_EMAIL",
+                problem: "and SEJOUR_BOOTSTRAP_ADMIN_PASSWORD must be set together",
+            });
+        }
+        let positive: [(bool, &'static str); 5] = [
+            (
+                self.access_token_ttl_secs >= 1,
+                "SEJOUR_ACCESS_TOKEN_TTL_SECS",
+            ),
+            (
+                self.refresh_token_ttl_days >= 1,
+                "SEJOUR_REFRESH_TOKEN_TTL_DAYS",
+            ),
+            (
+                self.password_reset_ttl_mins >= 1,
+                "SEJOUR_PASSWORD_RESET_TTL_MINS",
+            ),
+            (self.login_max_failures >= 1, "SEJOUR_LOGIN_MAX_FAILURES"),
+            (self.login_max_per_ip >= 1, "SEJOUR_LOGIN_MAX_PER_IP"),
+        ];
+        if let Some((_, setting)) = positive.iter().find(|(ok, _)| !ok) {
+            return Err(ConfigError::OutOfRange {
+                setting,
+                problem: "must be at least 1",
+            });
+        }
         for origin in &self.cors_origins {
             if !(origin.starts_with("http://") || origin.starts_with("https://")) {
                 return Err(ConfigError::OutOfRange {
@@ -258,13 +337,32 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use secrecy::ExposeSecret;
+
+    /// The defaults in development mode (no JWT secret needed).
+    fn dev() -> Figment {
+        Figment::from(Serialized::defaults(Defaults::default())).merge(("dev_mode", true))
+    }
+
+    #[test]
+    fn without_dev_mode_a_jwt_secret_of_32_bytes_is_required() {
+        let base = Figment::from(Serialized::defaults(Defaults::default()));
+        let err = Settings::from_figment(base.clone())
+            .err()
+            .map(|e| e.to_string());
+        assert!(
+            err.as_deref()
+                .is_some_and(|e| e.contains("SEJOUR_JWT_SECRET")),
+            "{err:?}"
+        );
+        let short = base.clone().merge(("jwt_secret", "too-short"));
+        assert!(Settings::from_figment(short).is_err());
+        let good = base.merge(("jwt_secret", "0123456789abcdef0123456789abcdef"));
+        assert!(Settings::from_figment(good).is_ok());
+    }
 
     #[test]
     fn defaults_are_valid_and_point_at_the_local_database() {
-        let settings =
-            Settings::from_figment(Figment::from(Serialized::defaults(Defaults::default())))
-                .unwrap_or_else(|e| panic!("{e}"));
+        let settings = Settings::from_figment(dev()).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             settings.database_url.expose_secret(),
             "postgres://postgres@localhost:5432/sejour"
@@ -275,8 +373,7 @@ mod tests {
 
     #[test]
     fn a_bad_value_names_the_environment_variable() {
-        let figment = Figment::from(Serialized::defaults(Defaults::default()))
-            .merge(("http_addr", "not-an-address"));
+        let figment = dev().merge(("http_addr", "not-an-address"));
         let err = Settings::from_figment(figment).err().map(|e| e.to_string());
         assert!(
             err.as_deref()
@@ -287,8 +384,7 @@ mod tests {
 
     #[test]
     fn an_out_of_range_value_is_refused() {
-        let figment = Figment::from(Serialized::defaults(Defaults::default()))
-            .merge(("worker_concurrency", 0));
+        let figment = dev().merge(("worker_concurrency", 0));
         let err = Settings::from_figment(figment).err().map(|e| e.to_string());
         assert!(
             err.as_deref()
@@ -305,7 +401,9 @@ mod tests {
             "http_addr = \"127.0.0.1:9999\"\nworker_concurrency = 3\n",
         )
         .unwrap_or_else(|e| panic!("{e}"));
-        let figment = Settings::figment(Some(&path)).merge(("worker_concurrency", 5));
+        let figment = Settings::figment(Some(&path))
+            .merge(("worker_concurrency", 5))
+            .merge(("dev_mode", true));
         let settings = Settings::from_figment(figment).unwrap_or_else(|e| panic!("{e}"));
         let _ = std::fs::remove_file(&path);
         assert_eq!(settings.http_addr.to_string(), "127.0.0.1:9999");
@@ -320,8 +418,7 @@ mod tests {
 
     #[test]
     fn cors_origins_accept_a_comma_separated_string() {
-        let figment = Figment::from(Serialized::defaults(Defaults::default()))
-            .merge(("cors_origins", "https://a.example, https://b.example"));
+        let figment = dev().merge(("cors_origins", "https://a.example, https://b.example"));
         let settings = Settings::from_figment(figment).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             settings.cors_origins,
@@ -331,8 +428,7 @@ mod tests {
 
     #[test]
     fn secrets_do_not_print() {
-        let figment = Figment::from(Serialized::defaults(Defaults::default()))
-            .merge(("admin_token", "very-secret-token"));
+        let figment = dev().merge(("jwt_secret", "very-secret-token-very-secret-token"));
         let settings = Settings::from_figment(figment).unwrap_or_else(|e| panic!("{e}"));
         assert!(!format!("{settings:?}").contains("very-secret-token"));
     }

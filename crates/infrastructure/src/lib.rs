@@ -5,7 +5,9 @@
 pub mod config;
 pub mod db;
 pub mod http;
+pub mod mail;
 pub mod queue;
+pub mod rate_limit;
 pub mod redis;
 pub mod scheduler;
 pub mod telemetry;

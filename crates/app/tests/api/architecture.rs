@@ -2,7 +2,7 @@
 //! domains, a framework-free core, contexts that meet only through `application`, the four
 //! layers per context, and migration versions unique across the workspace.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// Framework and I/O crates (Rust idents) that no `domain/` may name.
@@ -12,13 +12,8 @@ const FRAMEWORK: &str = "axum sqlx tokio tokio_util reqwest redis serde_json uto
 /// The only `[dependencies]` `crates/core` may have.
 const CORE_DEPENDENCIES: &str = "chrono uuid serde serde_json thiserror";
 /// What every context crate must have.
-const LAYOUT: [&str; 5] = [
-    "src/domain/mod.rs",
-    "src/application/mod.rs",
-    "src/infrastructure/mod.rs",
-    "src/presentation/mod.rs",
-    "migrations/",
-];
+const LAYOUT: &str = "src/domain/mod.rs src/application/mod.rs src/infrastructure/mod.rs \
+    src/presentation/mod.rs migrations/";
 
 /// Paths found in source, each with its 1-based line.
 type Paths = Vec<(usize, Vec<String>)>;
@@ -32,14 +27,25 @@ fn is_ident(s: &str) -> bool {
 fn skip(c: &[char], mut i: usize, line: &mut usize, close: &[char], escapes: bool) -> usize {
     while i < c.len() && !c[i..].starts_with(close) {
         let n = if escapes && c[i] == '\\' { 2 } else { 1 };
-        *line += c[i..(i + n).min(c.len())]
-            .iter()
-            .filter(|&&x| x == '\n')
-            .count();
+        let passed = &c[i..(i + n).min(c.len())];
+        *line += passed.iter().filter(|&&x| x == '\n').count();
         i += n;
     }
     *line += usize::from(i < c.len()) * close.iter().filter(|&&x| x == '\n').count();
     i + close.len()
+}
+
+/// Index just past the `*/` closing a (nested) block comment whose body starts at `i`.
+fn block_end(c: &[char], mut i: usize, line: &mut usize) -> usize {
+    while i < c.len() && !c[i..].starts_with(&['*', '/']) {
+        if c[i..].starts_with(&['/', '*']) {
+            i = block_end(c, i + 2, line);
+        } else {
+            *line += usize::from(c[i] == '\n');
+            i += 1;
+        }
+    }
+    i + 2
 }
 
 /// Tokens (identifiers, `::`, single punctuation) with their lines. Comments (line, doc,
@@ -51,22 +57,7 @@ fn tokenize(src: &str) -> Vec<(usize, String)> {
     while let Some(&ch) = c.get(i) {
         match ch {
             '/' if at(i + 1) == '/' => i = skip(&c, i, &mut line, &['\n'], false),
-            '/' if at(i + 1) == '*' => {
-                let mut depth = 0;
-                while i < c.len() {
-                    let step = [at(i), at(i + 1)];
-                    depth += i32::from(step == ['/', '*']) - i32::from(step == ['*', '/']);
-                    line += usize::from(step[0] == '\n');
-                    i += if step == ['/', '*'] || step == ['*', '/'] {
-                        2
-                    } else {
-                        1
-                    };
-                    if depth == 0 {
-                        break;
-                    }
-                }
-            }
+            '/' if at(i + 1) == '*' => i = block_end(&c, i + 2, &mut line),
             '"' => i = skip(&c, i + 1, &mut line, &['"'], true),
             '\'' if at(i + 1) == '\\' => i = skip(&c, i + 1, &mut line, &['\''], true),
             '\'' if at(i + 2) == '\'' => i += 3,
@@ -74,7 +65,7 @@ fn tokenize(src: &str) -> Vec<(usize, String)> {
                 out.push((line, "::".to_string()));
                 i += 2;
             }
-            _ if is_ident(&ch.to_string()) => {
+            _ if ch.is_alphabetic() || ch == '_' => {
                 let start = i;
                 while at(i).is_alphanumeric() || at(i) == '_' {
                     i += 1;
@@ -142,11 +133,9 @@ fn paths(src: &str) -> Paths {
     let tok = |i: usize| t.get(i).map_or("", |x| x.1.as_str());
     let (mut i, mut out) = (0, Vec::new());
     while let Some((line, first)) = t.get(i).map(|x| (x.0, x.1.as_str())) {
-        let (p1, p2) = (
-            i.checked_sub(1).map_or("", tok),
-            i.checked_sub(2).map_or("", tok),
-        );
-        let continues = p1 == "." || (p1 == "::" && (is_ident(p2) || p2 == ">"));
+        let back = |n: usize| i.checked_sub(n).map_or("", tok);
+        let after_path = back(1) == "::" && (is_ident(back(2)) || back(2) == ">");
+        let continues = back(1) == "." || after_path;
         i += 1;
         if first == "use" {
             use_tree(&t, &mut i, &[], &mut out);
@@ -168,8 +157,8 @@ fn paths(src: &str) -> Paths {
 
 /// Whether `path` is rooted at one of the (space-separated) `crates`.
 fn names_crate(path: &[String], crates: &str) -> bool {
-    path.first()
-        .is_some_and(|c| crates.split_whitespace().any(|x| x == c))
+    let first = path.first().map_or("", String::as_str);
+    crates.split_whitespace().any(|c| c == first)
 }
 
 /// Whether `path` reaches into another context (`sejour_<ctx>`) past its `application`.
@@ -183,9 +172,8 @@ fn reaches_into(path: &[String], own: &str, contexts: &[String]) -> bool {
 /// `line:path` for each path of `src` that `bad` flags, space-separated.
 fn found(src: &str, bad: &dyn Fn(&[String]) -> bool) -> String {
     let hits = paths(src).into_iter().filter(|(_, p)| bad(p));
-    hits.map(|(l, p)| format!("{l}:{}", p.join("::")))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let hits: Vec<String> = hits.map(|(l, p)| format!("{l}:{}", p.join("::"))).collect();
+    hits.join(" ")
 }
 
 fn read(path: &Path) -> String {
@@ -217,12 +205,20 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// Context directory names under `crates/modules` (those with a `Cargo.toml`).
+/// `path` relative to the workspace `root`, for messages.
+fn rel(root: &Path, path: &Path) -> String {
+    format!("{}", path.strip_prefix(root).unwrap_or(path).display())
+}
+
+/// Context directory names under `crates/modules` (those with a `Cargo.toml`); never none.
 fn contexts(root: &Path) -> Vec<String> {
     let dirs = entries(&root.join("crates/modules")).into_iter();
     let dirs = dirs.filter(|d| d.join("Cargo.toml").is_file());
-    dirs.filter_map(|d| Some(d.file_name()?.to_str()?.to_string()))
-        .collect()
+    let names: Vec<String> = dirs
+        .filter_map(|d| Some(d.file_name()?.to_str()?.into()))
+        .collect();
+    assert!(!names.is_empty(), "found no context crate");
+    names
 }
 
 /// `file:line: path (in: source line)` for each path in `files` that `bad` flags.
@@ -232,8 +228,8 @@ fn scan(root: &Path, files: &[PathBuf], bad: &dyn Fn(&[String]) -> bool) -> Vec<
         let src = read(f);
         for (line, path) in paths(&src).into_iter().filter(|(_, p)| bad(p)) {
             let text = src.lines().nth(line - 1).unwrap_or("").trim();
-            let (rel, path) = (f.strip_prefix(root).unwrap_or(f).display(), path.join("::"));
-            out.push(format!("  {rel}:{line}: `{path}` (in: {text})"));
+            let (file, path) = (rel(root, f), path.join("::"));
+            out.push(format!("  {file}:{line}: `{path}` (in: {text})"));
         }
     }
     out
@@ -251,7 +247,7 @@ fn dependencies(toml: &str) -> Vec<(usize, String)> {
             || (section.starts_with("target.") && section.ends_with(".dependencies"))
         {
             line.split_once('=')
-                .and_then(|(key, _)| key.split('.').next())
+                .map(|(key, _)| key.split('.').next().unwrap_or(key))
         } else {
             None
         };
@@ -262,6 +258,7 @@ fn dependencies(toml: &str) -> Vec<(usize, String)> {
     out
 }
 
+#[track_caller]
 fn assert_none(what: &str, violations: &[String]) {
     let list = violations.join("\n");
     assert!(violations.is_empty(), "{what} (DESIGN.md §2):\n{list}");
@@ -271,14 +268,11 @@ fn assert_none(what: &str, violations: &[String]) {
 fn domain_layers_import_no_framework_or_io_crate() {
     let root = root();
     let modules = root.join("crates/modules");
-    let files: Vec<PathBuf> = contexts(&root)
-        .iter()
-        .flat_map(|c| rs_files(&modules.join(c).join("src/domain")))
-        .collect();
-    assert!(
-        !files.is_empty(),
-        "scanned no file under crates/modules/*/src/domain"
-    );
+    let domains = contexts(&root)
+        .into_iter()
+        .map(|c| modules.join(c).join("src/domain"));
+    let files: Vec<PathBuf> = domains.flat_map(|d| rs_files(&d)).collect();
+    assert!(!files.is_empty(), "scanned no domain file");
     let violations = scan(&root, &files, &|p| names_crate(p, FRAMEWORK));
     assert_none("a domain refers to a framework or I/O crate", &violations);
 }
@@ -288,11 +282,11 @@ fn core_depends_on_no_framework_crate() {
     let (root, allowed) = (root(), CORE_DEPENDENCIES);
     let deps = dependencies(&read(&root.join("crates/core/Cargo.toml"))).into_iter();
     let mut violations: Vec<String> = deps
-        .filter(|(_, d)| !names_crate(std::slice::from_ref(d), allowed))
+        .filter(|(_, d)| !allowed.split_whitespace().any(|a| a == d))
         .map(|(l, d)| format!("  crates/core/Cargo.toml:{l}: `{d}` (allowed: {allowed})"))
         .collect();
     let files = rs_files(&root.join("crates/core/src"));
-    assert!(!files.is_empty(), "scanned no file under crates/core/src");
+    assert!(!files.is_empty(), "scanned no core file");
     let bad = |p: &[String]| names_crate(p, FRAMEWORK) && !names_crate(p, allowed);
     violations.extend(scan(&root, &files, &bad));
     assert_none("core depends on a framework or I/O crate", &violations);
@@ -302,17 +296,13 @@ fn core_depends_on_no_framework_crate() {
 fn contexts_reach_each_other_only_through_application() {
     let root = root();
     let contexts = contexts(&root);
-    assert!(
-        !contexts.is_empty(),
-        "found no context crate under crates/modules"
-    );
     let mut violations = Vec::new();
     for own in &contexts {
         let files = rs_files(&root.join("crates/modules").join(own));
         violations.extend(scan(&root, &files, &|p| reaches_into(p, own, &contexts)));
     }
     assert_none(
-        "a context reaches past another context's `application`",
+        "a context reaches past another's `application`",
         &violations,
     );
 }
@@ -320,16 +310,13 @@ fn contexts_reach_each_other_only_through_application() {
 #[test]
 fn every_context_has_the_four_layers_and_migrations() {
     let root = root();
-    let contexts = contexts(&root);
-    assert!(
-        !contexts.is_empty(),
-        "found no context crate under crates/modules"
-    );
     let mut missing = Vec::new();
-    for (ctx, need) in contexts.iter().flat_map(|c| LAYOUT.map(|need| (c, need))) {
-        let p = root.join("crates/modules").join(ctx).join(need);
-        if !(p.is_file() || (need.ends_with('/') && p.is_dir())) {
-            missing.push(format!("  crates/modules/{ctx}/{need}"));
+    for ctx in contexts(&root) {
+        for need in LAYOUT.split_whitespace() {
+            let p = root.join("crates/modules").join(&ctx).join(need);
+            if !(p.is_file() || (need.ends_with('/') && p.is_dir())) {
+                missing.push(format!("  crates/modules/{ctx}/{need}"));
+            }
         }
     }
     assert_none("a context lacks a layer or its migrations", &missing);
@@ -340,13 +327,9 @@ fn migration_versions_are_unique_across_the_workspace() {
     let root = root();
     let crates = entries(&root.join("crates")).into_iter();
     let crates = crates.chain(entries(&root.join("crates/modules")));
-    let (mut versions, mut violations) = (BTreeMap::<String, Vec<String>>::new(), Vec::new());
+    let (mut versions, mut violations) = (BTreeMap::<String, BTreeSet<String>>::new(), Vec::new());
     for file in crates.flat_map(|c| entries(&c.join("migrations"))) {
-        let rel = file
-            .strip_prefix(&root)
-            .unwrap_or(&file)
-            .display()
-            .to_string();
+        let rel = rel(&root, &file);
         let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let Some(stem) = name.strip_suffix(".sql") else {
             continue;
@@ -357,21 +340,18 @@ fn migration_versions_are_unique_across_the_workspace() {
         if version.is_empty() {
             violations.push(format!("  {rel}: no numeric version prefix"));
         }
-        let seen = versions.entry(version).or_default();
-        let id = rel.replace(name, stem);
-        if !seen.contains(&id) {
-            seen.push(id);
-        }
+        versions
+            .entry(version)
+            .or_default()
+            .insert(rel.replace(name, stem));
     }
-    assert!(
-        !versions.is_empty(),
-        "found no migration under crates/**/migrations"
-    );
+    assert!(!versions.is_empty(), "found no migration");
     for (v, ids) in versions
         .iter()
         .filter(|(v, ids)| !v.is_empty() && ids.len() > 1)
     {
-        violations.push(format!("  version {v} is used by: {}", ids.join(", ")));
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        violations.push(format!("  {v} is used by: {}", ids.join(", ")));
     }
     assert_none("migration versions collide", &violations);
 }
@@ -394,10 +374,8 @@ fn scanner_ignores_comments_docs_strings_and_continuations() {
                const R: &str = r#\"sqlx::x \"q\"\"#; const C: [char; 2] = ['\"', '\\''];\n\
                fn f<'a>(x: &'a T) { x.metrics::<u8>(); <T>::tokio::f(); }";
     assert_eq!(found(src, &bad), "");
-    assert_eq!(
-        found(&format!("{src}\nuse sqlx::PgPool;"), &bad),
-        "7:sqlx::PgPool"
-    );
+    let caught = found(&format!("{src}\nuse sqlx::PgPool;"), &bad);
+    assert_eq!(caught, "7:sqlx::PgPool");
 }
 
 #[test]
@@ -407,10 +385,8 @@ fn scanner_allows_another_contexts_application_only() {
     let ok = "use sejour_other::application::X;\n\
               fn f() { sejour_other::application::quote(); sejour_own::domain::Y; }";
     assert_eq!(found(ok, &bad), "");
-    assert_eq!(
-        found("use sejour_other::domain::X;", &bad),
-        "1:sejour_other::domain::X"
-    );
+    let caught = found("use sejour_other::domain::X;", &bad);
+    assert_eq!(caught, "1:sejour_other::domain::X");
     let grouped = "use sejour_other::{\n    application::A,\n    domain::B,\n};\n\
                    fn f() { sejour_other::infrastructure::Repo::new(); }";
     let expected = "3:sejour_other::domain::B 5:sejour_other::infrastructure::Repo::new";

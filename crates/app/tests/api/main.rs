@@ -3,6 +3,7 @@
 
 mod admin;
 mod architecture;
+mod auth;
 mod helpers;
 mod openapi;
 mod platform;

@@ -15,9 +15,9 @@ async fn the_platform_is_live_and_ready(pool: PgPool) {
 }
 
 #[sqlx::test(migrations = false)]
-async fn readiness_reports_a_missing_data_directory_as_a_503_problem(pool: PgPool) {
-    let app =
-        TestApp::spawn_with(pool, |f| f.merge(("data_dir", "/nonexistent/sejour-data"))).await;
+async fn readiness_reports_a_lost_data_directory_as_a_503_problem(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    std::fs::remove_dir_all(&app.platform.settings.data_dir).unwrap_or_else(|e| panic!("{e}"));
     let body = json(app.get("/health/ready").await, 503).await;
     assert_eq!(body["code"], "service.unavailable");
     assert_eq!(body["checks"]["database"], "ok");
@@ -36,7 +36,8 @@ async fn readiness_checks_redis_when_configured(pool: PgPool) {
         pool,
         Some(redis),
         clock,
-    );
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let (router, _) = platform.api();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await

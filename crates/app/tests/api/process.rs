@@ -52,6 +52,10 @@ fn sejour(db: &FreshDb, args: &[&str]) -> Command {
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("DATABASE_URL", db.url())
+        .env(
+            "SEJOUR_JWT_SECRET",
+            "process-test-secret-0123456789abcdef-xyz",
+        )
         .env("SEJOUR_DATA_DIR", std::env::temp_dir().join(&db.name))
         .env("RUST_LOG", "warn")
         .stdin(Stdio::null())
@@ -131,6 +135,8 @@ async fn all_serves_until_sigterm_then_exits_cleanly_within_seconds() {
     let port = free_port();
     let mut child = sejour(&db, &["all"])
         .env("SEJOUR_HTTP_ADDR", format!("127.0.0.1:{port}"))
+        .env("SEJOUR_BOOTSTRAP_ADMIN_EMAIL", "boot@example.com")
+        .env("SEJOUR_BOOTSTRAP_ADMIN_PASSWORD", "a sturdy passphrase 1")
         .spawn()
         .unwrap_or_else(|e| panic!("{e}"));
     wait_ready(port, &mut child).await;
@@ -285,4 +291,70 @@ async fn audit_verify_exits_non_zero_naming_the_altered_row() {
     assert!(stderr.contains(&seq.to_string()), "{stderr}");
     drop(conn);
     db.drop_db().await;
+}
+
+#[tokio::test]
+async fn admin_create_makes_an_admin_once() {
+    let db = FreshDb::new();
+    let args = [
+        "admin",
+        "create",
+        "--email",
+        "first@example.com",
+        "--password",
+        "a long admin passphrase",
+    ];
+    let created = sejour(&db, &args)
+        .output()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+    assert!(String::from_utf8_lossy(&created.stdout).contains("first@example.com"));
+    let again = sejour(&db, &args)
+        .output()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(again.status.code(), Some(2), "the email is taken");
+    let weak = sejour(
+        &db,
+        &[
+            "admin",
+            "create",
+            "--email",
+            "second@example.com",
+            "--password",
+            "short",
+        ],
+    )
+    .output()
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(weak.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&weak.stderr).contains("password"));
+    let mut conn = PgConnection::connect(&db.url())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let admins: i64 = sqlx::query_scalar("SELECT count(*) FROM users.users WHERE role = 'admin'")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(admins, 1);
+    drop(conn);
+    db.drop_db().await;
+}
+
+#[tokio::test]
+async fn without_a_jwt_secret_outside_dev_mode_the_platform_refuses_to_start() {
+    let db = FreshDb::new();
+    let out = sejour(&db, &["api"])
+        .env_remove("SEJOUR_JWT_SECRET")
+        .output()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("SEJOUR_JWT_SECRET"));
 }

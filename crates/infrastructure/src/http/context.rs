@@ -1,15 +1,15 @@
-//! The request context extractor and the interim admin-token guard.
+//! The request context extractor, the bearer-token reader and the admin guard.
 
 use std::net::SocketAddr;
 
 use axum::{
-    extract::{ConnectInfo, FromRequestParts, Request, State},
+    extract::{ConnectInfo, FromRequestParts, Request},
     http::{HeaderMap, header, request::Parts},
     middleware::Next,
     response::Response,
 };
-use secrecy::{ExposeSecret, SecretString};
-use sejour_core::{Actor, AppError, Ctx};
+
+use sejour_core::{Actor, Ctx, Role, authz::require_role};
 use tower_http::request_id::RequestId;
 
 use super::problem::ApiError;
@@ -58,44 +58,21 @@ pub fn bearer_token(headers: &HeaderMap) -> Option<&str> {
         .map(str::trim)
 }
 
-/// Compares two secrets in time independent of where they differ.
-pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
-/// Middleware guarding `/api/v1/admin/*` with `SEJOUR_ADMIN_TOKEN` until user roles
-/// exist. Without a configured token the admin API is closed.
-pub async fn require_admin_token(
-    State(token): State<Option<SecretString>>,
-    mut request: Request,
-    next: Next,
-) -> Result<Response, ApiError> {
-    let Some(expected) = token else {
-        return Err(AppError::forbidden().into());
-    };
-    match bearer_token(request.headers()) {
-        Some(given) if constant_time_eq(given.as_bytes(), expected.expose_secret().as_bytes()) => {
-            request.extensions_mut().insert(Actor::AdminToken);
-            Ok(next.run(request).await)
-        }
-        Some(_) => Err(AppError::unauthenticated("The bearer token is not valid.").into()),
-        None => Err(AppError::unauthenticated("A bearer token is required.").into()),
-    }
+/// Middleware guarding `/api/v1/admin/*`: only a signed-in admin passes (401 when
+/// nobody is signed in, 403 for other roles). Runs after authentication.
+pub async fn require_admin(request: Request, next: Next) -> Result<Response, ApiError> {
+    let actor = request
+        .extensions()
+        .get::<Actor>()
+        .cloned()
+        .unwrap_or(Actor::Anonymous);
+    require_role(&actor, &[Role::Admin])?;
+    Ok(next.run(request).await)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn constant_time_eq_compares_content_and_length() {
-        assert!(constant_time_eq(b"secret", b"secret"));
-        assert!(!constant_time_eq(b"secret", b"secreT"));
-        assert!(!constant_time_eq(b"secret", b"secret2"));
-    }
 
     #[test]
     fn bearer_token_reads_the_authorization_header() {

@@ -50,6 +50,8 @@ pub struct Message {
     pub causation_id: Option<String>,
     /// Who caused it.
     pub actor: Option<String>,
+    /// The client address of the request that caused it.
+    pub ip: Option<String>,
 }
 
 impl Message {

@@ -14,8 +14,8 @@ use super::MessageKind;
 pub async fn publish(conn: &mut PgConnection, event: &EventEnvelope) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO queue.messages (id, kind, type, aggregate_type, aggregate_id, version, \
-         payload, occurred_at, correlation_id, causation_id, actor) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+         payload, occurred_at, correlation_id, causation_id, actor, ip) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
     .bind(event.id)
     .bind(MessageKind::Event.as_str())
@@ -28,6 +28,7 @@ pub async fn publish(conn: &mut PgConnection, event: &EventEnvelope) -> Result<(
     .bind(&event.correlation_id)
     .bind(&event.causation_id)
     .bind(&event.actor)
+    .bind(&event.ip)
     .execute(conn)
     .await?;
     Ok(())

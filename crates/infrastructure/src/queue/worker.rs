@@ -120,6 +120,7 @@ type Row = (
     Option<String>,
     Option<String>,
     Option<String>,
+    Option<String>,
 );
 
 impl Worker {
@@ -229,7 +230,7 @@ impl Worker {
               WHERE d.id = due.id AND m.id = d.message_id \
              RETURNING d.id, d.consumer, d.attempts, m.id, m.kind, m.type, m.aggregate_type, \
                        m.aggregate_id, m.version, m.payload, m.occurred_at, m.correlation_id, \
-                       m.causation_id, m.actor",
+                       m.causation_id, m.actor, m.ip",
         )
         .bind(now)
         .bind(&names)
@@ -260,6 +261,7 @@ impl Worker {
                     correlation_id: r.11,
                     causation_id: r.12,
                     actor: r.13,
+                    ip: r.14,
                 },
                 started_at: now,
                 pool: self.pool.clone(),

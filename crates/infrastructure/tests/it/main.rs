@@ -3,5 +3,7 @@
 //! link times low.
 
 mod edge;
+mod mail;
 mod queue;
+mod rate_limit;
 mod scheduler;

@@ -103,6 +103,7 @@ fn event(ctx: &Ctx) -> EventEnvelope {
         correlation_id: Some(ctx.correlation_id.clone()),
         causation_id: None,
         actor: Some(ctx.actor.label()),
+        ip: None,
     }
 }
 
@@ -312,6 +313,7 @@ async fn two_holders_of_one_delivery_have_one_effect(pool: PgPool) {
             correlation_id: None,
             causation_id: None,
             actor: None,
+            ip: None,
         },
         started_at: Utc::now(),
         pool: pool.clone(),

@@ -41,7 +41,7 @@ fn ctx(n: usize) -> Ctx {
     Ctx {
         actor: Actor::User {
             id: Uuid::from_u128(n as u128),
-            role: "manager".into(),
+            role: sejour_core::Role::Manager,
         },
         request_id: format!("req-{n}"),
         ip: Some("203.0.113.9".parse().unwrap()),
@@ -519,6 +519,7 @@ async fn the_audit_trail_records_each_event_once(pool: PgPool) -> TestResult {
             correlation_id: Some(ctx.correlation_id.clone()),
             causation_id: Some(ctx.request_id.clone()),
             actor: Some(ctx.actor.label()),
+            ip: Some("203.0.113.9".into()),
         };
         queue::publish(&mut tx, &event).await?;
         events.push(event);

@@ -58,8 +58,8 @@ impl AuditEntry {
         target_id: Option<String>,
     ) -> Self {
         let actor_role = match &ctx.actor {
-            Actor::User { role, .. } => Some(role.clone()),
-            Actor::Anonymous | Actor::System { .. } | Actor::AdminToken => None,
+            Actor::User { role, .. } => Some(role.as_str().to_owned()),
+            Actor::Anonymous | Actor::System { .. } => None,
         };
         Self {
             action: action.into(),
@@ -262,7 +262,7 @@ mod tests {
         let ctx = Ctx {
             actor: Actor::User {
                 id: user,
-                role: "admin".into(),
+                role: sejour_core::Role::Admin,
             },
             request_id: "req-9".into(),
             ip: Some("2001:db8::1".parse().unwrap()),

@@ -48,7 +48,7 @@ impl AuditTrail {
                 .unwrap_or_else(|| UNKNOWN_ACTOR.to_owned()),
             actor_role: None,
             request_id: message.causation_id.clone(),
-            ip: None,
+            ip: message.ip.as_deref().and_then(|ip| ip.parse().ok()),
             correlation_id: message.correlation_id.clone(),
             id: Some(message.id),
             occurred_at: Some(message.occurred_at),

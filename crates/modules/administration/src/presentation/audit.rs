@@ -22,7 +22,7 @@ use crate::{
 #[serde(rename_all = "camelCase")]
 #[into_params(parameter_in = Query)]
 pub struct AuditFilterParams {
-    /// Who acted, e.g. `user:0190...`, `system:scheduler`, `admin-token`.
+    /// Who acted, e.g. `user:0190...`, `system:scheduler`.
     pub actor: Option<String>,
     /// What was done, e.g. `auth.login_succeeded`.
     pub action: Option<String>,

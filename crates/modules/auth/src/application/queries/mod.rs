@@ -1,0 +1,3 @@
+//! Queries: read, never write.
+
+pub mod authenticate;

@@ -1,0 +1,153 @@
+//! List users: staff browse accounts, filtered by role, state and text, newest first,
+//! paged by a keyset cursor on `(createdAt, id)`.
+
+use chrono::{DateTime, Utc};
+use sejour_core::{AppError, Ctx, FieldError, Role, authz::require_staff};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::{
+    domain::User,
+    infrastructure::{PgUserRepository, UserFilter},
+};
+
+/// Users per page when the caller does not say.
+pub const DEFAULT_LIMIT: u32 = 20;
+/// The most users a page may hold.
+pub const MAX_LIMIT: u32 = 100;
+/// The longest search text accepted, in characters.
+pub const MAX_Q_LENGTH: usize = 254;
+
+/// Where a page ends: the next page holds the users created before this one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserCursor {
+    /// The last user's creation time.
+    #[serde(rename = "c")]
+    pub created_at: DateTime<Utc>,
+    /// The last user's id.
+    #[serde(rename = "i")]
+    pub id: Uuid,
+}
+
+impl From<&User> for UserCursor {
+    fn from(user: &User) -> Self {
+        Self {
+            created_at: user.created_at(),
+            id: user.id(),
+        }
+    }
+}
+
+/// Which users to list. Every present filter must match.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListUsersQuery {
+    /// Only this role.
+    pub role: Option<Role>,
+    /// Only disabled (`true`) or enabled (`false`) accounts.
+    pub disabled: Option<bool>,
+    /// A case-insensitive substring of the email or names (taken literally).
+    pub q: Option<String>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<UserCursor>,
+    /// Users per page, 1 to [`MAX_LIMIT`]; default [`DEFAULT_LIMIT`].
+    pub limit: Option<u32>,
+}
+
+/// One page of users, newest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsersPage {
+    /// The users.
+    pub items: Vec<User>,
+    /// Where the next (older) page starts, when there is one.
+    pub next_cursor: Option<UserCursor>,
+}
+
+/// Lists the users matching `query`, newest first. Admins and managers only (401/403);
+/// 422 listing each invalid parameter (`limit`, `q`).
+pub async fn list_users(
+    users: &PgUserRepository,
+    ctx: &Ctx,
+    query: ListUsersQuery,
+) -> Result<UsersPage, AppError> {
+    require_staff(&ctx.actor)?;
+    let limit = validate(&query)?;
+    let filter = UserFilter {
+        role: query.role,
+        disabled: query.disabled,
+        q: query
+            .q
+            .map(|q| q.trim().to_owned())
+            .filter(|q| !q.is_empty()),
+        before: query.cursor.map(|c| (c.created_at, c.id)),
+    };
+    // One row more than asked tells whether another page follows.
+    let mut items = users.list(&filter, i64::from(limit) + 1).await?;
+    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+    let more = items.len() > limit;
+    items.truncate(limit);
+    let next_cursor = if more {
+        items.last().map(UserCursor::from)
+    } else {
+        None
+    };
+    Ok(UsersPage { items, next_cursor })
+}
+
+/// The page size, or every problem with the query.
+fn validate(query: &ListUsersQuery) -> Result<u32, AppError> {
+    let mut errors = Vec::new();
+    let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
+    if !(1..=MAX_LIMIT).contains(&limit) {
+        errors.push(FieldError::new(
+            "limit",
+            "limit.out_of_range",
+            format!("limit must be between 1 and {MAX_LIMIT}"),
+        ));
+    }
+    if query
+        .q
+        .as_ref()
+        .is_some_and(|q| q.trim().chars().count() > MAX_Q_LENGTH)
+    {
+        errors.push(FieldError::new(
+            "q",
+            "users.q_too_long",
+            format!("q must be at most {MAX_Q_LENGTH} characters long"),
+        ));
+    }
+    if errors.is_empty() {
+        Ok(limit)
+    } else {
+        Err(AppError::validation(errors))
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn given_no_limit_when_validating_then_twenty() {
+        assert_eq!(validate(&ListUsersQuery::default()).unwrap(), 20);
+    }
+
+    #[test]
+    fn given_a_limit_out_of_range_and_a_long_q_when_validating_then_both_are_listed() {
+        let err = validate(&ListUsersQuery {
+            limit: Some(101),
+            q: Some("x".repeat(255)),
+            ..ListUsersQuery::default()
+        })
+        .unwrap_err();
+        let fields: Vec<&str> = err.errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["limit", "q"]);
+        assert!(
+            validate(&ListUsersQuery {
+                limit: Some(0),
+                ..ListUsersQuery::default()
+            })
+            .is_err()
+        );
+    }
+}

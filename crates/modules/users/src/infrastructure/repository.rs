@@ -1,0 +1,331 @@
+//! Users in PostgreSQL (`users.users`).
+//!
+//! Every state change writes the aggregate's recorded events to the outbox on the same
+//! connection, hence in the same transaction: a change commits with its events, or
+//! neither does. Updates are optimistic: `WHERE id = $1 AND version = $2`.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use sejour_core::{
+    AppError, Clock, Ctx, EventEnvelope, IdGenerator, Role,
+    value_objects::{Email, PhoneNumber},
+};
+use sejour_infrastructure::queue;
+use sqlx::{PgConnection, PgPool, Postgres, QueryBuilder, Row, Transaction, postgres::PgRow};
+use uuid::Uuid;
+
+use super::storage_error;
+use crate::{
+    application::{email_taken, version_mismatch},
+    domain::{Language, PersonName, User, UserSnapshot},
+};
+
+/// The columns of a user, in the order [`user_from_row`] reads them.
+const COLUMNS: &str = "id, email, first_name, last_name, phone, language, role, disabled, \
+     created_at, updated_at, version";
+
+/// The unique index behind "one account per email" (see the migration).
+const EMAIL_UNIQUE_INDEX: &str = "users_email_unique_idx";
+
+/// PostgreSQL's `unique_violation`.
+const UNIQUE_VIOLATION: &str = "23505";
+
+/// Which users [`PgUserRepository::list`] returns; every present field must match.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UserFilter {
+    /// Exactly this role.
+    pub role: Option<Role>,
+    /// Disabled (`true`) or enabled (`false`) accounts only.
+    pub disabled: Option<bool>,
+    /// A case-insensitive substring of the email, first name, last name or full name,
+    /// taken literally (`%` and `_` are not wildcards).
+    pub q: Option<String>,
+    /// Users created before this `(created_at, id)` only: the keyset cursor.
+    pub before: Option<(DateTime<Utc>, Uuid)>,
+}
+
+/// The `users.users` table, with outbox publishing of the aggregate's events.
+#[derive(Clone)]
+pub struct PgUserRepository {
+    pool: PgPool,
+    clock: Arc<dyn Clock>,
+    ids: Arc<dyn IdGenerator>,
+}
+
+impl PgUserRepository {
+    /// A repository on `pool`; `clock` and `ids` stamp the events' envelopes.
+    pub fn new(pool: PgPool, clock: Arc<dyn Clock>, ids: Arc<dyn IdGenerator>) -> Self {
+        Self { pool, clock, ids }
+    }
+
+    /// The pool.
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+
+    /// The clock.
+    pub fn clock(&self) -> &dyn Clock {
+        self.clock.as_ref()
+    }
+
+    /// The id generator.
+    pub fn ids(&self) -> &dyn IdGenerator {
+        self.ids.as_ref()
+    }
+
+    /// Opens a transaction on the pool.
+    pub async fn begin(&self) -> Result<Transaction<'static, Postgres>, AppError> {
+        self.pool.begin().await.map_err(storage_error)
+    }
+
+    /// Stores a new user (from [`User::register`]) and publishes its events, on `conn`
+    /// (the caller's transaction). 409 `user.email_taken` when an account already uses
+    /// the email in any case; the transaction is then aborted and must be rolled back.
+    pub async fn insert(
+        &self,
+        conn: &mut PgConnection,
+        ctx: &Ctx,
+        user: &mut User,
+    ) -> Result<(), AppError> {
+        if user.stored_version().is_some() {
+            return Err(AppError::internal(format!(
+                "user {} is already stored",
+                user.id()
+            )));
+        }
+        let s = user.snapshot();
+        sqlx::query(
+            "INSERT INTO users.users (id, email, first_name, last_name, phone, language, role, \
+             disabled, created_at, updated_at, version) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        )
+        .bind(s.id)
+        .bind(s.email.as_str())
+        .bind(s.first_name.as_str())
+        .bind(s.last_name.as_str())
+        .bind(s.phone.as_ref().map(PhoneNumber::as_str))
+        .bind(s.language.as_str())
+        .bind(s.role.as_str())
+        .bind(s.disabled)
+        .bind(s.created_at)
+        .bind(s.updated_at)
+        .bind(s.version)
+        .execute(&mut *conn)
+        .await
+        .map_err(insert_error)?;
+        self.publish(conn, ctx, user).await
+    }
+
+    /// Saves the pending changes of a stored user and publishes its events, on `conn`
+    /// (the caller's transaction); nothing to do without changes. 412
+    /// `user.version_mismatch` when the stored version is no longer the one loaded.
+    pub async fn update(
+        &self,
+        conn: &mut PgConnection,
+        ctx: &Ctx,
+        user: &mut User,
+    ) -> Result<(), AppError> {
+        if !user.has_changes() {
+            return Ok(());
+        }
+        let Some(expected) = user.stored_version() else {
+            return Err(AppError::internal(format!(
+                "user {} is not stored yet",
+                user.id()
+            )));
+        };
+        let s = user.snapshot();
+        let updated = sqlx::query(
+            "UPDATE users.users SET first_name = $3, last_name = $4, phone = $5, language = $6, \
+             role = $7, disabled = $8, updated_at = $9, version = $10 \
+             WHERE id = $1 AND version = $2",
+        )
+        .bind(s.id)
+        .bind(expected)
+        .bind(s.first_name.as_str())
+        .bind(s.last_name.as_str())
+        .bind(s.phone.as_ref().map(PhoneNumber::as_str))
+        .bind(s.language.as_str())
+        .bind(s.role.as_str())
+        .bind(s.disabled)
+        .bind(s.updated_at)
+        .bind(s.version)
+        .execute(&mut *conn)
+        .await
+        .map_err(storage_error)?
+        .rows_affected();
+        if updated == 0 {
+            return Err(version_mismatch());
+        }
+        self.publish(conn, ctx, user).await
+    }
+
+    /// Writes the user's recorded events to the outbox on `conn`.
+    async fn publish(
+        &self,
+        conn: &mut PgConnection,
+        ctx: &Ctx,
+        user: &mut User,
+    ) -> Result<(), AppError> {
+        for event in user.take_events() {
+            let envelope = EventEnvelope::wrap(&event, ctx, self.clock.as_ref(), self.ids.as_ref())
+                .map_err(AppError::internal)?;
+            queue::publish(&mut *conn, &envelope)
+                .await
+                .map_err(storage_error)?;
+        }
+        Ok(())
+    }
+
+    /// The user with this id, if any.
+    pub async fn get(&self, id: Uuid) -> Result<Option<User>, AppError> {
+        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users.users WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(storage_error)?;
+        row.as_ref().map(user_from_row).transpose()
+    }
+
+    /// The user with this id, locked on `conn` until its transaction ends.
+    pub async fn get_for_update(
+        &self,
+        conn: &mut PgConnection,
+        id: Uuid,
+    ) -> Result<Option<User>, AppError> {
+        let row = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM users.users WHERE id = $1 FOR UPDATE"
+        ))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(storage_error)?;
+        row.as_ref().map(user_from_row).transpose()
+    }
+
+    /// The user with this email, compared case-insensitively, if any.
+    pub async fn find_by_email(&self, email: &Email) -> Result<Option<User>, AppError> {
+        let row = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM users.users WHERE lower(email) = lower($1)"
+        ))
+        .bind(email.as_str())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(storage_error)?;
+        row.as_ref().map(user_from_row).transpose()
+    }
+
+    /// Whether at least one enabled admin exists.
+    pub async fn has_admin(&self) -> Result<bool, AppError> {
+        sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM users.users WHERE role = 'admin' AND NOT disabled)",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .map_err(storage_error)
+    }
+
+    /// The users matching `filter`, newest first (by `created_at`, then id), at most `limit`.
+    pub async fn list(&self, filter: &UserFilter, limit: i64) -> Result<Vec<User>, AppError> {
+        let mut query =
+            QueryBuilder::<Postgres>::new(format!("SELECT {COLUMNS} FROM users.users WHERE TRUE"));
+        if let Some(role) = filter.role {
+            query.push(" AND role = ").push_bind(role.as_str());
+        }
+        if let Some(disabled) = filter.disabled {
+            query.push(" AND disabled = ").push_bind(disabled);
+        }
+        if let Some(q) = &filter.q {
+            let pattern = format!("%{}%", escape_like(q));
+            query
+                .push(" AND (email ILIKE ")
+                .push_bind(pattern.clone())
+                .push(" ESCAPE '\\' OR first_name ILIKE ")
+                .push_bind(pattern.clone())
+                .push(" ESCAPE '\\' OR last_name ILIKE ")
+                .push_bind(pattern.clone())
+                .push(" ESCAPE '\\' OR (first_name || ' ' || last_name) ILIKE ")
+                .push_bind(pattern)
+                .push(" ESCAPE '\\')");
+        }
+        if let Some((created_at, id)) = filter.before {
+            query
+                .push(" AND (created_at, id) < (")
+                .push_bind(created_at)
+                .push(", ")
+                .push_bind(id)
+                .push(")");
+        }
+        query
+            .push(" ORDER BY created_at DESC, id DESC LIMIT ")
+            .push_bind(limit);
+        let rows = query
+            .build()
+            .fetch_all(&self.pool)
+            .await
+            .map_err(storage_error)?;
+        rows.iter().map(user_from_row).collect()
+    }
+}
+
+/// `text` with the LIKE wildcards `%`, `_` and the escape character `\` escaped.
+pub fn escape_like(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '%' | '_') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
+/// A duplicate email (the unique index on `lower(email)`) is 409 `user.email_taken`.
+fn insert_error(error: sqlx::Error) -> AppError {
+    if let sqlx::Error::Database(db) = &error
+        && db.code().as_deref() == Some(UNIQUE_VIOLATION)
+        && db.constraint() == Some(EMAIL_UNIQUE_INDEX)
+    {
+        return email_taken();
+    }
+    storage_error(error)
+}
+
+/// Decodes a row selected with [`COLUMNS`]. A stored value that no longer parses is an
+/// internal error (the database and the domain disagree), never shown.
+fn user_from_row(row: &PgRow) -> Result<User, AppError> {
+    let id: Uuid = row.try_get("id").map_err(storage_error)?;
+    let text = |column: &str| row.try_get::<String, _>(column).map_err(storage_error);
+    let corrupt =
+        |column: &str| AppError::internal(format!("user {id}: stored {column} is invalid"));
+    let phone = row
+        .try_get::<Option<String>, _>("phone")
+        .map_err(storage_error)?
+        .map(|phone| PhoneNumber::parse(&phone).map_err(|_| corrupt("phone")))
+        .transpose()?;
+    Ok(User::restore(UserSnapshot {
+        id,
+        email: Email::parse(&text("email")?).map_err(|_| corrupt("email"))?,
+        first_name: PersonName::parse(&text("first_name")?).map_err(|_| corrupt("first_name"))?,
+        last_name: PersonName::parse(&text("last_name")?).map_err(|_| corrupt("last_name"))?,
+        phone,
+        language: Language::parse(&text("language")?).ok_or_else(|| corrupt("language"))?,
+        role: Role::parse(&text("role")?).ok_or_else(|| corrupt("role"))?,
+        disabled: row.try_get("disabled").map_err(storage_error)?,
+        created_at: row.try_get("created_at").map_err(storage_error)?,
+        updated_at: row.try_get("updated_at").map_err(storage_error)?,
+        version: row.try_get("version").map_err(storage_error)?,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn like_wildcards_and_the_escape_character_are_escaped() {
+        assert_eq!(escape_like("50%_off\\"), "50\\%\\_off\\\\");
+        assert_eq!(escape_like("zoé"), "zoé");
+    }
+}
