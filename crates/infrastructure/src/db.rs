@@ -29,6 +29,18 @@ pub enum DbError {
     DuplicateVersion(i64),
 }
 
+/// Maps a storage failure onto the application's error envelope: an unreachable or
+/// exhausted database is `Unavailable` (503), anything else `Internal` (500, cause logged
+/// only). Constraint violations that mean something are mapped by each repository first.
+pub fn storage_error(error: sqlx::Error) -> sejour_core::AppError {
+    match error {
+        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
+            sejour_core::AppError::unavailable(error)
+        }
+        other => sejour_core::AppError::internal(other),
+    }
+}
+
 /// Creates the database named in `url` when it does not exist yet.
 pub async fn ensure_database(url: &str) -> Result<(), DbError> {
     PgConnectOptions::from_str(url).map_err(|e| DbError::BadUrl(e.to_string()))?;

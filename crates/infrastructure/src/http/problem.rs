@@ -114,7 +114,7 @@ impl From<AppError> for ApiError {
 
 impl From<sqlx::Error> for ApiError {
     fn from(e: sqlx::Error) -> Self {
-        Self(AppError::internal(e), None)
+        Self(crate::db::storage_error(e), None)
     }
 }
 

@@ -12,15 +12,4 @@ pub mod queries;
 
 pub use audit_entry::{AuditEntry, REDACTED, canonical_json, redact_secrets, sanitize_json};
 
-use sejour_core::AppError;
-
-/// Maps a storage failure onto the application's error envelope: an unreachable or
-/// exhausted database is `Unavailable`, anything else `Internal` (cause logged only).
-pub(crate) fn storage_error(error: sqlx::Error) -> AppError {
-    match error {
-        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
-            AppError::unavailable(error)
-        }
-        other => AppError::internal(other),
-    }
-}
+pub(crate) use sejour_infrastructure::db::storage_error;

@@ -79,12 +79,4 @@ impl Auth {
     }
 }
 
-/// Maps storage failures: unreachable → 503, anything else → 500 (cause logged only).
-pub(crate) fn storage(e: sqlx::Error) -> AppError {
-    match e {
-        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
-            AppError::unavailable(e)
-        }
-        other => AppError::internal(other),
-    }
-}
+pub(crate) use sejour_infrastructure::db::storage_error as storage;
