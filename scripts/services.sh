@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Makes sure PostgreSQL (and, with --redis, Redis) answer on 127.0.0.1, installing and
-# starting them from Debian's packages when they are missing. Sourced by run.sh and test.sh.
+# Makes sure PostgreSQL, Redis (ensure_redis) and an S3 test server (ensure_s3) answer on
+# 127.0.0.1, installing and starting them when they are missing. Sourced by run.sh and test.sh.
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -49,6 +49,37 @@ ensure_redis() {
     sleep 0.5
   done
   echo "Redis did not start" >&2
+  exit 1
+}
+
+# An S3-compatible test server (s3s-fs) on 127.0.0.1:9000 serving /tmp/sejour-s3, each
+# bucket a subdirectory, with fixed test credentials. Installed with cargo the first time
+# (into cargo's bin directory, kept between runs). Used by the object-storage tests.
+S3_TEST_ACCESS_KEY_ID=sejour-test
+S3_TEST_SECRET_ACCESS_KEY=sejour-test-secret
+S3_TEST_BUCKET=sejour-test
+S3_TEST_ROOT=/tmp/sejour-s3
+
+s3_listening() { (exec 3<>/dev/tcp/127.0.0.1/9000) 2>/dev/null; }
+
+ensure_s3() {
+  mkdir -p "$S3_TEST_ROOT/$S3_TEST_BUCKET"
+  if s3_listening; then return; fi
+  local bin
+  bin=$(command -v s3s-fs || echo "${CARGO_HOME:-$HOME/.cargo}/bin/s3s-fs")
+  if [ ! -x "$bin" ]; then
+    echo "==> installing s3s-fs (takes about two minutes, once)" >&2
+    env -u CARGO_TARGET_DIR cargo install s3s-fs --version 0.14.1 --locked --features binary --quiet
+  fi
+  echo "==> starting s3s-fs on 127.0.0.1:9000" >&2
+  setsid nohup "$bin" --host 127.0.0.1 --port 9000 \
+    --access-key "$S3_TEST_ACCESS_KEY_ID" --secret-key "$S3_TEST_SECRET_ACCESS_KEY" \
+    "$S3_TEST_ROOT" </dev/null >/tmp/sejour-s3.log 2>&1 &
+  for _ in $(seq 1 50); do
+    s3_listening && return
+    sleep 0.2
+  done
+  echo "s3s-fs did not start (see /tmp/sejour-s3.log)" >&2
   exit 1
 }
 

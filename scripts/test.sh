@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# Runs every test of the workspace against real PostgreSQL and Redis (started if needed).
+# Runs every test of the workspace against real PostgreSQL, Redis and an S3 server (started
+# if needed).
 # Each database test gets a fresh database (sqlx::test) created from DATABASE_URL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/services.sh
 ensure_postgres
 ensure_redis
+ensure_s3
 export DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+# Not SEJOUR_*: the settings loader refuses unknown SEJOUR_ variables.
+export TEST_S3_ENDPOINT=http://127.0.0.1:9000
+export TEST_S3_BUCKET="$S3_TEST_BUCKET"
+export TEST_S3_ACCESS_KEY_ID="$S3_TEST_ACCESS_KEY_ID"
+export TEST_S3_SECRET_ACCESS_KEY="$S3_TEST_SECRET_ACCESS_KEY"
 exec cargo test --workspace --locked "$@"

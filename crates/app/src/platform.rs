@@ -25,6 +25,7 @@ use sejour_infrastructure::{
     rate_limit,
     redis::RedisClient,
     scheduler::{Schedule, Scheduler, SchedulerError},
+    storage::{ObjectStorage, storage_from_settings},
 };
 use sqlx::{PgPool, migrate::Migrator};
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -36,6 +37,13 @@ use sejour_auth::{
     application::{Auth, commands::create_admin::bootstrap_admin},
     infrastructure::{purge::PurgeExpiredTokens, wiring::auth_from_settings},
     presentation::authenticate,
+};
+use sejour_owners::{infrastructure::PgOwnerDirectory, presentation::OwnersState};
+use sejour_properties::{
+    application::access::Access,
+    domain::pricing::ScheduleRules,
+    infrastructure::{PgPropertyRepository, ical::fetch::FeedFetcher, sync_job::SyncIcalFeeds},
+    presentation::PropertiesState,
 };
 use sejour_users::{infrastructure::PgUserDirectory, presentation::UsersState};
 
@@ -75,6 +83,14 @@ pub struct Platform {
     pub users: Arc<PgUserDirectory>,
     /// Outgoing email.
     pub mailer: Arc<dyn mail::Mailer>,
+    /// Object storage (photos, documents).
+    pub storage: ObjectStorage,
+    /// The properties context's repository.
+    pub properties: PgPropertyRepository,
+    /// The owners context's published interface.
+    pub owners: Arc<PgOwnerDirectory>,
+    /// Downloads imported calendars.
+    pub fetcher: FeedFetcher,
     /// The validated settings.
     pub settings: Arc<Settings>,
     /// The PostgreSQL pool.
@@ -94,6 +110,8 @@ pub fn migrator() -> Result<Migrator, DbError> {
         &sejour_administration::MIGRATOR,
         &sejour_users::MIGRATOR,
         &sejour_auth::MIGRATOR,
+        &sejour_owners::MIGRATOR,
+        &sejour_properties::MIGRATOR,
     ])
 }
 
@@ -143,6 +161,12 @@ impl Platform {
         .map_err(|e| StartError::Other(e.internal.unwrap_or(e.message)))?;
         let mailer = mail::mailer_from_settings(&settings)
             .map_err(|e| StartError::Other(format!("mail: {e}")))?;
+        let storage = storage_from_settings(&settings)
+            .map_err(|e| StartError::Other(format!("storage: {e}")))?;
+        let properties = PgPropertyRepository::new(pool.clone(), clock.clone(), ids.clone());
+        let owners = Arc::new(PgOwnerDirectory::new(pool.clone()));
+        let fetcher =
+            FeedFetcher::new().map_err(|e| StartError::Other(format!("calendar feeds: {e}")))?;
         Ok(Self {
             settings: Arc::new(settings),
             pool,
@@ -152,6 +176,10 @@ impl Platform {
             auth: Arc::new(auth),
             users,
             mailer,
+            storage,
+            properties,
+            owners,
+            fetcher,
         })
     }
 
@@ -207,6 +235,10 @@ impl Platform {
         ));
         consumers.push(Arc::new(SendEmail::new(self.mailer.clone())));
         consumers.push(Arc::new(PurgeExpiredTokens::new(self.clock.clone())));
+        consumers.push(Arc::new(SyncIcalFeeds::new(
+            self.properties.clone(),
+            self.fetcher.clone(),
+        )));
         consumers
     }
 
@@ -218,17 +250,22 @@ impl Platform {
     }
 
     /// The timed jobs.
-    pub fn schedules() -> Vec<Schedule> {
+    pub fn schedules(&self) -> Vec<Schedule> {
         vec![
             Schedule {
                 name: "queue.purge_delivered",
-                cron: "17 3 * * *",
+                cron: "17 3 * * *".into(),
                 job: sejour_infrastructure::queue::purge::JOB,
             },
             Schedule {
                 name: "auth.purge_expired_tokens",
-                cron: "41 * * * *",
+                cron: "41 * * * *".into(),
                 job: sejour_auth::infrastructure::purge::JOB,
+            },
+            Schedule {
+                name: "properties.sync_ical_feeds",
+                cron: self.settings.ical_sync_cron(),
+                job: sejour_properties::infrastructure::sync_job::JOB,
             },
         ]
     }
@@ -258,7 +295,7 @@ impl Platform {
             self.pool.clone(),
             self.clock.clone(),
             self.ids.clone(),
-            Self::schedules(),
+            self.schedules(),
             Duration::from_secs(1),
         )?)
     }
@@ -285,9 +322,26 @@ impl Platform {
             credentials: self.auth.clone(),
         });
         let auth = sejour_auth::presentation::routes().with_state(self.auth.clone());
+        let owners = sejour_owners::presentation::routes().with_state(OwnersState {
+            pool: self.pool.clone(),
+            clock: self.clock.clone(),
+            ids: self.ids.clone(),
+            users: self.users.clone(),
+        });
+        let properties = sejour_properties::presentation::routes(self.settings.max_upload_bytes)
+            .with_state(PropertiesState {
+                repo: self.properties.clone(),
+                access: Access::new(self.owners.clone()),
+                storage: self.storage.clone(),
+                fetcher: self.fetcher.clone(),
+                max_upload_bytes: self.settings.max_upload_bytes,
+                schedule_rules: ScheduleRules::default(),
+            });
         let v1 = OpenApiRouter::new()
             .merge(auth)
             .merge(users)
+            .merge(owners)
+            .merge(properties)
             .nest("/admin", admin)
             .layer(middleware::from_fn_with_state(
                 self.auth.clone(),
@@ -333,6 +387,7 @@ impl Platform {
             &EdgeOptions {
                 timeout: s.request_timeout(),
                 body_limit: s.body_limit_bytes,
+                upload_limit: s.max_upload_bytes,
                 cors_origins: s.cors_origins.clone(),
             },
         )

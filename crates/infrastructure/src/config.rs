@@ -79,6 +79,26 @@ pub struct Settings {
     pub mail_from: String,
     /// The public URL of the front end, for links in emails (`SEJOUR_PUBLIC_URL`).
     pub public_url: String,
+    /// How often imported calendars are synced, minutes: 1–59, or whole hours up to 1440
+    /// (`SEJOUR_ICAL_SYNC_MINUTES`).
+    pub ical_sync_minutes: u32,
+    /// S3-compatible endpoint, e.g. `https://s3.gra.io.cloud.ovh.net` (`SEJOUR_S3_ENDPOINT`);
+    /// unset → AWS S3. `http://` allows plain HTTP (local MinIO).
+    pub s3_endpoint: Option<String>,
+    /// S3 region (`SEJOUR_S3_REGION`).
+    pub s3_region: String,
+    /// S3 bucket (`SEJOUR_S3_BUCKET`); unset → objects are files under
+    /// `$SEJOUR_DATA_DIR/storage/`.
+    pub s3_bucket: Option<String>,
+    /// S3 access key id (`SEJOUR_S3_ACCESS_KEY_ID`).
+    pub s3_access_key_id: Option<String>,
+    /// S3 secret access key (`SEJOUR_S3_SECRET_ACCESS_KEY`).
+    pub s3_secret_access_key: Option<SecretString>,
+    /// Path-style S3 URLs, as MinIO needs; false → virtual-hosted style
+    /// (`SEJOUR_S3_PATH_STYLE`).
+    pub s3_path_style: bool,
+    /// Largest accepted upload (photo, document), bytes (`SEJOUR_MAX_UPLOAD_BYTES`).
+    pub max_upload_bytes: usize,
 }
 
 /// Accepts a list, or one string of comma-separated items (as environment variables give).
@@ -138,6 +158,10 @@ struct Defaults {
     login_max_per_ip: u32,
     mail_from: &'static str,
     public_url: &'static str,
+    ical_sync_minutes: u32,
+    s3_region: &'static str,
+    s3_path_style: bool,
+    max_upload_bytes: usize,
 }
 
 impl Default for Defaults {
@@ -168,6 +192,10 @@ impl Default for Defaults {
             login_max_per_ip: 100,
             mail_from: "Séjour <no-reply@sejour.localhost>",
             public_url: "http://127.0.0.1:8080",
+            ical_sync_minutes: 15,
+            s3_region: "us-east-1",
+            s3_path_style: true,
+            max_upload_bytes: 10 * 1024 * 1024,
         }
     }
 }
@@ -311,10 +339,41 @@ impl Settings {
             (self.login_max_failures >= 1, "SEJOUR_LOGIN_MAX_FAILURES"),
             (self.login_max_per_ip >= 1, "SEJOUR_LOGIN_MAX_PER_IP"),
         ];
+        let m = self.ical_sync_minutes;
+        if !((1..60).contains(&m) || (m.is_multiple_of(60) && (60..=1440).contains(&m))) {
+            return Err(ConfigError::OutOfRange {
+                setting: "SEJOUR_ICAL_SYNC_MINUTES",
+                problem: "must be 1 to 59, or whole hours (60, 120, ... 1440)",
+            });
+        }
         if let Some((_, setting)) = positive.iter().find(|(ok, _)| !ok) {
             return Err(ConfigError::OutOfRange {
                 setting,
                 problem: "must be at least 1",
+            });
+        }
+        if self.s3_bucket.is_some()
+            && (self.s3_access_key_id.is_none() || self.s3_secret_access_key.is_none())
+        {
+            return Err(ConfigError::OutOfRange {
+                setting: "SEJOUR_S3_BUCKET",
+                problem: "needs SEJOUR_S3_ACCESS_KEY_ID and SEJOUR_S3_SECRET_ACCESS_KEY",
+            });
+        }
+        if self
+            .s3_endpoint
+            .as_deref()
+            .is_some_and(|e| !(e.starts_with("http://") || e.starts_with("https://")))
+        {
+            return Err(ConfigError::OutOfRange {
+                setting: "SEJOUR_S3_ENDPOINT",
+                problem: "must be a URL such as https://s3.example.com",
+            });
+        }
+        if self.max_upload_bytes < 1024 {
+            return Err(ConfigError::OutOfRange {
+                setting: "SEJOUR_MAX_UPLOAD_BYTES",
+                problem: "must be at least 1024",
             });
         }
         for origin in &self.cors_origins {
@@ -326,6 +385,15 @@ impl Settings {
             }
         }
         Ok(())
+    }
+
+    /// The cron expression of the calendar sync: every `ical_sync_minutes`.
+    pub fn ical_sync_cron(&self) -> String {
+        match self.ical_sync_minutes {
+            m if m < 60 => format!("*/{m} * * * *"),
+            m if m < 1440 => format!("0 */{} * * *", m / 60),
+            _ => "0 3 * * *".to_owned(),
+        }
     }
 
     /// The request timeout.

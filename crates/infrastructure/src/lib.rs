@@ -5,9 +5,12 @@
 pub mod config;
 pub mod db;
 pub mod http;
+pub mod images;
 pub mod mail;
 pub mod queue;
 pub mod rate_limit;
 pub mod redis;
 pub mod scheduler;
+pub mod secrets;
+pub mod storage;
 pub mod telemetry;

@@ -21,7 +21,7 @@ pub struct Schedule {
     /// A stable name, e.g. `queue.purge_delivered`.
     pub name: &'static str,
     /// Cron expression (5 fields, or 6 with seconds first), in UTC.
-    pub cron: &'static str,
+    pub cron: String,
     /// The job enqueued at each tick; the payload receives a `tick` field.
     pub job: &'static str,
 }
@@ -35,7 +35,7 @@ pub enum SchedulerError {
         /// The schedule.
         name: &'static str,
         /// Its expression.
-        cron: &'static str,
+        cron: String,
         /// The parser's complaint.
         reason: String,
     },
@@ -65,11 +65,11 @@ impl Scheduler {
         let schedules = schedules
             .into_iter()
             .map(|s| {
-                Cron::from_str(s.cron)
+                Cron::from_str(&s.cron)
                     .map(|cron| (s.clone(), cron))
                     .map_err(|e| SchedulerError::InvalidCron {
                         name: s.name,
-                        cron: s.cron,
+                        cron: s.cron.clone(),
                         reason: e.to_string(),
                     })
             })
@@ -124,7 +124,7 @@ impl Scheduler {
              RETURNING last_tick",
         )
         .bind(schedule.name)
-        .bind(schedule.cron)
+        .bind(&schedule.cron)
         .bind(now)
         .fetch_one(&self.pool)
         .await?;

@@ -8,3 +8,4 @@ mod helpers;
 mod openapi;
 mod platform;
 mod process;
+mod properties;

@@ -35,8 +35,10 @@ pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 pub struct EdgeOptions {
     /// Longest time a request may take.
     pub timeout: Duration,
-    /// Largest body accepted.
+    /// Largest body accepted by JSON and form extractors.
     pub body_limit: usize,
+    /// Largest body any route accepts (upload routes raise their own extractor limit).
+    pub upload_limit: usize,
     /// Origins allowed by CORS.
     pub cors_origins: Vec<String>,
 }
@@ -164,7 +166,11 @@ pub fn wrap(router: Router, options: &EdgeOptions) -> Router {
         ),
     ];
     let mut router = router
-        .layer(RequestBodyLimitLayer::new(options.body_limit))
+        .layer(RequestBodyLimitLayer::new(
+            options
+                .body_limit
+                .max(options.upload_limit.saturating_add(64 * 1024)),
+        ))
         .layer(axum::extract::DefaultBodyLimit::max(options.body_limit))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

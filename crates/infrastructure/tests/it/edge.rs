@@ -71,6 +71,7 @@ fn app() -> Router {
         &EdgeOptions {
             timeout: Duration::from_millis(200),
             body_limit: 2048,
+            upload_limit: 0,
             cors_origins: vec!["https://app.example.com".into()],
         },
     )

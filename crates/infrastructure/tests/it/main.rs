@@ -3,7 +3,9 @@
 //! link times low.
 
 mod edge;
+mod images;
 mod mail;
 mod queue;
 mod rate_limit;
 mod scheduler;
+mod storage;

@@ -23,7 +23,7 @@ fn scheduler(pool: &PgPool, clock: Arc<ManualClock>) -> Scheduler {
         Arc::new(UuidV7Generator),
         vec![Schedule {
             name: "test.hourly",
-            cron: "0 * * * *",
+            cron: "0 * * * *".into(),
             job: "test.tick",
         }],
         std::time::Duration::from_secs(1),
@@ -110,7 +110,7 @@ async fn an_invalid_cron_expression_is_refused_at_start(pool: PgPool) {
         Arc::new(UuidV7Generator),
         vec![Schedule {
             name: "bad",
-            cron: "every tuesday",
+            cron: "every tuesday".into(),
             job: "x",
         }],
         std::time::Duration::from_secs(1),

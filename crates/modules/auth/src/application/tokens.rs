@@ -1,6 +1,7 @@
 //! The token pair a sign-in or a refresh returns.
 
 use sejour_core::{AppError, Role};
+use sejour_infrastructure::secrets;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
@@ -8,7 +9,7 @@ use super::{
     ports::AccessClaims,
     service::{Auth, storage},
 };
-use crate::infrastructure::{repository, secrets};
+use crate::infrastructure::repository;
 
 /// An access token and the refresh token that renews it.
 #[derive(Debug, Clone, PartialEq, Eq)]

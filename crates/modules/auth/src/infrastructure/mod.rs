@@ -5,5 +5,4 @@ pub mod jwt;
 pub mod password_hasher;
 pub mod purge;
 pub mod repository;
-pub mod secrets;
 pub mod wiring;

@@ -4,11 +4,12 @@ use std::{path::Path, sync::Arc, time::Duration};
 
 use secrecy::ExposeSecret;
 use sejour_core::{AppError, Clock, IdGenerator};
+use sejour_infrastructure::secrets;
 use sejour_infrastructure::{config::Settings, rate_limit::RateLimiter};
 use sejour_users::application::directory::UserDirectory;
 use sqlx::PgPool;
 
-use super::{jwt::JwtAccessTokens, password_hasher::Argon2Hasher, secrets};
+use super::{jwt::JwtAccessTokens, password_hasher::Argon2Hasher};
 use crate::application::{Auth, AuthPolicy};
 
 /// The rate-limit window of sign-ins and reset requests.

@@ -1,14 +1,12 @@
 //! `LogoutCommand`: ends the session (refresh-token family) of a refresh token.
 
 use sejour_core::{AppError, Ctx};
+use sejour_infrastructure::secrets;
 
 use crate::{
     application::service::{Auth, storage},
     domain::AuthEvent,
-    infrastructure::{
-        repository::{self, RevokeReason},
-        secrets,
-    },
+    infrastructure::repository::{self, RevokeReason},
 };
 
 /// Revokes the family of `refresh_token`: its refresh tokens and the access tokens issued

@@ -2,6 +2,7 @@
 //! email, stored hashed, expiring.
 
 use sejour_core::{AppError, Ctx, ErrorKind, value_objects::Email};
+use sejour_infrastructure::secrets;
 use sejour_infrastructure::{
     mail::{OutgoingEmail, enqueue_email},
     rate_limit::RateDecision,
@@ -10,10 +11,7 @@ use sejour_infrastructure::{
 use crate::{
     application::service::{Auth, storage},
     domain::AuthEvent,
-    infrastructure::{
-        repository::{self, RevokeReason},
-        secrets,
-    },
+    infrastructure::repository::{self, RevokeReason},
 };
 
 /// Reset emails per address per rate-limit window.

@@ -1,6 +1,7 @@
 //! `RefreshCommand`: a refresh token → the next token pair of its family.
 
 use sejour_core::{AppError, Ctx, ErrorKind};
+use sejour_infrastructure::secrets;
 
 use crate::{
     application::{
@@ -8,10 +9,7 @@ use crate::{
         tokens::TokenPair,
     },
     domain::{AuthEvent, RefreshDecision, decide_refresh},
-    infrastructure::{
-        repository::{self, RevokeReason},
-        secrets,
-    },
+    infrastructure::repository::{self, RevokeReason},
 };
 
 fn invalid() -> AppError {

@@ -1,4 +1,5 @@
-//! Opaque tokens (refresh, password reset): random, URL-safe, stored only as hashes.
+//! Opaque tokens (refresh, password reset, iCal export): random, URL-safe, stored
+//! only as hashes where they grant access.
 
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use rand::RngCore;
@@ -16,6 +17,12 @@ pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
+/// Compares two secrets in time that does not depend on where they differ.
+pub fn same_secret(given: &str, expected: &str) -> bool {
+    let (a, b) = (given.as_bytes(), expected.as_bytes());
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -31,5 +38,12 @@ mod tests {
         );
         assert_eq!(token_hash(&a), token_hash(&a));
         assert_eq!(token_hash(&a).len(), 64);
+    }
+
+    #[test]
+    fn same_secret_compares_content_and_length() {
+        assert!(same_secret("abc", "abc"));
+        assert!(!same_secret("abc", "abd"));
+        assert!(!same_secret("abc", "abcd"));
     }
 }

@@ -1,0 +1,41 @@
+//! [`PgOwnerDirectory`]: the published [`OwnerDirectory`] on PostgreSQL.
+
+use async_trait::async_trait;
+use sejour_core::AppError;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use super::storage_error;
+use crate::application::directory::OwnerDirectory;
+
+/// Owners for other contexts, on the `owners.owners` table (reads only).
+#[derive(Clone)]
+pub struct PgOwnerDirectory {
+    pool: PgPool,
+}
+
+impl PgOwnerDirectory {
+    /// A directory on `pool`.
+    pub fn new(pool: PgPool) -> Self {
+        Self { pool }
+    }
+}
+
+#[async_trait]
+impl OwnerDirectory for PgOwnerDirectory {
+    async fn owner_of_user(&self, user_id: Uuid) -> Result<Option<Uuid>, AppError> {
+        sqlx::query_scalar("SELECT id FROM owners.owners WHERE user_id = $1")
+            .bind(user_id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(storage_error)
+    }
+
+    async fn exists(&self, owner_id: Uuid) -> Result<bool, AppError> {
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM owners.owners WHERE id = $1)")
+            .bind(owner_id)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(storage_error)
+    }
+}

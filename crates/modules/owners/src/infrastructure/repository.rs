@@ -1,0 +1,431 @@
+//! Owners in PostgreSQL (`owners.owners`).
+//!
+//! Every state change writes the aggregate's recorded events to the outbox on the same
+//! connection, hence in the same transaction: a change commits with its events, or
+//! neither does. Updates are optimistic: `WHERE id = $1 AND version = $2`.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sejour_core::{
+    AppError, Clock, Ctx, EventEnvelope, IdGenerator,
+    value_objects::{CountryCode, Email, PhoneNumber, PostalAddress},
+};
+use sejour_infrastructure::queue;
+use sqlx::{PgConnection, PgPool, Postgres, QueryBuilder, Row, Transaction, postgres::PgRow};
+use uuid::Uuid;
+
+use super::storage_error;
+use crate::{
+    application::{siret_taken, user_already_linked, version_mismatch},
+    domain::{
+        CommissionRate, Iban, LegalName, Mandate, MoneyModel, Owner, OwnerKind, OwnerKindTag,
+        OwnerSnapshot, PersonName, Siret, VatNumber,
+    },
+};
+
+/// The columns of an owner, in the order [`owner_from_row`] reads them.
+const COLUMNS: &str = "id, kind, first_name, last_name, legal_name, siret, vat_number, email, \
+     phone, address_line1, address_line2, address_postal_code, address_city, address_region, \
+     address_country, iban, commission_bp, mandate_start, money_model, user_id, created_at, \
+     updated_at, version";
+
+/// The unique constraint behind "one account stands for one owner at most".
+const USER_UNIQUE_CONSTRAINT: &str = "owners_user_id_key";
+/// The unique index behind "one owner record per SIRET".
+const SIRET_UNIQUE_INDEX: &str = "owners_siret_unique_idx";
+
+/// PostgreSQL's `unique_violation`.
+const UNIQUE_VIOLATION: &str = "23505";
+
+/// Which owners [`PgOwnerRepository::list`] returns; every present field must match.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OwnerFilter {
+    /// Exactly this kind.
+    pub kind: Option<OwnerKindTag>,
+    /// A case-insensitive substring of the first, last or full name, the legal name,
+    /// the email or the SIRET, taken literally (`%` and `_` are not wildcards).
+    pub q: Option<String>,
+    /// The owner linked to this user account only.
+    pub user_id: Option<Uuid>,
+    /// Owners created before this `(created_at, id)` only: the keyset cursor.
+    pub before: Option<(DateTime<Utc>, Uuid)>,
+}
+
+/// The `owners.owners` table, with outbox publishing of the aggregate's events.
+#[derive(Clone)]
+pub struct PgOwnerRepository {
+    pool: PgPool,
+    clock: Arc<dyn Clock>,
+    ids: Arc<dyn IdGenerator>,
+}
+
+impl PgOwnerRepository {
+    /// A repository on `pool`; `clock` and `ids` stamp the events' envelopes.
+    pub fn new(pool: PgPool, clock: Arc<dyn Clock>, ids: Arc<dyn IdGenerator>) -> Self {
+        Self { pool, clock, ids }
+    }
+
+    /// The pool.
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+
+    /// The clock.
+    pub fn clock(&self) -> &dyn Clock {
+        self.clock.as_ref()
+    }
+
+    /// The id generator.
+    pub fn ids(&self) -> &dyn IdGenerator {
+        self.ids.as_ref()
+    }
+
+    /// Opens a transaction on the pool.
+    pub async fn begin(&self) -> Result<Transaction<'static, Postgres>, AppError> {
+        self.pool.begin().await.map_err(storage_error)
+    }
+
+    /// Stores a new owner (from [`Owner::create`]) and publishes its events, on `conn`
+    /// (the caller's transaction). 409 `owner.siret_taken` / `owner.user_already_linked`
+    /// on a duplicate; the transaction is then aborted and must be rolled back.
+    pub async fn insert(
+        &self,
+        conn: &mut PgConnection,
+        ctx: &Ctx,
+        owner: &mut Owner,
+    ) -> Result<(), AppError> {
+        if owner.stored_version().is_some() {
+            return Err(AppError::internal(format!(
+                "owner {} is already stored",
+                owner.id()
+            )));
+        }
+        let s = owner.snapshot();
+        let columns = Columns::of(s);
+        sqlx::query(
+            "INSERT INTO owners.owners (id, kind, first_name, last_name, legal_name, siret, \
+             vat_number, email, phone, address_line1, address_line2, address_postal_code, \
+             address_city, address_region, address_country, iban, commission_bp, mandate_start, \
+             money_model, user_id, created_at, updated_at, version) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
+             $18, $19, $20, $21, $22, $23)",
+        )
+        .bind(s.id)
+        .bind(columns.kind)
+        .bind(columns.first_name)
+        .bind(columns.last_name)
+        .bind(columns.legal_name)
+        .bind(columns.siret)
+        .bind(columns.vat_number)
+        .bind(s.email.as_str())
+        .bind(s.phone.as_ref().map(PhoneNumber::as_str))
+        .bind(s.address.line1())
+        .bind(s.address.line2())
+        .bind(s.address.postal_code())
+        .bind(s.address.city())
+        .bind(s.address.region())
+        .bind(s.address.country().as_str())
+        .bind(s.iban.as_ref().map(Iban::as_str))
+        .bind(i32::from(s.mandate.commission.basis_points()))
+        .bind(s.mandate.start_date)
+        .bind(s.mandate.money_model.as_str())
+        .bind(s.user_id)
+        .bind(s.created_at)
+        .bind(s.updated_at)
+        .bind(s.version)
+        .execute(&mut *conn)
+        .await
+        .map_err(write_error)?;
+        self.publish(conn, ctx, owner).await
+    }
+
+    /// Saves the pending changes of a stored owner and publishes its events, on `conn`
+    /// (the caller's transaction); nothing to do without changes. 412
+    /// `owner.version_mismatch` when the stored version is no longer the one loaded;
+    /// 409 as for [`PgOwnerRepository::insert`].
+    pub async fn update(
+        &self,
+        conn: &mut PgConnection,
+        ctx: &Ctx,
+        owner: &mut Owner,
+    ) -> Result<(), AppError> {
+        if !owner.has_changes() {
+            return Ok(());
+        }
+        let Some(expected) = owner.stored_version() else {
+            return Err(AppError::internal(format!(
+                "owner {} is not stored yet",
+                owner.id()
+            )));
+        };
+        let s = owner.snapshot();
+        let columns = Columns::of(s);
+        let updated = sqlx::query(
+            "UPDATE owners.owners SET kind = $3, first_name = $4, last_name = $5, \
+             legal_name = $6, siret = $7, vat_number = $8, email = $9, phone = $10, \
+             address_line1 = $11, address_line2 = $12, address_postal_code = $13, \
+             address_city = $14, address_region = $15, address_country = $16, iban = $17, \
+             commission_bp = $18, mandate_start = $19, money_model = $20, user_id = $21, \
+             updated_at = $22, version = $23 \
+             WHERE id = $1 AND version = $2",
+        )
+        .bind(s.id)
+        .bind(expected)
+        .bind(columns.kind)
+        .bind(columns.first_name)
+        .bind(columns.last_name)
+        .bind(columns.legal_name)
+        .bind(columns.siret)
+        .bind(columns.vat_number)
+        .bind(s.email.as_str())
+        .bind(s.phone.as_ref().map(PhoneNumber::as_str))
+        .bind(s.address.line1())
+        .bind(s.address.line2())
+        .bind(s.address.postal_code())
+        .bind(s.address.city())
+        .bind(s.address.region())
+        .bind(s.address.country().as_str())
+        .bind(s.iban.as_ref().map(Iban::as_str))
+        .bind(i32::from(s.mandate.commission.basis_points()))
+        .bind(s.mandate.start_date)
+        .bind(s.mandate.money_model.as_str())
+        .bind(s.user_id)
+        .bind(s.updated_at)
+        .bind(s.version)
+        .execute(&mut *conn)
+        .await
+        .map_err(write_error)?
+        .rows_affected();
+        if updated == 0 {
+            return Err(version_mismatch());
+        }
+        self.publish(conn, ctx, owner).await
+    }
+
+    /// Writes the owner's recorded events to the outbox on `conn`.
+    async fn publish(
+        &self,
+        conn: &mut PgConnection,
+        ctx: &Ctx,
+        owner: &mut Owner,
+    ) -> Result<(), AppError> {
+        for event in owner.take_events() {
+            let envelope = EventEnvelope::wrap(&event, ctx, self.clock.as_ref(), self.ids.as_ref())
+                .map_err(AppError::internal)?;
+            queue::publish(&mut *conn, &envelope)
+                .await
+                .map_err(storage_error)?;
+        }
+        Ok(())
+    }
+
+    /// The owner with this id, if any.
+    pub async fn get(&self, id: Uuid) -> Result<Option<Owner>, AppError> {
+        let row = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM owners.owners WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(storage_error)?;
+        row.as_ref().map(owner_from_row).transpose()
+    }
+
+    /// The owner with this id, locked on `conn` until its transaction ends.
+    pub async fn get_for_update(
+        &self,
+        conn: &mut PgConnection,
+        id: Uuid,
+    ) -> Result<Option<Owner>, AppError> {
+        let row = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM owners.owners WHERE id = $1 FOR UPDATE"
+        ))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(storage_error)?;
+        row.as_ref().map(owner_from_row).transpose()
+    }
+
+    /// The owners matching `filter`, newest first (by `created_at`, then id), at most
+    /// `limit`.
+    pub async fn list(&self, filter: &OwnerFilter, limit: i64) -> Result<Vec<Owner>, AppError> {
+        let mut query = QueryBuilder::<Postgres>::new(format!(
+            "SELECT {COLUMNS} FROM owners.owners WHERE TRUE"
+        ));
+        if let Some(kind) = filter.kind {
+            query.push(" AND kind = ").push_bind(kind.as_str());
+        }
+        if let Some(user_id) = filter.user_id {
+            query.push(" AND user_id = ").push_bind(user_id);
+        }
+        if let Some(q) = &filter.q {
+            let pattern = format!("%{}%", escape_like(q));
+            let searched = [
+                "first_name",
+                "last_name",
+                "(first_name || ' ' || last_name)",
+                "legal_name",
+                "email",
+                "siret",
+            ];
+            query.push(" AND (FALSE");
+            for column in searched {
+                query
+                    .push(format!(" OR {column} ILIKE "))
+                    .push_bind(pattern.clone())
+                    .push(" ESCAPE '\\'");
+            }
+            query.push(")");
+        }
+        if let Some((created_at, id)) = filter.before {
+            query
+                .push(" AND (created_at, id) < (")
+                .push_bind(created_at)
+                .push(", ")
+                .push_bind(id)
+                .push(")");
+        }
+        query
+            .push(" ORDER BY created_at DESC, id DESC LIMIT ")
+            .push_bind(limit);
+        let rows = query
+            .build()
+            .fetch_all(&self.pool)
+            .await
+            .map_err(storage_error)?;
+        rows.iter().map(owner_from_row).collect()
+    }
+}
+
+/// The identity columns of an owner.
+struct Columns<'a> {
+    kind: &'static str,
+    first_name: Option<&'a str>,
+    last_name: Option<&'a str>,
+    legal_name: Option<&'a str>,
+    siret: Option<&'a str>,
+    vat_number: Option<&'a str>,
+}
+
+impl<'a> Columns<'a> {
+    fn of(s: &'a OwnerSnapshot) -> Self {
+        Self {
+            kind: s.kind.tag().as_str(),
+            first_name: s.kind.first_name().map(PersonName::as_str),
+            last_name: s.kind.last_name().map(PersonName::as_str),
+            legal_name: s.kind.legal_name().map(LegalName::as_str),
+            siret: s.kind.siret().map(Siret::as_str),
+            vat_number: s.kind.vat_number().map(VatNumber::as_str),
+        }
+    }
+}
+
+/// `text` with the LIKE wildcards `%`, `_` and the escape character `\` escaped.
+pub fn escape_like(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '%' | '_') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
+/// A duplicate SIRET is 409 `owner.siret_taken`; an account linked twice 409
+/// `owner.user_already_linked`; anything else a storage error.
+fn write_error(error: sqlx::Error) -> AppError {
+    if let sqlx::Error::Database(db) = &error
+        && db.code().as_deref() == Some(UNIQUE_VIOLATION)
+    {
+        match db.constraint() {
+            Some(USER_UNIQUE_CONSTRAINT) => return user_already_linked(),
+            Some(SIRET_UNIQUE_INDEX) => return siret_taken(),
+            _ => {}
+        }
+    }
+    storage_error(error)
+}
+
+/// Decodes a row selected with [`COLUMNS`]. A stored value that no longer parses is an
+/// internal error (the database and the domain disagree), never shown.
+fn owner_from_row(row: &PgRow) -> Result<Owner, AppError> {
+    let id: Uuid = row.try_get("id").map_err(storage_error)?;
+    let corrupt =
+        |column: &str| AppError::internal(format!("owner {id}: stored {column} is invalid"));
+    let text = |column: &str| row.try_get::<String, _>(column).map_err(storage_error);
+    let optional = |column: &str| {
+        row.try_get::<Option<String>, _>(column)
+            .map_err(storage_error)
+    };
+    let required = |column: &'static str| optional(column)?.ok_or_else(|| corrupt(column));
+
+    let kind = match OwnerKindTag::parse(&text("kind")?).ok_or_else(|| corrupt("kind"))? {
+        OwnerKindTag::Person => OwnerKind::Person {
+            first_name: PersonName::parse(&required("first_name")?)
+                .map_err(|_| corrupt("first_name"))?,
+            last_name: PersonName::parse(&required("last_name")?)
+                .map_err(|_| corrupt("last_name"))?,
+        },
+        OwnerKindTag::Company => OwnerKind::Company {
+            legal_name: LegalName::parse(&required("legal_name")?)
+                .map_err(|_| corrupt("legal_name"))?,
+            siret: Siret::parse(&required("siret")?).map_err(|_| corrupt("siret"))?,
+            vat_number: optional("vat_number")?
+                .map(|vat| VatNumber::parse(&vat).map_err(|_| corrupt("vat_number")))
+                .transpose()?,
+        },
+    };
+    let country =
+        CountryCode::parse(&text("address_country")?).map_err(|_| corrupt("address_country"))?;
+    let address = PostalAddress::new(
+        &text("address_line1")?,
+        optional("address_line2")?.as_deref(),
+        &text("address_postal_code")?,
+        &text("address_city")?,
+        optional("address_region")?.as_deref(),
+        country,
+    )
+    .map_err(|_| corrupt("address"))?;
+    let commission_bp: i32 = row.try_get("commission_bp").map_err(storage_error)?;
+    let commission = u32::try_from(commission_bp)
+        .ok()
+        .and_then(|bp| CommissionRate::from_basis_points(bp).ok())
+        .ok_or_else(|| corrupt("commission_bp"))?;
+    let start_date: NaiveDate = row.try_get("mandate_start").map_err(storage_error)?;
+    Ok(Owner::restore(OwnerSnapshot {
+        id,
+        kind,
+        email: Email::parse(&text("email")?).map_err(|_| corrupt("email"))?,
+        phone: optional("phone")?
+            .map(|phone| PhoneNumber::parse(&phone).map_err(|_| corrupt("phone")))
+            .transpose()?,
+        address,
+        iban: optional("iban")?
+            .map(|iban| Iban::parse(&iban).map_err(|_| corrupt("iban")))
+            .transpose()?,
+        mandate: Mandate {
+            commission,
+            start_date,
+            money_model: MoneyModel::parse(&text("money_model")?)
+                .ok_or_else(|| corrupt("money_model"))?,
+        },
+        user_id: row.try_get("user_id").map_err(storage_error)?,
+        created_at: row.try_get("created_at").map_err(storage_error)?,
+        updated_at: row.try_get("updated_at").map_err(storage_error)?,
+        version: row.try_get("version").map_err(storage_error)?,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn like_wildcards_and_the_escape_character_are_escaped() {
+        assert_eq!(escape_like("50%_off\\"), "50\\%\\_off\\\\");
+        assert_eq!(escape_like("zoé"), "zoé");
+    }
+}

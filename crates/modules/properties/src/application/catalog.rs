@@ -1,0 +1,103 @@
+//! The properties context's published interface for the reservations context: quote a
+//! stay, and hold, move or release its dates on the shared calendar inside the caller's
+//! transaction. Wired by the composition root; callers never touch our tables.
+
+use async_trait::async_trait;
+use sejour_core::{AppError, value_objects::DateRange};
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use super::queries::quote_stay::{QuoteStayQuery, price};
+use crate::{
+    domain::{
+        calendar::{Occupation, OccupationKind},
+        pricing::{Quote, ScheduleRules},
+        property::PropertyStatus,
+    },
+    infrastructure::{PgPropertyRepository, calendar},
+};
+
+/// What reservations may ask of the catalogue.
+#[async_trait]
+pub trait PropertyCatalog: Send + Sync + 'static {
+    /// The quote of a stay at a published property (422 with the quote's codes; 404 when
+    /// it is not on sale). Availability is not checked: holding the dates does it.
+    async fn quote(&self, q: QuoteStayQuery) -> Result<Quote, AppError>;
+
+    /// Takes `dates` for `reservation_id` in the caller's transaction; 409
+    /// `calendar.period_unavailable` when they overlap anything.
+    async fn hold(
+        &self,
+        conn: &mut PgConnection,
+        property_id: Uuid,
+        dates: DateRange,
+        reservation_id: Uuid,
+    ) -> Result<(), AppError>;
+
+    /// Frees the dates of `reservation_id` in the caller's transaction.
+    async fn release(&self, conn: &mut PgConnection, reservation_id: Uuid) -> Result<(), AppError>;
+
+    /// The owners (owners-context ids) of a property.
+    async fn owners_of(&self, property_id: Uuid) -> Result<Vec<Uuid>, AppError>;
+}
+
+/// The catalogue over PostgreSQL.
+#[derive(Clone)]
+pub struct Catalog {
+    repo: PgPropertyRepository,
+    rules: ScheduleRules,
+}
+
+impl Catalog {
+    /// The catalogue with the agency's payment-schedule rules.
+    pub fn new(repo: PgPropertyRepository, rules: ScheduleRules) -> Self {
+        Self { repo, rules }
+    }
+}
+
+#[async_trait]
+impl PropertyCatalog for Catalog {
+    async fn quote(&self, q: QuoteStayQuery) -> Result<Quote, AppError> {
+        let property = self
+            .repo
+            .get(q.property_id)
+            .await?
+            .filter(|p| p.status == PropertyStatus::Published)
+            .ok_or_else(|| AppError::not_found("property"))?;
+        price(&property, &q, self.repo.clock().today(), &self.rules)
+    }
+
+    async fn hold(
+        &self,
+        conn: &mut PgConnection,
+        property_id: Uuid,
+        dates: DateRange,
+        reservation_id: Uuid,
+    ) -> Result<(), AppError> {
+        let occupation = Occupation {
+            id: self.repo.ids().new_id(),
+            property_id,
+            dates,
+            kind: OccupationKind::Reservation,
+            reference: Some(reservation_id.to_string()),
+            feed_id: None,
+            note: None,
+        };
+        calendar::occupy(conn, &occupation, self.repo.clock().now()).await
+    }
+
+    async fn release(&self, conn: &mut PgConnection, reservation_id: Uuid) -> Result<(), AppError> {
+        calendar::release_reservation(conn, reservation_id)
+            .await
+            .map(|_| ())
+    }
+
+    async fn owners_of(&self, property_id: Uuid) -> Result<Vec<Uuid>, AppError> {
+        Ok(self
+            .repo
+            .get(property_id)
+            .await?
+            .map(|p| p.owners.iter().map(|o| o.owner_id).collect())
+            .unwrap_or_default())
+    }
+}

@@ -1,0 +1,205 @@
+//! `SearchPropertiesQuery`: the public search — published properties free for the whole
+//! stay, with the stay's total price.
+
+use chrono::NaiveDate;
+use sejour_core::{AppError, FieldError, value_objects::ReservationPeriod};
+
+use crate::{
+    domain::{
+        amenity::Amenity,
+        pricing::{Quote, RatePlan, ScheduleRules, TouristTaxConfig, quote},
+    },
+    infrastructure::{
+        PgPropertyRepository,
+        search::{Candidate, SearchCursor, SearchFilter, SearchOrder, candidates},
+    },
+};
+
+/// Candidates looked at per request at most, so that a very selective price filter
+/// cannot make one request scan the whole catalogue; the cursor continues the scan.
+const MAX_SCANNED: usize = 1000;
+
+/// A public search.
+#[derive(Debug, Clone)]
+pub struct SearchPropertiesQuery {
+    /// City, case-insensitive.
+    pub city: Option<String>,
+    /// Centre of a place search.
+    pub near: Option<(f64, f64)>,
+    /// Radius around `near`, km (default 20).
+    pub radius_km: Option<f64>,
+    /// First night.
+    pub check_in: NaiveDate,
+    /// Check-out day.
+    pub check_out: NaiveDate,
+    /// Guests (counted as adults for the price).
+    pub guests: u32,
+    /// Required amenities.
+    pub amenities: Vec<Amenity>,
+    /// Highest total price of the stay.
+    pub price_max: Option<i64>,
+    /// Order.
+    pub order: SearchOrder,
+    /// Continue after this row.
+    pub after: Option<SearchCursor>,
+    /// Page size.
+    pub limit: u32,
+}
+
+/// A search result: the property's public face and the stay's quote.
+#[derive(Debug, Clone)]
+pub struct SearchHit {
+    /// The candidate row.
+    pub property: Candidate,
+    /// The stay's quote.
+    pub quote: Quote,
+}
+
+/// A page of results and where the next one starts.
+#[derive(Debug, Clone)]
+pub struct SearchPage {
+    /// Results.
+    pub hits: Vec<SearchHit>,
+    /// The next page's cursor.
+    pub next: Option<SearchCursor>,
+}
+
+fn validate(q: &SearchPropertiesQuery, today: NaiveDate) -> Result<ReservationPeriod, AppError> {
+    let mut errors = Vec::new();
+    let stay = ReservationPeriod::new(q.check_in, q.check_out)
+        .map_err(|e| errors.push(FieldError::new("checkOut", e.code(), e.to_string())))
+        .ok();
+    if q.check_in < today {
+        errors.push(FieldError::new(
+            "checkIn",
+            "quote.past_dates",
+            "The stay starts in the past.",
+        ));
+    }
+    if !(1..=50).contains(&q.guests) {
+        errors.push(FieldError::new(
+            "guests",
+            "search.invalid_guests",
+            "guests is between 1 and 50.",
+        ));
+    }
+    if let Some((lat, lng)) = q.near
+        && !((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lng))
+    {
+        errors.push(FieldError::new(
+            "near",
+            "search.invalid_near",
+            "near is lat,lng in degrees.",
+        ));
+    }
+    if q.radius_km.is_some_and(|r| !(0.1..=500.0).contains(&r)) {
+        errors.push(FieldError::new(
+            "radius",
+            "search.invalid_radius",
+            "radius is 0.1 to 500 km.",
+        ));
+    }
+    if q.order == SearchOrder::Distance && q.near.is_none() {
+        errors.push(FieldError::new(
+            "sort",
+            "search.distance_needs_near",
+            "Sorting by distance needs `near`.",
+        ));
+    }
+    match (stay, errors.is_empty()) {
+        (Some(stay), true) => Ok(stay),
+        _ => Err(AppError::validation(errors)),
+    }
+}
+
+fn price(
+    c: &Candidate,
+    stay: ReservationPeriod,
+    guests: u32,
+    today: NaiveDate,
+    rules: &ScheduleRules,
+) -> Option<Quote> {
+    let rates: RatePlan = serde_json::from_value(c.rates.clone()?).ok()?;
+    let tax: TouristTaxConfig = serde_json::from_value(c.tourist_tax.clone()?).ok()?;
+    let capacity = u32::try_from(c.max_guests).ok()?;
+    quote(
+        &rates,
+        &tax,
+        stay,
+        guests,
+        &[],
+        today,
+        capacity,
+        rules,
+        true,
+    )
+    .ok()
+}
+
+/// Runs a search.
+pub async fn search_properties(
+    repo: &PgPropertyRepository,
+    rules: &ScheduleRules,
+    q: SearchPropertiesQuery,
+) -> Result<SearchPage, AppError> {
+    let today = repo.clock().today();
+    let stay = validate(&q, today)?;
+    let limit = usize::try_from(q.limit).unwrap_or(20);
+    let mut filter = SearchFilter {
+        city: q
+            .city
+            .clone()
+            .map(|c| c.trim().to_owned())
+            .filter(|c| !c.is_empty()),
+        near: q
+            .near
+            .map(|(lat, lng)| (lat, lng, q.radius_km.unwrap_or(20.0))),
+        check_in: q.check_in,
+        check_out: q.check_out,
+        guests: q.guests,
+        amenities: q.amenities.iter().map(|a| a.as_str().to_owned()).collect(),
+        order: q.order,
+        after: q.after,
+    };
+    let mut hits = Vec::with_capacity(limit + 1);
+    let mut scanned = 0;
+    let batch = i64::try_from(limit * 2 + 1).unwrap_or(41);
+    loop {
+        let rows = candidates(repo.pool(), &filter, batch).await?;
+        let exhausted = rows.len() < usize::try_from(batch).unwrap_or(0);
+        for row in rows {
+            scanned += 1;
+            filter.after = Some(row.cursor(q.order));
+            let Some(quote) = price(&row, stay, q.guests, today, rules) else {
+                continue;
+            };
+            if q.price_max
+                .is_some_and(|max| quote.total.amount_minor() > max)
+            {
+                continue;
+            }
+            hits.push(SearchHit {
+                property: row,
+                quote,
+            });
+            if hits.len() > limit {
+                break;
+            }
+        }
+        if hits.len() > limit {
+            hits.truncate(limit);
+            let next = hits.last().map(|h| h.property.cursor(q.order));
+            return Ok(SearchPage { hits, next });
+        }
+        if exhausted {
+            return Ok(SearchPage { hits, next: None });
+        }
+        if scanned >= MAX_SCANNED {
+            // Stop here; the client continues from the last row looked at.
+            return Ok(SearchPage {
+                hits,
+                next: filter.after,
+            });
+        }
+    }
+}

@@ -1,0 +1,413 @@
+//! The `Property` aggregate: what is rented, by whom, at what price, and whether it is
+//! on sale.
+
+use chrono::NaiveTime;
+use sejour_core::value_objects::{CountryCode, PostalAddress};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::{
+    amenity::Amenity,
+    errors::PropertyError,
+    events::PropertyEvent,
+    pricing::{RatePlan, TouristTaxConfig},
+};
+
+/// The kind of accommodation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PropertyKind {
+    /// A house.
+    House,
+    /// A flat.
+    Apartment,
+    /// A villa.
+    Villa,
+    /// A chalet.
+    Chalet,
+    /// A gîte (rural holiday cottage).
+    Gite,
+    /// A studio.
+    Studio,
+    /// A guest room in a house.
+    Room,
+    /// Anything else.
+    Other,
+}
+
+impl PropertyKind {
+    /// Every kind.
+    pub const ALL: [PropertyKind; 8] = [
+        PropertyKind::House,
+        PropertyKind::Apartment,
+        PropertyKind::Villa,
+        PropertyKind::Chalet,
+        PropertyKind::Gite,
+        PropertyKind::Studio,
+        PropertyKind::Room,
+        PropertyKind::Other,
+    ];
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PropertyKind::House => "house",
+            PropertyKind::Apartment => "apartment",
+            PropertyKind::Villa => "villa",
+            PropertyKind::Chalet => "chalet",
+            PropertyKind::Gite => "gite",
+            PropertyKind::Studio => "studio",
+            PropertyKind::Room => "room",
+            PropertyKind::Other => "other",
+        }
+    }
+
+    /// Parses a stored name.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// Where a property is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PropertyStatus {
+    /// Being prepared; not visible to the public.
+    Draft,
+    /// On sale: searchable and bookable.
+    Published,
+    /// Withdrawn; kept for history.
+    Archived,
+}
+
+impl PropertyStatus {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PropertyStatus::Draft => "draft",
+            PropertyStatus::Published => "published",
+            PropertyStatus::Archived => "archived",
+        }
+    }
+
+    /// Parses a stored name.
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Draft, Self::Published, Self::Archived]
+            .into_iter()
+            .find(|k| k.as_str() == s)
+    }
+}
+
+/// WGS 84 coordinates.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Coordinates {
+    /// Latitude, −90 to 90.
+    pub lat: f64,
+    /// Longitude, −180 to 180.
+    pub lng: f64,
+}
+
+impl Coordinates {
+    /// Valid coordinates, or `property.invalid_coordinates`.
+    pub fn new(lat: f64, lng: f64) -> Result<Self, PropertyError> {
+        if lat.is_finite()
+            && lng.is_finite()
+            && (-90.0..=90.0).contains(&lat)
+            && (-180.0..=180.0).contains(&lng)
+        {
+            Ok(Self { lat, lng })
+        } else {
+            Err(PropertyError::InvalidCoordinates)
+        }
+    }
+
+    /// Great-circle distance in kilometres (haversine).
+    pub fn distance_km(&self, other: &Coordinates) -> f64 {
+        let (p1, p2) = (self.lat.to_radians(), other.lat.to_radians());
+        let dp = (other.lat - self.lat).to_radians();
+        let dl = (other.lng - self.lng).to_radians();
+        let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+        6371.0 * 2.0 * a.sqrt().atan2((1.0 - a).sqrt())
+    }
+}
+
+/// How many people and rooms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Capacity {
+    /// Most guests, children included (1–50).
+    pub max_guests: u32,
+    /// Bedrooms.
+    pub bedrooms: u32,
+    /// Beds.
+    pub beds: u32,
+    /// Bathrooms.
+    pub bathrooms: u32,
+}
+
+impl Capacity {
+    /// A capacity of at least one guest and at most 50.
+    pub fn new(
+        max_guests: u32,
+        bedrooms: u32,
+        beds: u32,
+        bathrooms: u32,
+    ) -> Result<Self, PropertyError> {
+        if !(1..=50).contains(&max_guests) || bedrooms > 50 || beds > 100 || bathrooms > 50 {
+            return Err(PropertyError::InvalidCapacity);
+        }
+        Ok(Self {
+            max_guests,
+            bedrooms,
+            beds,
+            bathrooms,
+        })
+    }
+}
+
+/// One owner's share of a property, in basis points (10000 = 100 %).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OwnerShare {
+    /// The owner (owners context).
+    pub owner_id: Uuid,
+    /// Their share, 1–10000 basis points.
+    pub share_bp: u32,
+}
+
+/// `SharesMustSumToOneHundredPercent`: a property's owners' shares sum to exactly 100 %,
+/// each owner once, each share positive. An empty list is allowed on a draft.
+pub fn shares_must_sum_to_one_hundred_percent(shares: &[OwnerShare]) -> Result<(), PropertyError> {
+    if shares.is_empty() {
+        return Ok(());
+    }
+    let mut seen = std::collections::HashSet::new();
+    if shares
+        .iter()
+        .any(|s| s.share_bp == 0 || !seen.insert(s.owner_id))
+    {
+        return Err(PropertyError::InvalidShares);
+    }
+    let total: u64 = shares.iter().map(|s| u64::from(s.share_bp)).sum();
+    if total == 10_000 {
+        Ok(())
+    } else {
+        Err(PropertyError::InvalidShares)
+    }
+}
+
+/// Texts in the two languages the product serves.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Descriptions {
+    /// French.
+    pub fr: String,
+    /// English.
+    pub en: String,
+}
+
+/// A French tourist-accommodation registration number ("numéro d'enregistrement"):
+/// 13 characters, the commune's 5-character INSEE code, 6 digits, a 2-character key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistrationNumber(String);
+
+impl RegistrationNumber {
+    /// Parses one, ignoring spaces; `property.invalid_registration_number` otherwise.
+    pub fn parse(raw: &str) -> Result<Self, PropertyError> {
+        let compact: String = raw
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_uppercase();
+        let ok = compact.len() == 13
+            && compact.chars().all(|c| c.is_ascii_alphanumeric())
+            && compact[5..11].chars().all(|c| c.is_ascii_digit());
+        if ok {
+            Ok(Self(compact))
+        } else {
+            Err(PropertyError::InvalidRegistrationNumber)
+        }
+    }
+
+    /// The normalised number.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A photo's place in the gallery.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoRef {
+    /// The photo's id.
+    pub id: Uuid,
+    /// Position, 0 first.
+    pub position: u32,
+}
+
+/// The property aggregate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Property {
+    /// Identity.
+    pub id: Uuid,
+    /// Public, unique, URL-safe name.
+    pub slug: String,
+    /// Display name.
+    pub name: String,
+    /// Kind of accommodation.
+    pub kind: PropertyKind,
+    /// Life-cycle status.
+    pub status: PropertyStatus,
+    /// Postal address.
+    pub address: PostalAddress,
+    /// Map position.
+    pub coordinates: Coordinates,
+    /// People and rooms.
+    pub capacity: Capacity,
+    /// Floor area in m².
+    pub floor_area_m2: Option<u32>,
+    /// Registration number (mandatory to publish in France).
+    pub registration_number: Option<RegistrationNumber>,
+    /// Descriptions, fr and en.
+    pub descriptions: Descriptions,
+    /// Earliest check-in time.
+    pub check_in_time: NaiveTime,
+    /// Latest check-out time.
+    pub check_out_time: NaiveTime,
+    /// House rules.
+    pub house_rules: String,
+    /// Amenities from the closed list.
+    pub amenities: Vec<Amenity>,
+    /// Other amenities, free text.
+    pub amenities_other: String,
+    /// Owners and their shares.
+    pub owners: Vec<OwnerShare>,
+    /// Prices, discounts, fees, deposit, cancellation policy.
+    pub rates: Option<RatePlan>,
+    /// The tourist-tax regime.
+    pub tourist_tax: Option<TouristTaxConfig>,
+    /// Photos, in order.
+    pub photos: Vec<PhotoRef>,
+    /// Optimistic-concurrency version.
+    pub version: i32,
+    /// Events raised since loading.
+    pub events: Vec<PropertyEvent>,
+}
+
+impl Property {
+    /// `PropertyCanBePublished`: a registration number (in France), at least one photo,
+    /// rates, a tourist-tax regime and owners whose shares sum to 100 %. Publishes it.
+    pub fn publish(&mut self) -> Result<(), PropertyError> {
+        if self.status == PropertyStatus::Published {
+            return Ok(());
+        }
+        if self.status == PropertyStatus::Archived {
+            return Err(PropertyError::ArchivedCannotBePublished);
+        }
+        let mut missing = Vec::new();
+        if self.address.country() == CountryCode::FR && self.registration_number.is_none() {
+            missing.push("registrationNumber");
+        }
+        if self.photos.is_empty() {
+            missing.push("photos");
+        }
+        if self.rates.is_none() {
+            missing.push("rates");
+        }
+        if self.tourist_tax.is_none() {
+            missing.push("touristTax");
+        }
+        if self.owners.is_empty() {
+            missing.push("owners");
+        }
+        if !missing.is_empty() {
+            return Err(PropertyError::NotReadyToPublish(missing));
+        }
+        self.status = PropertyStatus::Published;
+        self.events.push(PropertyEvent::PropertyPublished {
+            property_id: self.id,
+        });
+        Ok(())
+    }
+
+    /// Withdraws the property from sale; its history stays.
+    pub fn archive(&mut self) {
+        if self.status != PropertyStatus::Archived {
+            self.status = PropertyStatus::Archived;
+            self.events.push(PropertyEvent::PropertyArchived {
+                property_id: self.id,
+            });
+        }
+    }
+
+    /// Back to draft (from published or archived).
+    pub fn unpublish(&mut self) {
+        if self.status != PropertyStatus::Draft {
+            self.status = PropertyStatus::Draft;
+            self.events.push(PropertyEvent::PropertyUnpublished {
+                property_id: self.id,
+            });
+        }
+    }
+
+    /// Replaces the owners (`SharesMustSumToOneHundredPercent`).
+    pub fn set_owners(&mut self, owners: Vec<OwnerShare>) -> Result<(), PropertyError> {
+        shares_must_sum_to_one_hundred_percent(&owners)?;
+        if self.status == PropertyStatus::Published && owners.is_empty() {
+            return Err(PropertyError::InvalidShares);
+        }
+        self.owners = owners;
+        Ok(())
+    }
+
+    /// Replaces the rates.
+    pub fn set_rates(&mut self, rates: RatePlan) {
+        self.rates = Some(rates);
+        self.events.push(PropertyEvent::RatesChanged {
+            property_id: self.id,
+        });
+    }
+
+    /// Whether `owner_id` owns a share.
+    pub fn is_owned_by(&self, owner_id: Uuid) -> bool {
+        self.owners.iter().any(|o| o.owner_id == owner_id)
+    }
+
+    /// Takes the events raised since loading.
+    pub fn take_events(&mut self) -> Vec<PropertyEvent> {
+        std::mem::take(&mut self.events)
+    }
+}
+
+/// A URL-safe slug from a name: lower-case ASCII, accents folded, dashes.
+pub fn slugify(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars().flat_map(fold_accent) {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-').to_owned();
+    if slug.is_empty() {
+        "property".to_owned()
+    } else {
+        slug.chars().take(80).collect()
+    }
+}
+
+fn fold_accent(c: char) -> Vec<char> {
+    let folded = match c {
+        'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' | 'À' | 'Â' | 'Ä' | 'Á' => 'a',
+        'ç' | 'Ç' => 'c',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'î' | 'ï' | 'í' | 'ì' | 'Î' | 'Ï' => 'i',
+        'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'Ô' | 'Ö' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+        'ÿ' | 'ý' => 'y',
+        'ñ' => 'n',
+        'œ' | 'Œ' => return vec!['o', 'e'],
+        'æ' | 'Æ' => return vec!['a', 'e'],
+        other => other,
+    };
+    vec![folded]
+}

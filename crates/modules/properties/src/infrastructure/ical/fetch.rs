@@ -1,0 +1,214 @@
+//! Downloading a channel's calendar feed, within bounds.
+
+use std::time::Duration;
+
+use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderValue};
+use reqwest::redirect::Policy;
+use reqwest::{Client, Url};
+
+use super::parse::starts_as_calendar;
+
+/// The `User-Agent` of every feed request.
+pub const USER_AGENT: &str = "Sejour-Calendar-Sync/1.0";
+
+/// The bounds of a download.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FetcherConfig {
+    /// Whole request, from connecting to the last byte of the body.
+    pub timeout: Duration,
+    /// Largest body accepted, in bytes; a larger feed is refused, not truncated.
+    pub max_body_bytes: usize,
+    /// Redirects followed at most (to `http`/`https` URLs only).
+    pub max_redirects: usize,
+}
+
+impl Default for FetcherConfig {
+    /// 10 s, 5 MiB, 5 redirects.
+    fn default() -> Self {
+        Self {
+            timeout: Duration::from_secs(10),
+            max_body_bytes: 5 * 1024 * 1024,
+            max_redirects: 5,
+        }
+    }
+}
+
+/// Why a feed could not be downloaded. The messages never contain the feed's URL (which
+/// usually carries the channel's secret token), so they can be shown as its health.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FeedError {
+    /// The URL cannot be parsed, or is not `http`/`https`.
+    #[error("invalid feed URL: {0}")]
+    InvalidUrl(String),
+    /// No complete answer within the timeout.
+    #[error("the feed did not answer within {} ms", .0.as_millis())]
+    Timeout(Duration),
+    /// The server answered with a status other than 2xx.
+    #[error("the feed answered HTTP {0}")]
+    Status(u16),
+    /// The body is larger than the limit.
+    #[error("the feed is larger than {limit} bytes")]
+    TooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+    },
+    /// The body is not an iCalendar document (a login page, an error page in HTML...).
+    #[error("the feed is not an iCalendar document (content type: {})", .content_type.as_deref().unwrap_or("none"))]
+    NotCalendar {
+        /// The `Content-Type` the server sent, if any.
+        content_type: Option<String>,
+    },
+    /// Too many redirects, or a redirect to a URL that is not `http`/`https`.
+    #[error("redirect refused: {0}")]
+    Redirect(String),
+    /// Connection, DNS, TLS or protocol failure.
+    #[error("could not download the feed: {0}")]
+    Network(String),
+    /// The HTTP client could not be built.
+    #[error("HTTP client setup failed: {0}")]
+    Client(String),
+}
+
+impl FeedError {
+    /// A stable, machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::InvalidUrl(_) => "ical_feed.invalid_url",
+            Self::Timeout(_) => "ical_feed.timeout",
+            Self::Status(_) => "ical_feed.http_status",
+            Self::TooLarge { .. } => "ical_feed.too_large",
+            Self::NotCalendar { .. } => "ical_feed.not_calendar",
+            Self::Redirect(_) => "ical_feed.redirect",
+            Self::Network(_) => "ical_feed.network",
+            Self::Client(_) => "ical_feed.client",
+        }
+    }
+}
+
+/// Downloads calendar feeds: `GET` with a timeout, a body size limit, few redirects,
+/// `http`/`https` only, `User-Agent: Sejour-Calendar-Sync/1.0`. Cheap to clone (one
+/// connection pool shared).
+#[derive(Debug, Clone)]
+pub struct FeedFetcher {
+    client: Client,
+    config: FetcherConfig,
+}
+
+impl FeedFetcher {
+    /// A fetcher with the default bounds (10 s, 5 MiB, 5 redirects).
+    pub fn new() -> Result<Self, FeedError> {
+        Self::with_config(FetcherConfig::default())
+    }
+
+    /// A fetcher with the given bounds.
+    pub fn with_config(config: FetcherConfig) -> Result<Self, FeedError> {
+        let max_redirects = config.max_redirects;
+        let redirects = Policy::custom(move |attempt| {
+            if attempt.previous().len() > max_redirects {
+                attempt.error(format!("more than {max_redirects} redirects"))
+            } else if !is_http(attempt.url()) {
+                attempt.error("redirect to a URL that is not http or https")
+            } else {
+                attempt.follow()
+            }
+        });
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            ACCEPT,
+            HeaderValue::from_static("text/calendar, text/plain;q=0.9, */*;q=0.5"),
+        );
+        let client = Client::builder()
+            .user_agent(USER_AGENT)
+            .default_headers(headers)
+            .timeout(config.timeout)
+            .connect_timeout(config.timeout)
+            .redirect(redirects)
+            .build()
+            .map_err(|error| FeedError::Client(error_chain(&error.without_url())))?;
+        Ok(Self { client, config })
+    }
+
+    /// The bounds in force.
+    pub fn config(&self) -> FetcherConfig {
+        self.config
+    }
+
+    /// Downloads the feed at `url` and returns its text (decoded as UTF-8, invalid bytes
+    /// replaced), once checked to be an iCalendar document.
+    pub async fn fetch(&self, url: &str) -> Result<String, FeedError> {
+        let url =
+            Url::parse(url.trim()).map_err(|error| FeedError::InvalidUrl(error.to_string()))?;
+        if !is_http(&url) {
+            return Err(FeedError::InvalidUrl(format!(
+                "scheme `{}` is not http or https",
+                url.scheme()
+            )));
+        }
+        let mut response = self
+            .client
+            .get(url)
+            .send()
+            .await
+            .map_err(|error| self.classify(error))?;
+        let status = response.status();
+        if !status.is_success() {
+            return Err(FeedError::Status(status.as_u16()));
+        }
+        let limit = self.config.max_body_bytes;
+        let too_large = FeedError::TooLarge { limit };
+        let announced = response.content_length().unwrap_or(0);
+        if usize::try_from(announced).map_or(true, |announced| announced > limit) {
+            return Err(too_large);
+        }
+        let content_type = response
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned);
+        let mut body = Vec::with_capacity(usize::try_from(announced).unwrap_or(0));
+        while let Some(chunk) = response
+            .chunk()
+            .await
+            .map_err(|error| self.classify(error))?
+        {
+            if body.len().saturating_add(chunk.len()) > limit {
+                return Err(too_large);
+            }
+            body.extend_from_slice(&chunk);
+        }
+        let text = String::from_utf8_lossy(&body).into_owned();
+        if !starts_as_calendar(&text) {
+            return Err(FeedError::NotCalendar { content_type });
+        }
+        Ok(text)
+    }
+
+    fn classify(&self, error: reqwest::Error) -> FeedError {
+        if error.is_timeout() {
+            FeedError::Timeout(self.config.timeout)
+        } else if error.is_redirect() {
+            FeedError::Redirect(error_chain(&error.without_url()))
+        } else {
+            FeedError::Network(error_chain(&error.without_url()))
+        }
+    }
+}
+
+fn is_http(url: &Url) -> bool {
+    matches!(url.scheme(), "http" | "https") && url.host_str().is_some()
+}
+
+/// The error and its sources, `: `-separated.
+fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+        source = cause.source();
+    }
+    message
+}

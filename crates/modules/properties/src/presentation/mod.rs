@@ -1,0 +1,59 @@
+//! The properties context's HTTP edge: back office, public pages, calendar, photos, iCal.
+
+pub mod dto;
+pub mod ical;
+pub mod photos;
+pub mod properties;
+pub mod quote;
+
+use sejour_infrastructure::storage::ObjectStorage;
+use utoipa_axum::{
+    router::{OpenApiRouter, UtoipaMethodRouterExt},
+    routes,
+};
+
+use crate::{
+    application::access::Access,
+    infrastructure::{PgPropertyRepository, ical::fetch::FeedFetcher},
+};
+
+/// What the handlers need.
+#[derive(Clone)]
+pub struct PropertiesState {
+    /// Properties and their events.
+    pub repo: PgPropertyRepository,
+    /// Who may see and manage what.
+    pub access: Access,
+    /// Photo bytes.
+    pub storage: ObjectStorage,
+    /// Calendar feeds.
+    pub fetcher: FeedFetcher,
+    /// Largest photo accepted, bytes.
+    pub max_upload_bytes: usize,
+    /// The agency's payment-schedule rules.
+    pub schedule_rules: crate::domain::pricing::ScheduleRules,
+}
+
+/// The routes, relative to `/api/v1`.
+pub fn routes(max_upload_bytes: usize) -> OpenApiRouter<PropertiesState> {
+    OpenApiRouter::new()
+        .routes(routes!(quote::search, properties::create))
+        .routes(routes!(quote::quote))
+        .routes(routes!(properties::managed))
+        .routes(routes!(properties::show, properties::update))
+        .routes(routes!(properties::publish))
+        .routes(routes!(properties::unpublish))
+        .routes(routes!(properties::archive))
+        .routes(routes!(properties::calendar))
+        .routes(routes!(properties::block))
+        .routes(routes!(properties::unblock))
+        .routes(routes!(photos::upload).layer(photos::upload_limit(max_upload_bytes)))
+        .routes(routes!(photos::list))
+        .routes(routes!(photos::change, photos::delete))
+        .routes(routes!(photos::serve))
+        .routes(routes!(ical::export))
+        .routes(routes!(ical::list_feeds, ical::create_feed))
+        .routes(routes!(ical::delete_feed))
+        .routes(routes!(ical::sync_now))
+        .routes(routes!(ical::rotate_token))
+}

@@ -1,0 +1,588 @@
+//! `/properties` back-office routes: create, read, update, status, calendar blocks.
+
+use axum::{
+    extract::{OriginalUri, State},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+};
+use chrono::{NaiveDate, NaiveTime};
+use sejour_core::{
+    AppError,
+    value_objects::{DateRange, PostalAddress},
+};
+use sejour_infrastructure::http::{
+    ApiError, Json, Page, PageParams, Path, Query, RequestCtx, problem::Problem,
+};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use super::{
+    PropertiesState,
+    dto::{CapacityDto, CoordinatesDto, DescriptionsDto, OwnerShareDto, PropertyDto},
+    photos::photo_dtos,
+};
+use crate::{
+    application::{
+        commands::{
+            block_dates::{BlockDatesCommand, block_dates, release_block},
+            change_status::{StatusChange, change_status},
+            create_property::{CreatePropertyCommand, create_property},
+            update_property::{UpdatePropertyCommand, update_property},
+        },
+        queries::{
+            get_calendar::get_calendar,
+            get_property::get_property,
+            list_properties::{ListPropertiesQuery, PropertySummary, list_properties},
+        },
+    },
+    domain::{
+        amenity::Amenity,
+        calendar::OccupationKind,
+        pricing::{RatePlan, TouristTaxConfig},
+        property::{PropertyKind, PropertyStatus},
+    },
+};
+
+/// A new property.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CreatePropertyRequest {
+    /// Name.
+    #[schema(example = "Villa Les Oliviers")]
+    pub name: String,
+    /// Kind: house, apartment, villa, chalet, gite, studio, room, other.
+    #[schema(value_type = String, example = "villa")]
+    pub kind: PropertyKind,
+    /// Postal address: line1, line2?, postalCode, city, region?, country (ISO alpha-2).
+    #[schema(value_type = Object)]
+    pub address: PostalAddress,
+    /// Position.
+    pub coordinates: CoordinatesDto,
+    /// Capacity.
+    pub capacity: CapacityDto,
+    /// Floor area, m².
+    pub floor_area_m2: Option<u32>,
+    /// French registration number (13 characters).
+    pub registration_number: Option<String>,
+    /// Descriptions.
+    #[serde(default)]
+    pub descriptions: DescriptionsDto,
+    /// Check-in from (default 16:00).
+    #[schema(value_type = Option<String>, example = "16:00:00")]
+    pub check_in_time: Option<NaiveTime>,
+    /// Check-out until (default 10:00).
+    #[schema(value_type = Option<String>, example = "10:00:00")]
+    pub check_out_time: Option<NaiveTime>,
+    /// House rules.
+    #[serde(default)]
+    pub house_rules: String,
+    /// Amenities from the closed list.
+    #[serde(default)]
+    #[schema(value_type = Vec<String>)]
+    pub amenities: Vec<Amenity>,
+    /// Other amenities, free text.
+    #[serde(default)]
+    pub amenities_other: String,
+    /// Owners and shares (summing to 10000).
+    #[serde(default)]
+    pub owners: Vec<OwnerShareDto>,
+}
+
+/// Changes to a property; omitted fields stay as they are.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UpdatePropertyRequest {
+    /// Name.
+    pub name: Option<String>,
+    /// Kind.
+    #[schema(value_type = Option<String>)]
+    pub kind: Option<PropertyKind>,
+    /// Address.
+    #[schema(value_type = Option<Object>)]
+    pub address: Option<PostalAddress>,
+    /// Position.
+    pub coordinates: Option<CoordinatesDto>,
+    /// Capacity.
+    pub capacity: Option<CapacityDto>,
+    /// Floor area (null clears).
+    #[serde(default, with = "double_option")]
+    #[schema(value_type = Option<u32>)]
+    pub floor_area_m2: Option<Option<u32>>,
+    /// Registration number (null clears).
+    #[serde(default, with = "double_option")]
+    #[schema(value_type = Option<String>)]
+    pub registration_number: Option<Option<String>>,
+    /// Descriptions (each language optional).
+    pub descriptions: Option<PartialDescriptions>,
+    /// Check-in from.
+    #[schema(value_type = Option<String>)]
+    pub check_in_time: Option<NaiveTime>,
+    /// Check-out until.
+    #[schema(value_type = Option<String>)]
+    pub check_out_time: Option<NaiveTime>,
+    /// House rules.
+    pub house_rules: Option<String>,
+    /// Amenities.
+    #[schema(value_type = Option<Vec<String>>)]
+    pub amenities: Option<Vec<Amenity>>,
+    /// Other amenities.
+    pub amenities_other: Option<String>,
+    /// Owners and shares.
+    pub owners: Option<Vec<OwnerShareDto>>,
+    /// Rates (see the quote's documentation for the fields).
+    #[schema(value_type = Option<Object>)]
+    pub rates: Option<RatePlan>,
+    /// Tourist-tax regime.
+    #[schema(value_type = Option<Object>)]
+    pub tourist_tax: Option<TouristTaxConfig>,
+}
+
+/// Descriptions, each optional.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartialDescriptions {
+    /// French.
+    pub fr: Option<String>,
+    /// English.
+    pub en: Option<String>,
+}
+
+mod double_option {
+    use serde::{Deserialize, Deserializer};
+
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Option<T>>, D::Error> {
+        Option::<T>::deserialize(d).map(Some)
+    }
+}
+
+/// Back-office list filters.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct ManagedFilter {
+    /// draft, published or archived.
+    pub status: Option<String>,
+    /// One owner's properties.
+    pub owner_id: Option<Uuid>,
+    /// Name or city contains.
+    pub q: Option<String>,
+}
+
+/// A row of the back-office list.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PropertySummaryDto {
+    /// Id.
+    pub id: Uuid,
+    /// Slug.
+    pub slug: String,
+    /// Name.
+    pub name: String,
+    /// Status.
+    pub status: String,
+    /// City.
+    pub city: String,
+    /// Max guests.
+    pub max_guests: i32,
+}
+
+impl From<PropertySummary> for PropertySummaryDto {
+    fn from(s: PropertySummary) -> Self {
+        Self {
+            id: s.id,
+            slug: s.slug,
+            name: s.name,
+            status: s.status,
+            city: s.city,
+            max_guests: s.max_guests,
+        }
+    }
+}
+
+/// The created resource's id.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Created {
+    /// Its id.
+    pub id: Uuid,
+}
+
+fn etag(version: i32) -> HeaderMap {
+    let mut headers = HeaderMap::new();
+    if let Ok(v) = HeaderValue::from_str(&format!("\"{version}\"")) {
+        headers.insert(header::ETAG, v);
+    }
+    headers
+}
+
+/// The version in `If-Match`, if any; 400 when it is not one of our ETags.
+fn if_match(headers: &HeaderMap) -> Result<Option<i32>, ApiError> {
+    let Some(raw) = headers.get(header::IF_MATCH) else {
+        return Ok(None);
+    };
+    let text = raw.to_str().unwrap_or_default().trim();
+    if text == "*" {
+        return Ok(None);
+    }
+    text.trim_start_matches("W/")
+        .trim_matches('"')
+        .parse()
+        .map(Some)
+        .map_err(|_| {
+            AppError::bad_request(
+                "request.invalid_if_match",
+                "If-Match must be an ETag from a GET.",
+            )
+            .into()
+        })
+}
+
+/// Creates a draft property (staff).
+#[utoipa::path(post, path = "/properties", tag = "properties", request_body = CreatePropertyRequest,
+    security(("bearerAuth" = [])),
+    responses(
+        (status = 201, description = "Created as a draft", body = Created),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn create(
+    State(state): State<PropertiesState>,
+    RequestCtx(ctx): RequestCtx,
+    OriginalUri(uri): OriginalUri,
+    Json(body): Json<CreatePropertyRequest>,
+) -> Result<(StatusCode, HeaderMap, Json<Created>), ApiError> {
+    let id = create_property(
+        &state.repo,
+        &state.access,
+        &ctx,
+        CreatePropertyCommand {
+            name: body.name,
+            kind: body.kind,
+            address: body.address,
+            coordinates: (body.coordinates.lat, body.coordinates.lng),
+            capacity: (
+                body.capacity.max_guests,
+                body.capacity.bedrooms,
+                body.capacity.beds,
+                body.capacity.bathrooms,
+            ),
+            floor_area_m2: body.floor_area_m2,
+            registration_number: body.registration_number,
+            descriptions: crate::domain::property::Descriptions {
+                fr: body.descriptions.fr,
+                en: body.descriptions.en,
+            },
+            check_in_time: body
+                .check_in_time
+                .unwrap_or(NaiveTime::from_hms_opt(16, 0, 0).unwrap_or_default()),
+            check_out_time: body
+                .check_out_time
+                .unwrap_or(NaiveTime::from_hms_opt(10, 0, 0).unwrap_or_default()),
+            house_rules: body.house_rules,
+            amenities: body.amenities,
+            amenities_other: body.amenities_other,
+            owners: body.owners.into_iter().map(Into::into).collect(),
+        },
+    )
+    .await?;
+    let mut headers = HeaderMap::new();
+    if let Ok(location) =
+        HeaderValue::from_str(&format!("{}/{id}", uri.path().trim_end_matches('/')))
+    {
+        headers.insert(header::LOCATION, location);
+    }
+    Ok((StatusCode::CREATED, headers, Json(Created { id })))
+}
+
+/// Shows a property: everything to staff and its owners, the public face of a published
+/// one to anyone else, 404 otherwise.
+#[utoipa::path(get, path = "/properties/{id}", tag = "properties",
+    params(("id" = Uuid, Path, description = "The property")),
+    responses(
+        (status = 200, description = "The property (ETag: its version)", body = PropertyDto),
+        (status = 404, description = "No such property, or not visible", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn show(
+    State(state): State<PropertiesState>,
+    RequestCtx(ctx): RequestCtx,
+    Path(id): Path<Uuid>,
+) -> Result<(HeaderMap, Json<PropertyDto>), ApiError> {
+    let (property, view) = get_property(&state.repo, &state.access, &ctx, id).await?;
+    let photos = photo_dtos(&state, id).await?;
+    Ok((
+        etag(property.version),
+        Json(PropertyDto::from_domain(&property, view, photos)),
+    ))
+}
+
+/// Changes a property (staff); `If-Match` guards against lost updates.
+#[utoipa::path(patch, path = "/properties/{id}", tag = "properties", request_body = UpdatePropertyRequest,
+    params(("id" = Uuid, Path, description = "The property")),
+    security(("bearerAuth" = [])),
+    responses(
+        (status = 200, description = "The updated property", body = PropertyDto),
+        (status = 404, description = "No such property", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Stale If-Match", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or a published property would stop being publishable", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn update(
+    State(state): State<PropertiesState>,
+    RequestCtx(ctx): RequestCtx,
+    Path(id): Path<Uuid>,
+    headers: HeaderMap,
+    Json(body): Json<UpdatePropertyRequest>,
+) -> Result<(HeaderMap, Json<PropertyDto>), ApiError> {
+    let descriptions = body.descriptions.unwrap_or_default();
+    update_property(
+        &state.repo,
+        &state.access,
+        &ctx,
+        UpdatePropertyCommand {
+            id,
+            expected_version: if_match(&headers)?,
+            name: body.name,
+            kind: body.kind,
+            address: body.address,
+            coordinates: body.coordinates.map(|c| (c.lat, c.lng)),
+            capacity: body
+                .capacity
+                .map(|c| (c.max_guests, c.bedrooms, c.beds, c.bathrooms)),
+            floor_area_m2: body.floor_area_m2,
+            registration_number: body.registration_number,
+            description_fr: descriptions.fr,
+            description_en: descriptions.en,
+            check_in_time: body.check_in_time,
+            check_out_time: body.check_out_time,
+            house_rules: body.house_rules,
+            amenities: body.amenities,
+            amenities_other: body.amenities_other,
+            owners: body.owners.map(|o| o.into_iter().map(Into::into).collect()),
+            rates: body.rates,
+            tourist_tax: body.tourist_tax,
+        },
+    )
+    .await?;
+    show(State(state), RequestCtx(ctx), Path(id)).await
+}
+
+/// Lists properties for the back office: staff see all, an owner theirs.
+#[utoipa::path(get, path = "/properties/managed", tag = "properties",
+    params(ManagedFilter, PageParams),
+    security(("bearerAuth" = [])),
+    responses(
+        (status = 200, description = "A page of properties", body = Page<PropertySummaryDto>),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Neither staff nor an owner", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn managed(
+    State(state): State<PropertiesState>,
+    RequestCtx(ctx): RequestCtx,
+    Query(filter): Query<ManagedFilter>,
+    Query(page): Query<PageParams>,
+) -> Result<Json<Page<PropertySummaryDto>>, ApiError> {
+    let limit = page.limit()?;
+    let status = match filter.status.as_deref() {
+        Some(s) => Some(PropertyStatus::parse(s).ok_or_else(|| {
+            ApiError::from(AppError::bad_request(
+                "request.invalid_query",
+                "status is draft, published or archived.",
+            ))
+        })?),
+        None => None,
+    };
+    let rows = list_properties(
+        &state.repo,
+        &state.access,
+        &ctx,
+        ListPropertiesQuery {
+            status,
+            owner_id: filter.owner_id,
+            q: filter.q,
+            before: page.cursor()?,
+            fetch: i64::from(limit) + 1,
+        },
+    )
+    .await?;
+    Ok(Json(
+        Page::from_overfetch(rows, limit, |r| r.id).map(PropertySummaryDto::from),
+    ))
+}
+
+macro_rules! status_route {
+    ($fn:ident, $path:literal, $change:expr, $doc:literal) => {
+        #[doc = $doc]
+        #[utoipa::path(post, path = $path, tag = "properties",
+            params(("id" = Uuid, Path, description = "The property")),
+            security(("bearerAuth" = [])),
+            responses(
+                (status = 204, description = "Done"),
+                (status = 404, description = "No such property", body = Problem, content_type = "application/problem+json"),
+                (status = 422, description = "Not allowed now (e.g. missing registration number, photos or rates)", body = Problem, content_type = "application/problem+json"),
+            ))]
+        pub async fn $fn(
+            State(state): State<PropertiesState>,
+            RequestCtx(ctx): RequestCtx,
+            Path(id): Path<Uuid>,
+        ) -> Result<StatusCode, ApiError> {
+            change_status(&state.repo, &state.access, &ctx, id, $change).await?;
+            Ok(StatusCode::NO_CONTENT)
+        }
+    };
+}
+
+status_route!(
+    publish,
+    "/properties/{id}/publish",
+    StatusChange::Publish,
+    "Puts a property on sale: it needs a registration number (France), photos, rates, a tourist-tax regime and owners."
+);
+status_route!(
+    unpublish,
+    "/properties/{id}/unpublish",
+    StatusChange::Unpublish,
+    "Takes a property back to draft."
+);
+status_route!(
+    archive,
+    "/properties/{id}/archive",
+    StatusChange::Archive,
+    "Withdraws a property."
+);
+
+/// Calendar window.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CalendarWindow {
+    /// First night (YYYY-MM-DD).
+    #[param(value_type = String, example = "2026-07-01")]
+    pub from: NaiveDate,
+    /// Day after the last night (exclusive).
+    #[param(value_type = String, example = "2026-09-01")]
+    pub to: NaiveDate,
+}
+
+/// An occupied range of the calendar.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct OccupiedRange {
+    /// First night.
+    #[schema(value_type = String, example = "2026-07-04")]
+    pub start: NaiveDate,
+    /// Day after the last night (check-out day).
+    #[schema(value_type = String, example = "2026-07-11")]
+    pub end: NaiveDate,
+    /// Staff and owners: the block's id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<Uuid>,
+    /// Staff and owners: reservation, owner_stay, maintenance or imported.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Staff and owners: the note.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The occupied ranges between two dates; the public sees only the ranges.
+#[utoipa::path(get, path = "/properties/{id}/calendar", tag = "properties",
+    params(("id" = Uuid, Path, description = "The property"), CalendarWindow),
+    responses(
+        (status = 200, description = "Occupied ranges, in date order", body = Vec<OccupiedRange>),
+        (status = 404, description = "No such property", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A window longer than two years", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn calendar(
+    State(state): State<PropertiesState>,
+    RequestCtx(ctx): RequestCtx,
+    Path(id): Path<Uuid>,
+    Query(window): Query<CalendarWindow>,
+) -> Result<Json<Vec<OccupiedRange>>, ApiError> {
+    let (occupations, view) =
+        get_calendar(&state.repo, &state.access, &ctx, id, window.from, window.to).await?;
+    let full = view == crate::application::access::View::Full;
+    Ok(Json(
+        occupations
+            .into_iter()
+            .map(|o| OccupiedRange {
+                start: o.dates.start(),
+                end: o.dates.end(),
+                id: full.then_some(o.id),
+                kind: full.then(|| o.kind.as_str().to_owned()),
+                note: if full { o.note } else { None },
+            })
+            .collect(),
+    ))
+}
+
+/// A block to put on the calendar.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BlockRequest {
+    /// First night.
+    #[schema(value_type = String, example = "2026-08-01")]
+    pub start: NaiveDate,
+    /// Day after the last night.
+    #[schema(value_type = String, example = "2026-08-08")]
+    pub end: NaiveDate,
+    /// owner_stay or maintenance.
+    #[schema(value_type = String, example = "owner_stay")]
+    pub kind: OccupationKind,
+    /// A note for staff.
+    pub note: Option<String>,
+}
+
+/// Blocks dates (staff): 409 `calendar.period_unavailable` when they overlap anything.
+#[utoipa::path(post, path = "/properties/{id}/blocks", tag = "properties", request_body = BlockRequest,
+    params(("id" = Uuid, Path, description = "The property")),
+    security(("bearerAuth" = [])),
+    responses(
+        (status = 201, description = "Blocked", body = Created),
+        (status = 404, description = "No such property", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The dates are taken", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid dates or kind", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn block(
+    State(state): State<PropertiesState>,
+    RequestCtx(ctx): RequestCtx,
+    Path(id): Path<Uuid>,
+    Json(body): Json<BlockRequest>,
+) -> Result<(StatusCode, Json<Created>), ApiError> {
+    let dates = DateRange::new(body.start, body.end).map_err(|e| {
+        AppError::validation(vec![sejour_core::FieldError::new(
+            "end",
+            e.code(),
+            e.to_string(),
+        )])
+    })?;
+    let block_id = block_dates(
+        &state.repo,
+        &state.access,
+        &ctx,
+        BlockDatesCommand {
+            property_id: id,
+            dates,
+            kind: body.kind,
+            note: body.note,
+        },
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(Created { id: block_id })))
+}
+
+/// Frees a block (staff).
+#[utoipa::path(delete, path = "/properties/{id}/blocks/{block_id}", tag = "properties",
+    params(("id" = Uuid, Path, description = "The property"), ("block_id" = Uuid, Path, description = "The block")),
+    security(("bearerAuth" = [])),
+    responses(
+        (status = 204, description = "Freed"),
+        (status = 404, description = "No such block", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn unblock(
+    State(state): State<PropertiesState>,
+    RequestCtx(ctx): RequestCtx,
+    Path((id, block_id)): Path<(Uuid, Uuid)>,
+) -> Result<StatusCode, ApiError> {
+    release_block(&state.repo, &state.access, &ctx, id, block_id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

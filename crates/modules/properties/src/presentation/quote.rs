@@ -1,0 +1,261 @@
+//! `GET /properties/{id}/quote` and the public search `GET /properties`.
+
+use axum::extract::State;
+use chrono::NaiveDate;
+use sejour_core::AppError;
+use sejour_infrastructure::http::{
+    ApiError, Json, Page, PageParams, Path, Query, RequestCtx,
+    pagination::{decode_cursor, encode_cursor},
+    problem::Problem,
+};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use super::PropertiesState;
+use crate::{
+    application::queries::{
+        quote_stay::{QuoteStayQuery, quote_stay},
+        search_properties::{SearchPropertiesQuery, search_properties},
+    },
+    domain::amenity::Amenity,
+    infrastructure::search::SearchOrder,
+};
+
+/// The stay to price.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct QuoteParams {
+    /// Check-in day.
+    #[param(value_type = String, example = "2027-07-03")]
+    pub check_in: NaiveDate,
+    /// Check-out day.
+    #[param(value_type = String, example = "2027-07-10")]
+    pub check_out: NaiveDate,
+    /// Adults (≥ 1).
+    pub adults: u32,
+    /// Children's ages, comma-separated (e.g. `4,12`).
+    pub children: Option<String>,
+}
+
+fn ages(raw: Option<&str>) -> Result<Vec<u8>, ApiError> {
+    raw.map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.split(',')
+                .map(|a| a.trim().parse::<u8>().ok().filter(|a| *a < 18))
+                .collect::<Option<Vec<u8>>>()
+                .ok_or_else(|| {
+                    ApiError::from(AppError::bad_request(
+                        "request.invalid_query",
+                        "children lists ages under 18, comma-separated.",
+                    ))
+                })
+        })
+        .transpose()
+        .map(Option::unwrap_or_default)
+}
+
+/// The price of a stay: nightly lines per season, discount, fees, extra guests, the
+/// tourist tax with its computation, the total, the payment schedule and the security
+/// deposit. 422 with a stable code when it cannot be booked: `quote.unavailable`,
+/// `quote.minimum_stay`, `quote.arrival_day`, `quote.capacity`, `quote.past_dates`,
+/// `quote.too_long`, `quote.no_adult`.
+#[utoipa::path(get, path = "/properties/{id}/quote", tag = "properties",
+    params(("id" = Uuid, Path, description = "The property"), QuoteParams),
+    responses(
+        (status = 200, description = "The quote (amounts in minor units)", body = Object),
+        (status = 404, description = "No such property", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The stay cannot be booked", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn quote(
+    State(state): State<PropertiesState>,
+    RequestCtx(ctx): RequestCtx,
+    Path(id): Path<Uuid>,
+    Query(params): Query<QuoteParams>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let quoted = quote_stay(
+        &state.repo,
+        &state.access,
+        &ctx,
+        &state.schedule_rules,
+        QuoteStayQuery {
+            property_id: id,
+            check_in: params.check_in,
+            check_out: params.check_out,
+            adults: params.adults,
+            children_ages: ages(params.children.as_deref())?,
+        },
+    )
+    .await?;
+    Ok(Json(
+        serde_json::to_value(&quoted).map_err(AppError::internal)?,
+    ))
+}
+
+/// Search filters.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct SearchParams {
+    /// City.
+    pub city: Option<String>,
+    /// `lat,lng` of a place.
+    pub near: Option<String>,
+    /// Radius around `near`, km (default 20).
+    pub radius: Option<f64>,
+    /// First night.
+    #[param(value_type = String, example = "2027-07-03")]
+    pub check_in: NaiveDate,
+    /// Check-out day.
+    #[param(value_type = String, example = "2027-07-10")]
+    pub check_out: NaiveDate,
+    /// Guests (default 1).
+    pub guests: Option<u32>,
+    /// Required amenities, comma-separated (e.g. `pool,wifi`).
+    pub amenities: Option<String>,
+    /// Highest total price of the stay, minor units.
+    pub price_max: Option<i64>,
+    /// `newest` (default), `price`, `-price` or `distance` (with `near`).
+    pub sort: Option<String>,
+}
+
+/// A search result: the public face of a property and the stay's price.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchResult {
+    /// Id.
+    pub id: Uuid,
+    /// Slug.
+    pub slug: String,
+    /// Name.
+    pub name: String,
+    /// Kind.
+    pub kind: String,
+    /// City.
+    pub city: String,
+    /// Country.
+    pub country: String,
+    /// Approximate position (2 decimals).
+    pub lat: f64,
+    /// Approximate position (2 decimals).
+    pub lng: f64,
+    /// Distance from `near`, km.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distance_km: Option<f64>,
+    /// Max guests.
+    pub max_guests: i32,
+    /// Bedrooms.
+    pub bedrooms: i32,
+    /// Amenities.
+    pub amenities: Vec<String>,
+    /// The first photo (resized), if any.
+    pub photo_url: Option<String>,
+    /// Nights of the stay.
+    pub nights: u32,
+    /// Total price of the stay, tourist tax included.
+    #[schema(value_type = Object)]
+    pub total: sejour_core::value_objects::Money,
+}
+
+/// Public search: published properties free for the whole stay, with the stay's total
+/// price. No owner data.
+#[utoipa::path(get, path = "/properties", tag = "properties",
+    params(SearchParams, PageParams),
+    responses(
+        (status = 200, description = "A page of results", body = Page<SearchResult>),
+        (status = 400, description = "Bad parameters", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Inconsistent parameters", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn search(
+    State(state): State<PropertiesState>,
+    Query(params): Query<SearchParams>,
+    Query(page): Query<PageParams>,
+) -> Result<Json<Page<SearchResult>>, ApiError> {
+    let bad = |what: &str| {
+        ApiError::from(AppError::bad_request(
+            "request.invalid_query",
+            what.to_owned(),
+        ))
+    };
+    let near = match params.near.as_deref() {
+        Some(raw) => {
+            let mut parts = raw.split(',').map(|p| p.trim().parse::<f64>());
+            match (parts.next(), parts.next(), parts.next()) {
+                (Some(Ok(lat)), Some(Ok(lng)), None) => Some((lat, lng)),
+                _ => return Err(bad("near is `lat,lng`.")),
+            }
+        }
+        None => None,
+    };
+    let amenities = params
+        .amenities
+        .as_deref()
+        .map(|raw| {
+            raw.split(',')
+                .filter(|a| !a.trim().is_empty())
+                .map(|a| {
+                    Amenity::parse(a.trim())
+                        .ok_or_else(|| bad(&format!("unknown amenity `{}`.", a.trim())))
+                })
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .transpose()?
+        .unwrap_or_default();
+    let order = match params.sort.as_deref() {
+        None | Some("newest") => SearchOrder::Newest,
+        Some("price") => SearchOrder::PriceAsc,
+        Some("-price") => SearchOrder::PriceDesc,
+        Some("distance") => SearchOrder::Distance,
+        Some(_) => return Err(bad("sort is newest, price, -price or distance.")),
+    };
+    let limit = page.limit()?;
+    let after = page.cursor.as_deref().map(decode_cursor).transpose()?;
+    let found = search_properties(
+        &state.repo,
+        &state.schedule_rules,
+        SearchPropertiesQuery {
+            city: params.city,
+            near,
+            radius_km: params.radius,
+            check_in: params.check_in,
+            check_out: params.check_out,
+            guests: params.guests.unwrap_or(1),
+            amenities,
+            price_max: params.price_max,
+            order,
+            after,
+            limit,
+        },
+    )
+    .await?;
+    let round = |x: f64| (x * 100.0).round() / 100.0;
+    Ok(Json(Page {
+        items: found
+            .hits
+            .into_iter()
+            .map(|h| SearchResult {
+                id: h.property.id,
+                slug: h.property.slug,
+                name: h.property.name,
+                kind: h.property.kind,
+                city: h.property.city,
+                country: h.property.country,
+                lat: round(h.property.latitude),
+                lng: round(h.property.longitude),
+                distance_km: near.map(|_| round(h.property.distance_km)),
+                max_guests: h.property.max_guests,
+                bedrooms: h.property.bedrooms,
+                amenities: h.property.amenities,
+                photo_url: h
+                    .property
+                    .photo_id
+                    .map(|p| format!("/api/v1/properties/{}/photos/{p}/resized", h.property.id)),
+                nights: h.quote.nights,
+                total: h.quote.total,
+            })
+            .collect(),
+        next_cursor: found.next.map(|c| encode_cursor(&c)),
+    }))
+}
