@@ -43,6 +43,20 @@ pub enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Demo data.
+    Demo {
+        /// What to do.
+        #[command(subcommand)]
+        command: DemoCommand,
+    },
+}
+
+/// Demo data.
+#[derive(Debug, Subcommand)]
+pub enum DemoCommand {
+    /// Fill an EMPTY database with a demo agency (accounts, owners, properties); exit 2 if
+    /// it already holds data.
+    Seed,
 }
 
 /// Audit log tools.

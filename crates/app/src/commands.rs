@@ -6,7 +6,7 @@ use sejour_infrastructure::{config::Settings, telemetry};
 use tokio_util::sync::CancellationToken;
 
 use crate::{
-    cli::{AdminCommand, AuditCommand, Cli, Command},
+    cli::{AdminCommand, AuditCommand, Cli, Command, DemoCommand},
     platform::{Platform, StartError},
     roles::{self, Roles},
 };
@@ -83,6 +83,12 @@ async fn run(command: Command, settings: Settings) -> Result<ExitCode, StartErro
         Command::Admin {
             command: AdminCommand::Create { email, password },
         } => return create_admin(&platform, &email, &password).await,
+        Command::Demo {
+            command: DemoCommand::Seed,
+        } => {
+            let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
+            return crate::demo::run_seed(&platform, &mut out, &mut err).await;
+        }
         Command::Openapi => return Ok(ExitCode::SUCCESS),
     };
     let shutdown = CancellationToken::new();

@@ -91,6 +91,8 @@ pub struct Platform {
     pub owners: Arc<PgOwnerDirectory>,
     /// Downloads imported calendars.
     pub fetcher: FeedFetcher,
+    /// When stays are paid (deposit, balance), from the settings.
+    pub schedule_rules: ScheduleRules,
     /// The validated settings.
     pub settings: Arc<Settings>,
     /// The PostgreSQL pool.
@@ -167,6 +169,13 @@ impl Platform {
         let owners = Arc::new(PgOwnerDirectory::new(pool.clone()));
         let fetcher =
             FeedFetcher::new().map_err(|e| StartError::Other(format!("calendar feeds: {e}")))?;
+        let schedule_rules = ScheduleRules::new(
+            settings.deposit_bp,
+            settings.mandate_advance_cap_bp,
+            settings.advance_max_months,
+            settings.balance_due_days,
+        )
+        .map_err(|e| StartError::Other(format!("SEJOUR_DEPOSIT_BP and related settings: {e}")))?;
         Ok(Self {
             settings: Arc::new(settings),
             pool,
@@ -180,6 +189,7 @@ impl Platform {
             properties,
             owners,
             fetcher,
+            schedule_rules,
         })
     }
 
@@ -335,7 +345,7 @@ impl Platform {
                 storage: self.storage.clone(),
                 fetcher: self.fetcher.clone(),
                 max_upload_bytes: self.settings.max_upload_bytes,
-                schedule_rules: ScheduleRules::default(),
+                schedule_rules: self.schedule_rules,
             });
         let v1 = OpenApiRouter::new()
             .merge(auth)

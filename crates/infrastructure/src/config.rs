@@ -82,6 +82,16 @@ pub struct Settings {
     /// How often imported calendars are synced, minutes: 1–59, or whole hours up to 1440
     /// (`SEJOUR_ICAL_SYNC_MINUTES`).
     pub ical_sync_minutes: u32,
+    /// Deposit at booking, basis points of the total (`SEJOUR_DEPOSIT_BP`).
+    pub deposit_bp: u32,
+    /// Cap on advance payments under a mandate, basis points of the rent
+    /// (`SEJOUR_MANDATE_ADVANCE_CAP_BP`).
+    pub mandate_advance_cap_bp: u32,
+    /// No payment is due more than this many months before arrival
+    /// (`SEJOUR_ADVANCE_MAX_MONTHS`).
+    pub advance_max_months: u32,
+    /// The balance is due this many days before arrival (`SEJOUR_BALANCE_DUE_DAYS`).
+    pub balance_due_days: u32,
     /// S3-compatible endpoint, e.g. `https://s3.gra.io.cloud.ovh.net` (`SEJOUR_S3_ENDPOINT`);
     /// unset → AWS S3. `http://` allows plain HTTP (local MinIO).
     pub s3_endpoint: Option<String>,
@@ -159,6 +169,10 @@ struct Defaults {
     mail_from: &'static str,
     public_url: &'static str,
     ical_sync_minutes: u32,
+    deposit_bp: u32,
+    mandate_advance_cap_bp: u32,
+    advance_max_months: u32,
+    balance_due_days: u32,
     s3_region: &'static str,
     s3_path_style: bool,
     max_upload_bytes: usize,
@@ -193,6 +207,10 @@ impl Default for Defaults {
             mail_from: "Séjour <no-reply@sejour.localhost>",
             public_url: "http://127.0.0.1:8080",
             ical_sync_minutes: 15,
+            deposit_bp: 3000,
+            mandate_advance_cap_bp: 2500,
+            advance_max_months: 6,
+            balance_due_days: 30,
             s3_region: "us-east-1",
             s3_path_style: true,
             max_upload_bytes: 10 * 1024 * 1024,

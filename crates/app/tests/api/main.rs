@@ -4,6 +4,7 @@
 mod admin;
 mod architecture;
 mod auth;
+mod demo;
 mod helpers;
 mod openapi;
 mod platform;

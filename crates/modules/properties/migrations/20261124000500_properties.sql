@@ -98,5 +98,9 @@ CREATE TABLE properties.occupations (
     created_at  timestamptz NOT NULL,
     CONSTRAINT occupations_never_overlap EXCLUDE USING gist (property_id WITH =, dates WITH &&)
 );
+-- Availability probe of the search: since occupations of a property never overlap, the
+-- first one ending after a check-in decides whether [check-in, check-out) is free — one
+-- B-tree descent per candidate instead of a GiST search.
+CREATE INDEX occupations_property_end_idx ON properties.occupations (property_id, upper(dates)) INCLUDE (dates);
 CREATE UNIQUE INDEX occupations_feed_uid_idx ON properties.occupations (feed_id, reference) WHERE feed_id IS NOT NULL;
 

@@ -2,14 +2,14 @@
 //! place, guests and amenities, in a stable order with a keyset cursor.
 //!
 //! Indexes used: `properties_city_idx` (city), `properties_geo_idx` (bounding box),
-//! `properties_amenities_idx` (GIN, `@>`), `properties_price_idx` (price order), and the
-//! calendar's exclusion-constraint GiST index on `(property_id, dates)` for the
-//! `NOT EXISTS` availability test, one index probe per candidate.
+//! `properties_amenities_idx` (GIN, `@>`), `properties_price_idx` (price order), and
+//! `occupations_property_end_idx` for the availability test: one B-tree descent per
+//! candidate to the first occupation ending after check-in.
 
 use chrono::NaiveDate;
 use sejour_core::AppError;
 use sejour_infrastructure::db::storage_error;
-use sqlx::PgPool;
+use sqlx::{PgPool, Postgres, QueryBuilder};
 use uuid::Uuid;
 
 /// How results are ordered.
@@ -104,76 +104,130 @@ impl Candidate {
     }
 }
 
+/// Pushes the haversine distance (km) from `(lat, lng)` to the row's position.
+fn push_distance(qb: &mut QueryBuilder<'_, Postgres>, lat: f64, lng: f64) {
+    qb.push("(6371 * 2 * asin(sqrt(power(sin(radians(p.latitude - ")
+        .push_bind(lat)
+        .push(") / 2), 2) + cos(radians(")
+        .push_bind(lat)
+        .push(")) * cos(radians(p.latitude)) * power(sin(radians(p.longitude - ")
+        .push_bind(lng)
+        .push(") / 2), 2))))");
+}
+
 /// Up to `limit` published, free candidates after the cursor, in order.
+///
+/// The statement holds only the filters in use (no `$n IS NULL OR ...`), so that the
+/// planner can walk the index of the order and stop at the limit.
 pub async fn candidates(
     pool: &PgPool,
     f: &SearchFilter,
     limit: i64,
 ) -> Result<Vec<Candidate>, AppError> {
-    let (lat, lng, radius) = f
-        .near
-        .map_or((None, None, None), |(a, b, r)| (Some(a), Some(b), Some(r)));
-    // A bounding box around the centre, for the index; the exact distance filters after.
-    let (dlat, dlng) = match (lat, radius) {
-        (Some(lat), Some(r)) => {
-            let dlat = r / 111.0;
-            let cos = lat.to_radians().cos().abs().max(0.01);
-            (Some(dlat), Some(r / (111.0 * cos)))
-        }
-        _ => (None, None),
-    };
-    let distance = "CASE WHEN $2::float8 IS NULL THEN 0::float8 ELSE 6371 * 2 * asin(sqrt(\
-        power(sin(radians(p.latitude - $2) / 2), 2) + cos(radians($2)) * cos(radians(p.latitude)) * \
-        power(sin(radians(p.longitude - $3) / 2), 2))) END";
-    let (order_by, keyset) = match f.order {
-        SearchOrder::Newest => (
-            "p.id DESC",
-            "($12::uuid IS NULL OR ($11::float8 IS NOT NULL AND p.id < $12))",
-        ),
-        SearchOrder::PriceAsc => (
-            "p.nightly_from ASC, p.id ASC",
-            "($12::uuid IS NULL OR (p.nightly_from::float8, p.id) > ($11, $12))",
-        ),
-        SearchOrder::PriceDesc => (
-            "p.nightly_from DESC, p.id DESC",
-            "($12::uuid IS NULL OR (p.nightly_from::float8, p.id) < ($11, $12))",
-        ),
-        SearchOrder::Distance => (
-            "distance_km ASC, p.id ASC",
-            "($12::uuid IS NULL OR (DISTANCE, p.id) > ($11, $12))",
-        ),
-    };
-    let keyset = keyset.replace("DISTANCE", distance);
-    let sql = format!(
+    let mut qb: QueryBuilder<'_, Postgres> = QueryBuilder::new(
         "SELECT p.id, p.slug, p.name, p.kind, p.city, p.country, p.latitude, p.longitude, p.max_guests, \
-                p.bedrooms, p.amenities, p.rates, p.tourist_tax, p.nightly_from, {distance} AS distance_km, \
-                (SELECT ph.id FROM properties.photos ph WHERE ph.property_id = p.id ORDER BY ph.position LIMIT 1) AS photo_id \
-           FROM properties.properties p \
-          WHERE p.status = 'published' AND p.rates IS NOT NULL AND p.tourist_tax IS NOT NULL \
-            AND ($1::text IS NULL OR lower(p.city) = lower($1)) \
-            AND ($2::float8 IS NULL OR (p.latitude BETWEEN $2 - $5 AND $2 + $5 \
-                 AND p.longitude BETWEEN $3 - $6 AND $3 + $6 AND {distance} <= $4)) \
-            AND p.max_guests >= $7 \
-            AND p.amenities @> $8 \
-            AND NOT EXISTS (SELECT 1 FROM properties.occupations o \
-                             WHERE o.property_id = p.id AND o.dates && daterange($9, $10, '[)')) \
-            AND {keyset} \
-          ORDER BY {order_by} LIMIT $13"
+                p.bedrooms, p.amenities, p.rates, p.tourist_tax, p.nightly_from, ",
     );
-    sqlx::query_as(&sql)
-        .bind(f.city.as_deref())
-        .bind(lat)
-        .bind(lng)
-        .bind(radius)
-        .bind(dlat)
-        .bind(dlng)
-        .bind(i32::try_from(f.guests).unwrap_or(i32::MAX))
-        .bind(&f.amenities)
-        .bind(f.check_in)
-        .bind(f.check_out)
-        .bind(f.after.map(|c| c.key))
-        .bind(f.after.map(|c| c.id))
-        .bind(limit)
+    match f.near {
+        Some((lat, lng, _)) => push_distance(&mut qb, lat, lng),
+        None => {
+            qb.push("0::float8");
+        }
+    }
+    qb.push(
+        " AS distance_km, (SELECT ph.id FROM properties.photos ph WHERE ph.property_id = p.id \
+           ORDER BY ph.position LIMIT 1) AS photo_id \
+           FROM properties.properties p \
+          WHERE p.status = 'published' AND p.rates IS NOT NULL AND p.tourist_tax IS NOT NULL",
+    );
+    if let Some(city) = &f.city {
+        qb.push(" AND lower(p.city) = lower(")
+            .push_bind(city.clone())
+            .push(")");
+    }
+    if let Some((lat, lng, radius)) = f.near {
+        // A bounding box for the index, then the exact distance.
+        let dlat = radius / 111.0;
+        let dlng = radius / (111.0 * lat.to_radians().cos().abs().max(0.01));
+        qb.push(" AND p.latitude BETWEEN ")
+            .push_bind(lat - dlat)
+            .push(" AND ")
+            .push_bind(lat + dlat)
+            .push(" AND p.longitude BETWEEN ")
+            .push_bind(lng - dlng)
+            .push(" AND ")
+            .push_bind(lng + dlng)
+            .push(" AND ");
+        push_distance(&mut qb, lat, lng);
+        qb.push(" <= ").push_bind(radius);
+    }
+    if f.guests > 1 {
+        qb.push(" AND p.max_guests >= ")
+            .push_bind(i32::try_from(f.guests).unwrap_or(i32::MAX));
+    }
+    if !f.amenities.is_empty() {
+        if f.city.is_none() && f.near.is_none() {
+            // With no place filter, walking the index of the order and stopping at the
+            // page beats collecting every match from the GIN index and sorting it; the
+            // `IS TRUE` form keeps the planner on the order's index.
+            qb.push(" AND (p.amenities @> ")
+                .push_bind(f.amenities.clone())
+                .push(") IS TRUE");
+        } else {
+            qb.push(" AND p.amenities @> ")
+                .push_bind(f.amenities.clone());
+        }
+    }
+    // Occupations of a property never overlap, so the first one ending after check-in
+    // is the only one that can overlap the stay (index `occupations_property_end_idx`).
+    qb.push(
+        " AND NOT EXISTS (SELECT 1 FROM (SELECT o.dates FROM properties.occupations o \
+          WHERE o.property_id = p.id AND upper(o.dates) > ",
+    )
+    .push_bind(f.check_in)
+    .push(" ORDER BY upper(o.dates) LIMIT 1) AS next_stay WHERE lower(next_stay.dates) < ")
+    .push_bind(f.check_out)
+    .push(")");
+    if let Some(after) = f.after {
+        match f.order {
+            SearchOrder::Newest => {
+                qb.push(" AND p.id < ").push_bind(after.id);
+            }
+            SearchOrder::PriceAsc => {
+                qb.push(" AND (p.nightly_from, p.id) > (")
+                    .push_bind(after.key as i64)
+                    .push(", ")
+                    .push_bind(after.id)
+                    .push(")");
+            }
+            SearchOrder::PriceDesc => {
+                qb.push(" AND (p.nightly_from, p.id) < (")
+                    .push_bind(after.key as i64)
+                    .push(", ")
+                    .push_bind(after.id)
+                    .push(")");
+            }
+            SearchOrder::Distance => {
+                if let Some((lat, lng, _)) = f.near {
+                    qb.push(" AND (");
+                    push_distance(&mut qb, lat, lng);
+                    qb.push(", p.id) > (")
+                        .push_bind(after.key)
+                        .push(", ")
+                        .push_bind(after.id)
+                        .push(")");
+                }
+            }
+        }
+    }
+    qb.push(match f.order {
+        SearchOrder::Newest => " ORDER BY p.id DESC",
+        SearchOrder::PriceAsc => " ORDER BY p.nightly_from ASC, p.id ASC",
+        SearchOrder::PriceDesc => " ORDER BY p.nightly_from DESC, p.id DESC",
+        SearchOrder::Distance => " ORDER BY distance_km ASC, p.id ASC",
+    });
+    qb.push(" LIMIT ").push_bind(limit);
+    qb.build_query_as()
         .fetch_all(pool)
         .await
         .map_err(storage_error)
