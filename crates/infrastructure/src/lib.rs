@@ -13,4 +13,5 @@ pub mod redis;
 pub mod scheduler;
 pub mod secrets;
 pub mod storage;
+pub mod store;
 pub mod telemetry;

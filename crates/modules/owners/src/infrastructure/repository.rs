@@ -12,7 +12,9 @@ use sejour_core::{
     value_objects::{CountryCode, Email, PhoneNumber, PostalAddress},
 };
 use sejour_infrastructure::queue;
-use sqlx::{PgConnection, PgPool, Postgres, QueryBuilder, Row, Transaction, postgres::PgRow};
+use sejour_infrastructure::store::Store;
+use sejour_infrastructure::store::escape_like;
+use sqlx::{PgConnection, PgPool, Postgres, QueryBuilder, Row, postgres::PgRow};
 use uuid::Uuid;
 
 use super::storage_error;
@@ -55,35 +57,23 @@ pub struct OwnerFilter {
 /// The `owners.owners` table, with outbox publishing of the aggregate's events.
 #[derive(Clone)]
 pub struct PgOwnerRepository {
-    pool: PgPool,
-    clock: Arc<dyn Clock>,
-    ids: Arc<dyn IdGenerator>,
+    store: Store,
+}
+
+impl std::ops::Deref for PgOwnerRepository {
+    type Target = Store;
+
+    fn deref(&self) -> &Store {
+        &self.store
+    }
 }
 
 impl PgOwnerRepository {
     /// A repository on `pool`; `clock` and `ids` stamp the events' envelopes.
     pub fn new(pool: PgPool, clock: Arc<dyn Clock>, ids: Arc<dyn IdGenerator>) -> Self {
-        Self { pool, clock, ids }
-    }
-
-    /// The pool.
-    pub fn pool(&self) -> &PgPool {
-        &self.pool
-    }
-
-    /// The clock.
-    pub fn clock(&self) -> &dyn Clock {
-        self.clock.as_ref()
-    }
-
-    /// The id generator.
-    pub fn ids(&self) -> &dyn IdGenerator {
-        self.ids.as_ref()
-    }
-
-    /// Opens a transaction on the pool.
-    pub async fn begin(&self) -> Result<Transaction<'static, Postgres>, AppError> {
-        self.pool.begin().await.map_err(storage_error)
+        Self {
+            store: Store::new(pool, clock, ids),
+        }
     }
 
     /// Stores a new owner (from [`Owner::create`]) and publishes its events, on `conn`
@@ -211,7 +201,7 @@ impl PgOwnerRepository {
         owner: &mut Owner,
     ) -> Result<(), AppError> {
         for event in owner.take_events() {
-            let envelope = EventEnvelope::wrap(&event, ctx, self.clock.as_ref(), self.ids.as_ref())
+            let envelope = EventEnvelope::wrap(&event, ctx, self.clock(), self.ids())
                 .map_err(AppError::internal)?;
             queue::publish(&mut *conn, &envelope)
                 .await
@@ -226,7 +216,7 @@ impl PgOwnerRepository {
             "SELECT {COLUMNS} FROM owners.owners WHERE id = $1"
         ))
         .bind(id)
-        .fetch_optional(&self.pool)
+        .fetch_optional(self.pool())
         .await
         .map_err(storage_error)?;
         row.as_ref().map(owner_from_row).transpose()
@@ -292,7 +282,7 @@ impl PgOwnerRepository {
             .push_bind(limit);
         let rows = query
             .build()
-            .fetch_all(&self.pool)
+            .fetch_all(self.pool())
             .await
             .map_err(storage_error)?;
         rows.iter().map(owner_from_row).collect()
@@ -320,18 +310,6 @@ impl<'a> Columns<'a> {
             vat_number: s.kind.vat_number().map(VatNumber::as_str),
         }
     }
-}
-
-/// `text` with the LIKE wildcards `%`, `_` and the escape character `\` escaped.
-pub fn escape_like(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '%' | '_') {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    escaped
 }
 
 /// A duplicate SIRET is 409 `owner.siret_taken`; an account linked twice 409
@@ -417,15 +395,4 @@ fn owner_from_row(row: &PgRow) -> Result<Owner, AppError> {
         updated_at: row.try_get("updated_at").map_err(storage_error)?,
         version: row.try_get("version").map_err(storage_error)?,
     }))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn like_wildcards_and_the_escape_character_are_escaped() {
-        assert_eq!(escape_like("50%_off\\"), "50\\%\\_off\\\\");
-        assert_eq!(escape_like("zoé"), "zoé");
-    }
 }

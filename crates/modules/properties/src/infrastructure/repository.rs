@@ -3,13 +3,13 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveTime, Utc};
-use sejour_core::{AppError, Clock, Ctx, EventEnvelope, IdGenerator, value_objects::PostalAddress};
-use sejour_infrastructure::{db::storage_error, queue};
-use sqlx::{PgConnection, PgPool, Postgres, Transaction};
+use sejour_core::{AppError, Clock, Ctx, IdGenerator, value_objects::PostalAddress};
+use sejour_infrastructure::db::storage_error;
+use sejour_infrastructure::store::Store;
+use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
 use crate::domain::{
-    PropertyEvent,
     amenity::Amenity,
     property::{
         Capacity, Coordinates, Descriptions, OwnerShare, PhotoRef, Property, PropertyKind,
@@ -123,40 +123,28 @@ impl PropertyRow {
 /// transaction.
 #[derive(Clone)]
 pub struct PgPropertyRepository {
-    pool: PgPool,
-    clock: Arc<dyn Clock>,
-    ids: Arc<dyn IdGenerator>,
+    store: Store,
+}
+
+impl std::ops::Deref for PgPropertyRepository {
+    type Target = Store;
+
+    fn deref(&self) -> &Store {
+        &self.store
+    }
 }
 
 impl PgPropertyRepository {
     /// A repository over `pool`.
     pub fn new(pool: PgPool, clock: Arc<dyn Clock>, ids: Arc<dyn IdGenerator>) -> Self {
-        Self { pool, clock, ids }
-    }
-
-    /// The pool.
-    pub fn pool(&self) -> &PgPool {
-        &self.pool
-    }
-
-    /// The clock.
-    pub fn clock(&self) -> &Arc<dyn Clock> {
-        &self.clock
-    }
-
-    /// The id generator.
-    pub fn ids(&self) -> &Arc<dyn IdGenerator> {
-        &self.ids
-    }
-
-    /// Begins a transaction.
-    pub async fn begin(&self) -> Result<Transaction<'static, Postgres>, AppError> {
-        self.pool.begin().await.map_err(storage_error)
+        Self {
+            store: Store::new(pool, clock, ids),
+        }
     }
 
     /// Loads a property.
     pub async fn get(&self, id: Uuid) -> Result<Option<Property>, AppError> {
-        let mut conn = self.pool.acquire().await.map_err(storage_error)?;
+        let mut conn = self.pool().acquire().await.map_err(storage_error)?;
         load(&mut conn, id, false).await
     }
 
@@ -173,7 +161,7 @@ impl PgPropertyRepository {
     pub async fn id_of_slug(&self, slug: &str) -> Result<Option<Uuid>, AppError> {
         sqlx::query_scalar("SELECT id FROM properties.properties WHERE slug = $1")
             .bind(slug)
-            .fetch_optional(&self.pool)
+            .fetch_optional(self.pool())
             .await
             .map_err(storage_error)
     }
@@ -186,7 +174,7 @@ impl PgPropertyRepository {
         property: &mut Property,
         ical_token: &str,
     ) -> Result<(), AppError> {
-        let now = self.clock.now();
+        let now = self.clock().now();
         property.slug = self.unique_slug(conn, &property.slug).await?;
         sqlx::query(
             "INSERT INTO properties.properties (id, slug, name, kind, status, address, city, country, \
@@ -239,7 +227,7 @@ impl PgPropertyRepository {
         ctx: &Ctx,
         property: &mut Property,
     ) -> Result<(), AppError> {
-        let now = self.clock.now();
+        let now = self.clock().now();
         let updated = sqlx::query(
             "UPDATE properties.properties SET name = $3, kind = $4, status = $5, address = $6, city = $7, \
              country = $8, latitude = $9, longitude = $10, max_guests = $11, bedrooms = $12, beds = $13, \
@@ -303,18 +291,6 @@ impl PgPropertyRepository {
         Ok(())
     }
 
-    /// Writes one event on the outbox.
-    pub async fn publish(
-        &self,
-        conn: &mut PgConnection,
-        ctx: &Ctx,
-        event: &PropertyEvent,
-    ) -> Result<(), AppError> {
-        let envelope = EventEnvelope::wrap(event, ctx, self.clock.as_ref(), self.ids.as_ref())
-            .map_err(AppError::internal)?;
-        queue::publish(conn, &envelope).await.map_err(storage_error)
-    }
-
     async fn unique_slug(&self, conn: &mut PgConnection, base: &str) -> Result<String, AppError> {
         let taken: Vec<String> = sqlx::query_scalar(
             "SELECT slug FROM properties.properties WHERE slug = $1 OR slug LIKE $1 || '-%'",
@@ -336,7 +312,7 @@ impl PgPropertyRepository {
     pub async fn updated_at(&self, id: Uuid) -> Result<Option<DateTime<Utc>>, AppError> {
         sqlx::query_scalar("SELECT updated_at FROM properties.properties WHERE id = $1")
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(self.pool())
             .await
             .map_err(storage_error)
     }

@@ -12,7 +12,9 @@ use sejour_core::{
     value_objects::{Email, PhoneNumber},
 };
 use sejour_infrastructure::queue;
-use sqlx::{PgConnection, PgPool, Postgres, QueryBuilder, Row, Transaction, postgres::PgRow};
+use sejour_infrastructure::store::Store;
+use sejour_infrastructure::store::escape_like;
+use sqlx::{PgConnection, PgPool, Postgres, QueryBuilder, Row, postgres::PgRow};
 use uuid::Uuid;
 
 use super::storage_error;
@@ -48,35 +50,23 @@ pub struct UserFilter {
 /// The `users.users` table, with outbox publishing of the aggregate's events.
 #[derive(Clone)]
 pub struct PgUserRepository {
-    pool: PgPool,
-    clock: Arc<dyn Clock>,
-    ids: Arc<dyn IdGenerator>,
+    store: Store,
+}
+
+impl std::ops::Deref for PgUserRepository {
+    type Target = Store;
+
+    fn deref(&self) -> &Store {
+        &self.store
+    }
 }
 
 impl PgUserRepository {
     /// A repository on `pool`; `clock` and `ids` stamp the events' envelopes.
     pub fn new(pool: PgPool, clock: Arc<dyn Clock>, ids: Arc<dyn IdGenerator>) -> Self {
-        Self { pool, clock, ids }
-    }
-
-    /// The pool.
-    pub fn pool(&self) -> &PgPool {
-        &self.pool
-    }
-
-    /// The clock.
-    pub fn clock(&self) -> &dyn Clock {
-        self.clock.as_ref()
-    }
-
-    /// The id generator.
-    pub fn ids(&self) -> &dyn IdGenerator {
-        self.ids.as_ref()
-    }
-
-    /// Opens a transaction on the pool.
-    pub async fn begin(&self) -> Result<Transaction<'static, Postgres>, AppError> {
-        self.pool.begin().await.map_err(storage_error)
+        Self {
+            store: Store::new(pool, clock, ids),
+        }
     }
 
     /// Stores a new user (from [`User::register`]) and publishes its events, on `conn`
@@ -169,7 +159,7 @@ impl PgUserRepository {
         user: &mut User,
     ) -> Result<(), AppError> {
         for event in user.take_events() {
-            let envelope = EventEnvelope::wrap(&event, ctx, self.clock.as_ref(), self.ids.as_ref())
+            let envelope = EventEnvelope::wrap(&event, ctx, self.clock(), self.ids())
                 .map_err(AppError::internal)?;
             queue::publish(&mut *conn, &envelope)
                 .await
@@ -182,7 +172,7 @@ impl PgUserRepository {
     pub async fn get(&self, id: Uuid) -> Result<Option<User>, AppError> {
         let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users.users WHERE id = $1"))
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(self.pool())
             .await
             .map_err(storage_error)?;
         row.as_ref().map(user_from_row).transpose()
@@ -210,7 +200,7 @@ impl PgUserRepository {
             "SELECT {COLUMNS} FROM users.users WHERE lower(email) = lower($1)"
         ))
         .bind(email.as_str())
-        .fetch_optional(&self.pool)
+        .fetch_optional(self.pool())
         .await
         .map_err(storage_error)?;
         row.as_ref().map(user_from_row).transpose()
@@ -221,7 +211,7 @@ impl PgUserRepository {
         sqlx::query_scalar(
             "SELECT EXISTS (SELECT 1 FROM users.users WHERE role = 'admin' AND NOT disabled)",
         )
-        .fetch_one(&self.pool)
+        .fetch_one(self.pool())
         .await
         .map_err(storage_error)
     }
@@ -262,23 +252,11 @@ impl PgUserRepository {
             .push_bind(limit);
         let rows = query
             .build()
-            .fetch_all(&self.pool)
+            .fetch_all(self.pool())
             .await
             .map_err(storage_error)?;
         rows.iter().map(user_from_row).collect()
     }
-}
-
-/// `text` with the LIKE wildcards `%`, `_` and the escape character `\` escaped.
-pub fn escape_like(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '%' | '_') {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    escaped
 }
 
 /// A duplicate email (the unique index on `lower(email)`) is 409 `user.email_taken`.
@@ -317,15 +295,4 @@ fn user_from_row(row: &PgRow) -> Result<User, AppError> {
         updated_at: row.try_get("updated_at").map_err(storage_error)?,
         version: row.try_get("version").map_err(storage_error)?,
     }))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn like_wildcards_and_the_escape_character_are_escaped() {
-        assert_eq!(escape_like("50%_off\\"), "50\\%\\_off\\\\");
-        assert_eq!(escape_like("zoé"), "zoé");
-    }
 }

@@ -2,7 +2,7 @@
 //! sees theirs.
 
 use sejour_core::{Actor, AppError, Ctx};
-use sejour_infrastructure::db::storage_error;
+use sejour_infrastructure::{db::storage_error, store::escape_like};
 use uuid::Uuid;
 
 use crate::{
@@ -60,14 +60,7 @@ pub async fn list_properties(
             }
         },
     }
-    let pattern = query.q.as_deref().map(|q| {
-        format!(
-            "%{}%",
-            q.replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        )
-    });
+    let pattern = query.q.as_deref().map(|q| format!("%{}%", escape_like(q)));
     sqlx::query_as(
         "SELECT p.id, p.slug, p.name, p.status, p.city, p.max_guests FROM properties.properties p \
           WHERE ($1::text IS NULL OR p.status = $1) \
