@@ -6,6 +6,7 @@ pub mod edge;
 pub mod extract;
 pub mod health;
 pub mod pagination;
+pub mod preconditions;
 pub mod problem;
 
 pub use context::RequestCtx;

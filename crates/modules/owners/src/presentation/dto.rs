@@ -11,11 +11,11 @@ use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::preconditions::etag;
 use crate::{
     application::input::{AddressInput, IdentityInput},
     domain::{MoneyModel, Owner, OwnerKindTag},
 };
+use sejour_infrastructure::http::preconditions::etag;
 
 /// Person or company.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

@@ -12,7 +12,6 @@
 
 pub mod dto;
 pub mod owners;
-pub mod preconditions;
 
 use std::sync::Arc;
 

@@ -16,7 +16,6 @@ use uuid::Uuid;
 use super::{
     OwnersState,
     dto::{CreateOwnerRequest, OwnerDto, OwnerKindDto, OwnerResponse, UpdateOwnerRequest},
-    preconditions::IfMatch,
 };
 use crate::application::{
     commands::{
@@ -28,6 +27,7 @@ use crate::application::{
         list_owners::{self, ListOwnersQuery, OwnerCursor},
     },
 };
+use sejour_infrastructure::http::preconditions::IfMatch;
 
 /// Filters of the owner list; every given one must match.
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]

@@ -9,6 +9,7 @@ use sejour_core::{
     AppError,
     value_objects::{DateRange, PostalAddress},
 };
+use sejour_infrastructure::http::preconditions::{IfMatch, etag};
 use sejour_infrastructure::http::{
     ApiError, Json, Page, PageParams, Path, Query, RequestCtx, problem::Problem,
 };
@@ -208,34 +209,10 @@ pub struct Created {
     pub id: Uuid,
 }
 
-fn etag(version: i32) -> HeaderMap {
+fn etag_header(version: i32) -> HeaderMap {
     let mut headers = HeaderMap::new();
-    if let Ok(v) = HeaderValue::from_str(&format!("\"{version}\"")) {
-        headers.insert(header::ETAG, v);
-    }
+    headers.insert(header::ETAG, etag(version));
     headers
-}
-
-/// The version in `If-Match`, if any; 400 when it is not one of our ETags.
-fn if_match(headers: &HeaderMap) -> Result<Option<i32>, ApiError> {
-    let Some(raw) = headers.get(header::IF_MATCH) else {
-        return Ok(None);
-    };
-    let text = raw.to_str().unwrap_or_default().trim();
-    if text == "*" {
-        return Ok(None);
-    }
-    text.trim_start_matches("W/")
-        .trim_matches('"')
-        .parse()
-        .map(Some)
-        .map_err(|_| {
-            AppError::bad_request(
-                "request.invalid_if_match",
-                "If-Match must be an ETag from a GET.",
-            )
-            .into()
-        })
 }
 
 /// Creates a draft property (staff).
@@ -312,7 +289,7 @@ pub async fn show(
     let (property, view) = get_property(&state.repo, &state.access, &ctx, id).await?;
     let photos = photo_dtos(&state, id).await?;
     Ok((
-        etag(property.version),
+        etag_header(property.version),
         Json(PropertyDto::from_domain(&property, view, photos)),
     ))
 }
@@ -331,7 +308,7 @@ pub async fn update(
     State(state): State<PropertiesState>,
     RequestCtx(ctx): RequestCtx,
     Path(id): Path<Uuid>,
-    headers: HeaderMap,
+    IfMatch(expected_version): IfMatch,
     Json(body): Json<UpdatePropertyRequest>,
 ) -> Result<(HeaderMap, Json<PropertyDto>), ApiError> {
     let descriptions = body.descriptions.unwrap_or_default();
@@ -341,7 +318,7 @@ pub async fn update(
         &ctx,
         UpdatePropertyCommand {
             id,
-            expected_version: if_match(&headers)?,
+            expected_version,
             name: body.name,
             kind: body.kind,
             address: body.address,

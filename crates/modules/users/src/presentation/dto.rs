@@ -11,8 +11,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::preconditions::etag;
 use crate::domain::{Language, User};
+use sejour_infrastructure::http::preconditions::etag;
 
 /// A user's role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

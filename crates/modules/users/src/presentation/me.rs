@@ -6,12 +6,12 @@ use sejour_infrastructure::http::{ApiError, Json, RequestCtx, problem::Problem};
 use super::{
     UsersState,
     dto::{UpdateMyProfileRequest, UserDto, UserResponse},
-    preconditions::IfMatch,
 };
 use crate::application::{
     commands::update_my_profile::{self, UpdateMyProfileCommand},
     queries::get_me,
 };
+use sejour_infrastructure::http::preconditions::IfMatch;
 
 /// Shows the signed-in user's account.
 #[utoipa::path(get, path = "/users/me", tag = "users",

@@ -12,7 +12,6 @@
 
 pub mod dto;
 pub mod me;
-pub mod preconditions;
 pub mod users;
 
 use std::sync::Arc;

@@ -16,7 +16,6 @@ use uuid::Uuid;
 use super::{
     UsersState,
     dto::{CreateUserRequest, UpdateUserRequest, UserDto, UserResponse, UserRole},
-    preconditions::IfMatch,
 };
 use crate::application::{
     commands::{
@@ -28,6 +27,7 @@ use crate::application::{
         list_users::{self, ListUsersQuery, UserCursor},
     },
 };
+use sejour_infrastructure::http::preconditions::IfMatch;
 
 /// Filters of the user list; every given one must match.
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]

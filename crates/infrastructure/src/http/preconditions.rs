@@ -1,11 +1,11 @@
 //! Optimistic concurrency over HTTP: `ETag: "<version>"` out, `If-Match` in.
 
+use super::problem::ApiError;
 use axum::{
     extract::FromRequestParts,
     http::{HeaderValue, header, request::Parts},
 };
 use sejour_core::AppError;
-use sejour_infrastructure::http::ApiError;
 
 /// The `ETag` of a version: the version number, quoted (`"3"`).
 pub fn etag(version: i32) -> HeaderValue {
