@@ -7,10 +7,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::problem::ApiError;
 
-/// The default page size.
-pub const DEFAULT_LIMIT: u32 = 20;
-/// The largest page size.
-pub const MAX_LIMIT: u32 = 100;
+pub use sejour_core::paging::{DEFAULT_LIMIT, MAX_LIMIT};
 
 /// The pagination parameters of a list endpoint.
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
@@ -26,15 +23,13 @@ pub struct PageParams {
 impl PageParams {
     /// The page size; 400 when out of range.
     pub fn limit(&self) -> Result<u32, ApiError> {
-        match self.limit {
-            None => Ok(DEFAULT_LIMIT),
-            Some(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
-            Some(_) => Err(AppError::bad_request(
+        sejour_core::paging::check_limit(self.limit).map_err(|_| {
+            AppError::bad_request(
                 "pagination.invalid_limit",
                 format!("limit must be between 1 and {MAX_LIMIT}."),
             )
-            .into()),
-        }
+            .into()
+        })
     }
 
     /// The decoded cursor, if any; 400 when it is not one of ours.
@@ -56,22 +51,11 @@ pub struct Page<T> {
 impl<T> Page<T> {
     /// Builds a page from up to `limit + 1` fetched rows: the extra row, if present,
     /// only says that there is a next page, whose cursor `key` derives from the last item.
-    pub fn from_overfetch<K: Serialize>(
-        mut rows: Vec<T>,
-        limit: u32,
-        key: impl Fn(&T) -> K,
-    ) -> Self {
-        let limit = usize::try_from(limit).unwrap_or(usize::MAX);
-        let has_more = rows.len() > limit;
-        rows.truncate(limit);
-        let next_cursor = if has_more {
-            rows.last().map(|last| encode_cursor(&key(last)))
-        } else {
-            None
-        };
+    pub fn from_overfetch<K: Serialize>(rows: Vec<T>, limit: u32, key: impl Fn(&T) -> K) -> Self {
+        let (items, next) = sejour_core::paging::split_page(rows, limit, key);
         Self {
-            items: rows,
-            next_cursor,
+            items,
+            next_cursor: next.map(|k| encode_cursor(&k)),
         }
     }
 

@@ -11,10 +11,8 @@ use crate::{
     infrastructure::{OwnerFilter, PgOwnerRepository},
 };
 
-/// Owners per page when the caller does not say.
-pub const DEFAULT_LIMIT: u32 = 20;
-/// The most owners a page may hold.
-pub const MAX_LIMIT: u32 = 100;
+pub use sejour_core::paging::{DEFAULT_LIMIT, MAX_LIMIT};
+use sejour_core::paging::{check_limit, split_page};
 /// The longest search text accepted, in characters.
 pub const MAX_Q_LENGTH: usize = 200;
 
@@ -87,29 +85,18 @@ pub async fn list_owners(
         before: query.cursor.map(|c| (c.created_at, c.id)),
     };
     // One row more than asked tells whether another page follows.
-    let mut items = owners.list(&filter, i64::from(limit) + 1).await?;
-    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
-    let more = items.len() > limit;
-    items.truncate(limit);
-    let next_cursor = if more {
-        items.last().map(OwnerCursor::from)
-    } else {
-        None
-    };
+    let rows = owners.list(&filter, i64::from(limit) + 1).await?;
+    let (items, next_cursor) = split_page(rows, limit, |o| OwnerCursor::from(o));
     Ok(OwnersPage { items, next_cursor })
 }
 
 /// The page size, or every problem with the query.
 fn validate(query: &ListOwnersQuery) -> Result<u32, AppError> {
     let mut errors = Vec::new();
-    let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
-    if !(1..=MAX_LIMIT).contains(&limit) {
-        errors.push(FieldError::new(
-            "limit",
-            "limit.out_of_range",
-            format!("limit must be between 1 and {MAX_LIMIT}"),
-        ));
-    }
+    let limit = check_limit(query.limit).unwrap_or_else(|e| {
+        errors.push(e);
+        DEFAULT_LIMIT
+    });
     if query
         .q
         .as_ref()
