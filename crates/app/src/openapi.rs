@@ -23,6 +23,7 @@ use utoipa::{
         (name = "health", description = "Liveness, readiness and metrics"),
         (name = "auth", description = "Registration, sign-in, tokens, passwords"),
         (name = "users", description = "Profiles and user management"),
+        (name = "reservations", description = "Bookings: create, change, confirm, cancel, search, timeline"),
         (name = "administration", description = "Audit log and dead letters (admin only)"),
     )
 )]

@@ -39,11 +39,23 @@ use sejour_auth::{
     presentation::authenticate,
 };
 use sejour_owners::{infrastructure::PgOwnerDirectory, presentation::OwnersState};
+use sejour_properties::application::catalog::Catalog;
 use sejour_properties::{
     application::access::Access,
     domain::pricing::ScheduleRules,
     infrastructure::{PgPropertyRepository, ical::fetch::FeedFetcher, sync_job::SyncIcalFeeds},
     presentation::PropertiesState,
+};
+use sejour_reservations::{
+    application::{
+        Reservations,
+        commands::{complete_stays, expire_holds},
+    },
+    infrastructure::{
+        PgReservationRepository,
+        jobs::{PURGE_KEYS_JOB, ReservationJobs},
+        timeline::TimelineRecorder,
+    },
 };
 use sejour_users::{infrastructure::PgUserDirectory, presentation::UsersState};
 
@@ -93,6 +105,8 @@ pub struct Platform {
     pub fetcher: FeedFetcher,
     /// When stays are paid (deposit, balance), from the settings.
     pub schedule_rules: ScheduleRules,
+    /// The reservations context's use cases.
+    pub reservations: Arc<Reservations>,
     /// The validated settings.
     pub settings: Arc<Settings>,
     /// The PostgreSQL pool.
@@ -114,6 +128,7 @@ pub fn migrator() -> Result<Migrator, DbError> {
         &sejour_auth::MIGRATOR,
         &sejour_owners::MIGRATOR,
         &sejour_properties::MIGRATOR,
+        &sejour_reservations::MIGRATOR,
     ])
 }
 
@@ -176,6 +191,13 @@ impl Platform {
             settings.balance_due_days,
         )
         .map_err(|e| StartError::Other(format!("SEJOUR_DEPOSIT_BP and related settings: {e}")))?;
+        let reservations = Arc::new(Reservations {
+            repo: PgReservationRepository::new(pool.clone(), clock.clone(), ids.clone()),
+            catalog: Arc::new(Catalog::new(properties.clone(), schedule_rules)),
+            owners: owners.clone(),
+            users: users.clone(),
+            hold: chrono::Duration::minutes(i64::from(settings.reservation_hold_minutes)),
+        });
         Ok(Self {
             settings: Arc::new(settings),
             pool,
@@ -190,6 +212,7 @@ impl Platform {
             owners,
             fetcher,
             schedule_rules,
+            reservations,
         })
     }
 
@@ -249,6 +272,8 @@ impl Platform {
             self.properties.clone(),
             self.fetcher.clone(),
         )));
+        consumers.push(Arc::new(TimelineRecorder));
+        consumers.push(Arc::new(ReservationJobs::new(self.reservations.clone())));
         consumers
     }
 
@@ -276,6 +301,21 @@ impl Platform {
                 name: "properties.sync_ical_feeds",
                 cron: self.settings.ical_sync_cron(),
                 job: sejour_properties::infrastructure::sync_job::JOB,
+            },
+            Schedule {
+                name: "reservations.expire_holds",
+                cron: "* * * * *".into(),
+                job: expire_holds::JOB,
+            },
+            Schedule {
+                name: "reservations.complete_stays",
+                cron: "7 * * * *".into(),
+                job: complete_stays::JOB,
+            },
+            Schedule {
+                name: "reservations.purge_idempotency_keys",
+                cron: "23 * * * *".into(),
+                job: PURGE_KEYS_JOB,
             },
         ]
     }
@@ -347,11 +387,14 @@ impl Platform {
                 max_upload_bytes: self.settings.max_upload_bytes,
                 schedule_rules: self.schedule_rules,
             });
+        let reservations =
+            sejour_reservations::presentation::routes().with_state(self.reservations.clone());
         let v1 = OpenApiRouter::new()
             .merge(auth)
             .merge(users)
             .merge(owners)
             .merge(properties)
+            .merge(reservations)
             .nest("/admin", admin)
             .layer(middleware::from_fn_with_state(
                 self.auth.clone(),

@@ -10,6 +10,7 @@ pub mod context;
 pub mod cqrs;
 pub mod errors;
 pub mod events;
+pub mod input;
 pub mod paging;
 pub mod ports;
 pub mod value_objects;

@@ -92,6 +92,9 @@ pub struct Settings {
     pub advance_max_months: u32,
     /// The balance is due this many days before arrival (`SEJOUR_BALANCE_DUE_DAYS`).
     pub balance_due_days: u32,
+    /// How long a pending reservation holds its dates unconfirmed before the scheduler
+    /// cancels it (reason `expired`), minutes (`SEJOUR_RESERVATION_HOLD_MINUTES`).
+    pub reservation_hold_minutes: u32,
     /// S3-compatible endpoint, e.g. `https://s3.gra.io.cloud.ovh.net` (`SEJOUR_S3_ENDPOINT`);
     /// unset → AWS S3. `http://` allows plain HTTP (local MinIO).
     pub s3_endpoint: Option<String>,
@@ -173,6 +176,7 @@ struct Defaults {
     mandate_advance_cap_bp: u32,
     advance_max_months: u32,
     balance_due_days: u32,
+    reservation_hold_minutes: u32,
     s3_region: &'static str,
     s3_path_style: bool,
     max_upload_bytes: usize,
@@ -211,6 +215,7 @@ impl Default for Defaults {
             mandate_advance_cap_bp: 2500,
             advance_max_months: 6,
             balance_due_days: 30,
+            reservation_hold_minutes: 1440,
             s3_region: "us-east-1",
             s3_path_style: true,
             max_upload_bytes: 10 * 1024 * 1024,
@@ -341,7 +346,11 @@ impl Settings {
                 problem: "and SEJOUR_BOOTSTRAP_ADMIN_PASSWORD must be set together",
             });
         }
-        let positive: [(bool, &'static str); 5] = [
+        let positive: [(bool, &'static str); 6] = [
+            (
+                self.reservation_hold_minutes >= 1,
+                "SEJOUR_RESERVATION_HOLD_MINUTES",
+            ),
             (
                 self.access_token_ttl_secs >= 1,
                 "SEJOUR_ACCESS_TOKEN_TTL_SECS",

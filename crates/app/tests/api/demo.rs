@@ -96,6 +96,33 @@ async fn an_empty_database_becomes_a_demo_agency_and_a_second_seed_is_refused(po
     let me = json(app.get_as(&guest, "/api/v1/users/me").await, 200).await;
     assert_eq!(me["role"], "guest", "{me}");
 
+    // A freshly registered guest books that week at the quoted price.
+    let param = |name: &str| {
+        query
+            .split('&')
+            .find_map(|kv| kv.strip_prefix(&format!("{name}=")))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let newcomer = app.user(Role::Guest).await;
+    let booking = serde_json::json!({
+        "propertyId": items[0]["id"], "checkIn": param("checkIn"), "checkOut": param("checkOut"),
+        "adults": 2,
+        "guest": {
+            "firstName": "Nina", "lastName": "Petit", "email": "nina@example.com", "phone": "+33698765432",
+            "address": {"line1": "8 quai Saint-Antoine", "postalCode": "69002", "city": "Lyon", "country": "FR"}
+        }
+    });
+    let booked = json(
+        app.post_as(&newcomer, "/api/v1/reservations", booking)
+            .await,
+        201,
+    )
+    .await;
+    assert_eq!(booked["status"], "pending", "{booked}");
+    let mine = json(app.get_as(&newcomer, "/api/v1/me/reservations").await, 200).await;
+    assert_eq!(mine["items"][0]["id"], booked["id"]);
+
     // The owner account sees exactly its owner's properties (one co-owned 60/40).
     let owner = sign_in(&app, OWNER_EMAIL).await;
     let managed = json(app.get_as(&owner, "/api/v1/properties/managed").await, 200).await;

@@ -10,3 +10,4 @@ mod openapi;
 mod platform;
 mod process;
 mod properties;
+mod reservations;

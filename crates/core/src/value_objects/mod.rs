@@ -4,6 +4,7 @@
 mod date_range;
 mod email;
 mod money;
+mod person_name;
 mod phone_number;
 mod postal_address;
 mod reservation_period;
@@ -11,6 +12,7 @@ mod reservation_period;
 pub use date_range::{DateRange, DateRangeError};
 pub use email::{Email, EmailError};
 pub use money::{Currency, Money, MoneyError};
+pub use person_name::{MAX_NAME_LENGTH, NameProblem, PersonName};
 pub use phone_number::{PhoneNumber, PhoneNumberError};
 pub use postal_address::{CountryCode, PostalAddress, PostalAddressError};
 pub use reservation_period::{ReservationPeriod, ReservationPeriodError};

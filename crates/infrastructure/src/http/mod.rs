@@ -2,6 +2,7 @@
 //! health and metrics, and the layers every request goes through.
 
 pub mod context;
+pub mod dto;
 pub mod edge;
 pub mod extract;
 pub mod health;
@@ -10,6 +11,7 @@ pub mod preconditions;
 pub mod problem;
 
 pub use context::RequestCtx;
+pub use dto::AddressDto;
 pub use extract::{Json, Path, Query};
 pub use pagination::{Page, PageParams};
 pub use problem::{ApiError, Problem};

@@ -2,15 +2,11 @@
 //! don't validate. Every invalid field is listed (422 `validation.failed`), named as
 //! the API names it (`siret`, `iban`, `address.postalCode`, `mandate.commissionBasisPoints`).
 
-use std::fmt::Display;
-
-use sejour_core::{
-    AppError, FieldError,
-    value_objects::{CountryCode, Email, PhoneNumber, PostalAddress},
-};
+pub use sejour_core::input::{AddressInput, FieldErrors};
+use sejour_core::value_objects::{Email, PhoneNumber, PostalAddress};
 
 use crate::domain::{
-    CommissionRate, Iban, LegalName, NameProblem, OwnerKind, OwnerKindTag, PersonName, Siret,
+    CommissionRate, INVALID_NAME, Iban, LegalName, OwnerKind, OwnerKindTag, PersonName, Siret,
     VatNumber,
 };
 
@@ -18,23 +14,6 @@ use crate::domain::{
 pub const FIELD_REQUIRED: &str = "owner.field_required";
 /// Code of a field that belongs to the other kind of owner (`siret` for a person...).
 pub const FIELD_NOT_FOR_KIND: &str = "owner.field_not_for_kind";
-
-/// A postal address as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AddressInput {
-    /// Number and street.
-    pub line1: String,
-    /// Building, floor...
-    pub line2: Option<String>,
-    /// Postal code (five digits in France).
-    pub postal_code: String,
-    /// City.
-    pub city: String,
-    /// Region, state or province.
-    pub region: Option<String>,
-    /// ISO 3166-1 alpha-2 country code.
-    pub country: String,
-}
 
 /// The identity fields of an owner as typed; which are required depends on the kind.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -55,42 +34,6 @@ impl IdentityInput {
     /// Whether no identity field is given.
     pub fn is_empty(&self) -> bool {
         *self == Self::default()
-    }
-}
-
-/// The invalid fields found so far.
-#[derive(Debug, Default)]
-pub struct FieldErrors(Vec<FieldError>);
-
-impl FieldErrors {
-    /// Adds a problem with `field`.
-    pub fn push(&mut self, field: impl Into<String>, code: &'static str, message: impl Display) {
-        self.0
-            .push(FieldError::new(field, code, message.to_string()));
-    }
-
-    /// The value of `result`, or `None` after noting its error against `field`.
-    pub fn check<T, E: Display>(
-        &mut self,
-        field: &str,
-        result: Result<T, E>,
-        code: impl Fn(&E) -> &'static str,
-    ) -> Option<T> {
-        result.map_err(|e| self.push(field, code(&e), &e)).ok()
-    }
-
-    /// Whether no problem was found.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// `Ok(())` when no problem was found, else the 422 listing them.
-    pub fn finish(self) -> Result<(), AppError> {
-        if self.0.is_empty() {
-            Ok(())
-        } else {
-            Err(AppError::validation(self.0))
-        }
     }
 }
 
@@ -118,25 +61,9 @@ pub fn commission(errors: &mut FieldErrors, basis_points: u32) -> Option<Commiss
     )
 }
 
-/// Parses an address; a problem is reported on `address.<field>`.
+/// Parses the owner's address; a problem is reported on `address.<field>`.
 pub fn address(errors: &mut FieldErrors, input: &AddressInput) -> Option<PostalAddress> {
-    let address = CountryCode::parse(&input.country).and_then(|country| {
-        PostalAddress::new(
-            &input.line1,
-            input.line2.as_deref(),
-            &input.postal_code,
-            &input.city,
-            input.region.as_deref(),
-            country,
-        )
-    });
-    match address {
-        Ok(address) => Some(address),
-        Err(e) => {
-            errors.push(format!("address.{}", e.field()), e.code(), &e);
-            None
-        }
-    }
+    sejour_core::input::address(errors, "address", input)
 }
 
 /// The identity an owner gets from `input`, given the `kind` asked for (if any) and the
@@ -188,7 +115,7 @@ pub fn identity(
                 same.and_then(OwnerKind::legal_name),
             ) {
                 (Some(raw), _) => {
-                    errors.check("legalName", LegalName::parse(raw), |_| NameProblem::CODE)
+                    errors.check("legalName", LegalName::parse(raw), |_| INVALID_NAME)
                 }
                 (None, Some(kept)) => Some(kept.clone()),
                 (None, None) => required(errors, "legalName", target),
@@ -222,7 +149,7 @@ fn person_name(
     kept: Option<&PersonName>,
 ) -> Option<PersonName> {
     match (raw, kept) {
-        (Some(raw), _) => errors.check(field, PersonName::parse(raw), |_| NameProblem::CODE),
+        (Some(raw), _) => errors.check(field, PersonName::parse(raw), |_| INVALID_NAME),
         (None, Some(kept)) => Some(kept.clone()),
         (None, None) => required(errors, field, OwnerKindTag::Person),
     }

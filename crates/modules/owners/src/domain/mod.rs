@@ -26,7 +26,7 @@ pub use events::{OwnerEvent, OwnerField};
 pub use iban::{Iban, IbanError};
 pub use kind::{OwnerKind, OwnerKindTag};
 pub use mandate::{CommissionRate, CommissionRateError, Mandate, MoneyModel};
-pub use name::{LegalName, NameProblem, PersonName};
+pub use name::{INVALID_NAME, LegalName, NameProblem, PersonName};
 pub use owner::{Owner, OwnerChanges, OwnerDetails, OwnerSnapshot, UserToLink};
 pub use rules::{
     BusinessRule, FrenchVatNumberMustMatchSiren, LinkedUserMustHaveOwnerRole,

@@ -2,69 +2,13 @@
 
 use std::fmt;
 
-/// The longest first or last name accepted, in characters (after trimming).
-pub const MAX_PERSON_NAME_LENGTH: usize = 100;
 /// The longest legal name accepted, in characters (after trimming).
 pub const MAX_LEGAL_NAME_LENGTH: usize = 200;
 
-/// Why a name was refused (code `owner.invalid_name` for all of them).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum NameProblem {
-    /// Nothing but whitespace.
-    #[error("must not be empty")]
-    Empty,
-    /// Longer than allowed once trimmed.
-    #[error("must be at most {max} characters long")]
-    TooLong {
-        /// The limit.
-        max: usize,
-    },
-    /// Contains a control character (a newline, a tab, a NUL...).
-    #[error("must not contain control characters")]
-    ControlCharacter,
-}
+pub use sejour_core::value_objects::{NameProblem, PersonName};
 
-impl NameProblem {
-    /// The code of every name problem.
-    pub const CODE: &'static str = "owner.invalid_name";
-}
-
-/// Trims `input` and checks "1 to `max` characters, no control characters".
-fn checked(input: &str, max: usize) -> Result<String, NameProblem> {
-    let trimmed = input.trim();
-    if trimmed.is_empty() {
-        return Err(NameProblem::Empty);
-    }
-    if trimmed.chars().count() > max {
-        return Err(NameProblem::TooLong { max });
-    }
-    if trimmed.chars().any(char::is_control) {
-        return Err(NameProblem::ControlCharacter);
-    }
-    Ok(trimmed.to_owned())
-}
-
-/// A person's first or last name: trimmed, 1 to 100 characters, printable.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct PersonName(String);
-
-impl PersonName {
-    /// Trims `input` and checks the rule.
-    pub fn parse(input: &str) -> Result<Self, NameProblem> {
-        checked(input, MAX_PERSON_NAME_LENGTH).map(Self)
-    }
-
-    /// The name.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for PersonName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+/// The code of every problem with an owner's names.
+pub const INVALID_NAME: &str = "owner.invalid_name";
 
 /// A company's legal name (raison sociale): trimmed, 1 to 200 characters, printable.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -73,7 +17,7 @@ pub struct LegalName(String);
 impl LegalName {
     /// Trims `input` and checks the rule.
     pub fn parse(input: &str) -> Result<Self, NameProblem> {
-        checked(input, MAX_LEGAL_NAME_LENGTH).map(Self)
+        NameProblem::check(input, MAX_LEGAL_NAME_LENGTH).map(Self)
     }
 
     /// The name.

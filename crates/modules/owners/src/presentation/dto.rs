@@ -5,14 +5,14 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use chrono::{DateTime, NaiveDate, Utc};
-use sejour_core::{Actor, value_objects::PostalAddress};
-use sejour_infrastructure::http::Json;
-use serde::{Deserialize, Deserializer, Serialize};
+use sejour_core::Actor;
+use sejour_infrastructure::http::{AddressDto, Json};
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::{
-    application::input::{AddressInput, IdentityInput},
+    application::input::IdentityInput,
     domain::{MoneyModel, Owner, OwnerKindTag},
 };
 use sejour_infrastructure::http::preconditions::etag;
@@ -74,56 +74,6 @@ impl From<OwnerMoneyModelDto> for MoneyModel {
     }
 }
 
-/// A postal address.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct OwnerAddressDto {
-    /// Number and street.
-    #[schema(example = "12 rue de Rivoli")]
-    pub line1: String,
-    /// Building, floor...
-    #[serde(default)]
-    pub line2: Option<String>,
-    /// Postal code (five digits in France).
-    #[schema(example = "75004")]
-    pub postal_code: String,
-    /// City.
-    #[schema(example = "Paris")]
-    pub city: String,
-    /// Region, state or province.
-    #[serde(default)]
-    pub region: Option<String>,
-    /// ISO 3166-1 alpha-2 country code.
-    #[schema(example = "FR")]
-    pub country: String,
-}
-
-impl From<&PostalAddress> for OwnerAddressDto {
-    fn from(address: &PostalAddress) -> Self {
-        Self {
-            line1: address.line1().to_owned(),
-            line2: address.line2().map(str::to_owned),
-            postal_code: address.postal_code().to_owned(),
-            city: address.city().to_owned(),
-            region: address.region().map(str::to_owned),
-            country: address.country().as_str().to_owned(),
-        }
-    }
-}
-
-impl From<OwnerAddressDto> for AddressInput {
-    fn from(address: OwnerAddressDto) -> Self {
-        Self {
-            line1: address.line1,
-            line2: address.line2,
-            postal_code: address.postal_code,
-            city: address.city,
-            region: address.region,
-            country: address.country,
-        }
-    }
-}
-
 /// The management mandate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -178,7 +128,7 @@ pub struct OwnerDto {
     #[schema(example = "+33612345678")]
     pub phone: Option<String>,
     /// Postal address.
-    pub address: OwnerAddressDto,
+    pub address: AddressDto,
     /// The IBAN, or null: in full (electronic form) for administrators, masked for
     /// everyone else (`FR76 **** **** **** **** ***0 189`).
     #[schema(example = "FR76 **** **** **** **** ***0 189")]
@@ -276,7 +226,7 @@ pub struct CreateOwnerRequest {
     #[schema(example = "+33612345678")]
     pub phone: Option<String>,
     /// Postal address.
-    pub address: OwnerAddressDto,
+    pub address: AddressDto,
     /// IBAN of a SEPA country (required under the `mandate` money model); spaces are
     /// ignored.
     #[schema(example = "FR76 3000 6000 0112 3456 7890 189")]
@@ -317,25 +267,37 @@ pub struct UpdateOwnerRequest {
     /// New SIRET (companies).
     pub siret: Option<String>,
     /// New VAT number (companies); `null` removes it.
-    #[serde(default, deserialize_with = "present")]
+    #[serde(
+        default,
+        deserialize_with = "sejour_infrastructure::http::dto::present"
+    )]
     #[schema(value_type = Option<String>)]
     pub vat_number: Option<Option<String>>,
     /// New contact email.
     pub email: Option<String>,
     /// New contact phone; `null` removes it.
-    #[serde(default, deserialize_with = "present")]
+    #[serde(
+        default,
+        deserialize_with = "sejour_infrastructure::http::dto::present"
+    )]
     #[schema(value_type = Option<String>)]
     pub phone: Option<Option<String>>,
     /// New postal address (whole).
-    pub address: Option<OwnerAddressDto>,
+    pub address: Option<AddressDto>,
     /// New IBAN; `null` removes it (only under the `service` money model).
-    #[serde(default, deserialize_with = "present")]
+    #[serde(
+        default,
+        deserialize_with = "sejour_infrastructure::http::dto::present"
+    )]
     #[schema(value_type = Option<String>)]
     pub iban: Option<Option<String>>,
     /// Changes to the management mandate.
     pub mandate: Option<OwnerMandatePatchDto>,
     /// Link this user account (role `owner`) to the owner; `null` unlinks the current one.
-    #[serde(default, deserialize_with = "present")]
+    #[serde(
+        default,
+        deserialize_with = "sejour_infrastructure::http::dto::present"
+    )]
     #[schema(value_type = Option<Uuid>)]
     pub user_id: Option<Option<Uuid>>,
 }
@@ -351,16 +313,6 @@ impl UpdateOwnerRequest {
             vat_number: self.vat_number.clone(),
         }
     }
-}
-
-/// Deserialises a field that is present (possibly `null`) as `Some(value)`, so that,
-/// with `#[serde(default)]`, an omitted field is `None` and `null` is `Some(None)`.
-fn present<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    Option::<T>::deserialize(deserializer).map(Some)
 }
 
 #[cfg(test)]

@@ -1,17 +1,25 @@
 //! The properties context's published interface for the reservations context: quote a
 //! stay, and hold, move or release its dates on the shared calendar inside the caller's
 //! transaction. Wired by the composition root; callers never touch our tables.
+//!
+//! The pricing types re-exported here are the published language of a quote: a caller
+//! may keep a [`Quote`], apply a [`CancellationPolicy`] with [`refund_due`].
 
 use async_trait::async_trait;
 use sejour_core::{AppError, value_objects::DateRange};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use super::queries::quote_stay::{QuoteStayQuery, price};
+pub use super::queries::quote_stay::QuoteStayQuery;
+pub use crate::domain::pricing::{
+    CancellationPolicy, Installment, InstallmentKind, PricingError, Quote, refund_due,
+};
+
+use super::queries::quote_stay::price;
 use crate::{
     domain::{
         calendar::{Occupation, OccupationKind},
-        pricing::{Quote, ScheduleRules},
+        pricing::ScheduleRules,
         property::PropertyStatus,
     },
     infrastructure::{PgPropertyRepository, calendar},
@@ -39,6 +47,9 @@ pub trait PropertyCatalog: Send + Sync + 'static {
 
     /// The owners (owners-context ids) of a property.
     async fn owners_of(&self, property_id: Uuid) -> Result<Vec<Uuid>, AppError>;
+
+    /// The properties an owner (owners-context id) has a share of.
+    async fn properties_of(&self, owner_id: Uuid) -> Result<Vec<Uuid>, AppError>;
 }
 
 /// The catalogue over PostgreSQL.
@@ -99,5 +110,9 @@ impl PropertyCatalog for Catalog {
             .await?
             .map(|p| p.owners.iter().map(|o| o.owner_id).collect())
             .unwrap_or_default())
+    }
+
+    async fn properties_of(&self, owner_id: Uuid) -> Result<Vec<Uuid>, AppError> {
+        self.repo.ids_of_owner(owner_id).await
     }
 }

@@ -142,6 +142,18 @@ impl PgPropertyRepository {
         }
     }
 
+    /// The properties `owner_id` has a share of.
+    pub async fn ids_of_owner(&self, owner_id: Uuid) -> Result<Vec<Uuid>, AppError> {
+        sqlx::query_scalar(
+            "SELECT property_id FROM properties.property_owners WHERE owner_id = $1 \
+             ORDER BY property_id",
+        )
+        .bind(owner_id)
+        .fetch_all(self.pool())
+        .await
+        .map_err(storage_error)
+    }
+
     /// Loads a property.
     pub async fn get(&self, id: Uuid) -> Result<Option<Property>, AppError> {
         let mut conn = self.pool().acquire().await.map_err(storage_error)?;

@@ -7,7 +7,7 @@ use axum::{
 use chrono::{DateTime, Utc};
 use sejour_core::Role;
 use sejour_infrastructure::http::Json;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -161,7 +161,10 @@ pub struct UpdateMyProfileRequest {
     pub last_name: Option<String>,
     /// New phone number (international form, or French national form such as
     /// `06 12 34 56 78`); `null` removes it.
-    #[serde(default, deserialize_with = "present")]
+    #[serde(
+        default,
+        deserialize_with = "sejour_infrastructure::http::dto::present"
+    )]
     #[schema(value_type = Option<String>, example = "+33612345678")]
     pub phone: Option<Option<String>>,
     /// New preferred language.
@@ -195,16 +198,6 @@ pub struct UpdateUserRequest {
     /// `true` disables the account (administrators cannot disable their own), `false`
     /// enables it again.
     pub disabled: Option<bool>,
-}
-
-/// Deserialises a field that is present (possibly `null`) as `Some(value)`, so that,
-/// with `#[serde(default)]`, an omitted field is `None` and `null` is `Some(None)`.
-fn present<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    Option::<T>::deserialize(deserializer).map(Some)
 }
 
 #[cfg(test)]

@@ -1,0 +1,56 @@
+//! `CancelReservationCommand`: the guest (their own) or a manager cancels an active
+//! booking; its dates are freed in the same transaction and the refund due under the
+//! frozen cancellation policy is stored for the payments context.
+
+use sejour_core::{AppError, Ctx, authz::require_user};
+use sejour_infrastructure::db::storage_error;
+use uuid::Uuid;
+
+use super::super::{Reservations, version_mismatch};
+use crate::domain::CancelReason;
+
+/// Cancel this reservation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CancelReservationCommand {
+    /// Which.
+    pub reservation_id: Uuid,
+    /// Why (1 to 500 characters).
+    pub reason: String,
+    /// The version the caller read (`If-Match`), if given.
+    pub expected_version: Option<i32>,
+}
+
+/// Cancels, publishing `reservations.ReservationCancelled`. The guest who booked or
+/// staff; 404 for others; 412 on a stale version; 409 `reservation.invalid_transition`
+/// when already cancelled or completed; 422 `reservation.reason_required`.
+pub async fn cancel_reservation(
+    svc: &Reservations,
+    ctx: &Ctx,
+    command: CancelReservationCommand,
+) -> Result<(), AppError> {
+    require_user(&ctx.actor)?;
+    let mut tx = svc.repo.begin().await?;
+    let record = svc
+        .repo
+        .get_for_update(&mut tx, command.reservation_id)
+        .await?
+        .ok_or_else(|| AppError::not_found("reservation"))?;
+    let mut reservation = record.reservation;
+    svc.require_full(&ctx.actor, &reservation).await?;
+    if command
+        .expected_version
+        .is_some_and(|v| v != reservation.version())
+    {
+        return Err(version_mismatch());
+    }
+    let reason = CancelReason::parse(&command.reason)?;
+    let clock = svc.repo.clock();
+    reservation.cancel(ctx.actor.label(), reason, clock.today(), clock.now())?;
+    svc.catalog.release(&mut tx, reservation.id()).await?;
+    svc.repo
+        .update(&mut tx, ctx, &mut reservation, &record.quote)
+        .await?;
+    tx.commit().await.map_err(storage_error)?;
+    tracing::info!(reservation_id = %reservation.id(), "reservation cancelled");
+    Ok(())
+}

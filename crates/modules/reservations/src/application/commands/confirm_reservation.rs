@@ -1,0 +1,47 @@
+//! `ConfirmReservationCommand`: a manager confirms a pending booking (the payments
+//! context will also confirm on a paid deposit).
+
+use sejour_core::{AppError, Ctx, authz::require_staff};
+use sejour_infrastructure::db::storage_error;
+use uuid::Uuid;
+
+use super::super::{Reservations, version_mismatch};
+
+/// Confirm this reservation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConfirmReservationCommand {
+    /// Which.
+    pub reservation_id: Uuid,
+    /// The version the caller read (`If-Match`), if given.
+    pub expected_version: Option<i32>,
+}
+
+/// Confirms, publishing `reservations.ReservationConfirmed`. Staff only (401/403); 404;
+/// 412 on a stale version; 409 `reservation.invalid_transition` unless pending.
+pub async fn confirm_reservation(
+    svc: &Reservations,
+    ctx: &Ctx,
+    command: ConfirmReservationCommand,
+) -> Result<(), AppError> {
+    require_staff(&ctx.actor)?;
+    let mut tx = svc.repo.begin().await?;
+    let record = svc
+        .repo
+        .get_for_update(&mut tx, command.reservation_id)
+        .await?
+        .ok_or_else(|| AppError::not_found("reservation"))?;
+    let mut reservation = record.reservation;
+    if command
+        .expected_version
+        .is_some_and(|v| v != reservation.version())
+    {
+        return Err(version_mismatch());
+    }
+    reservation.confirm(svc.repo.clock().now())?;
+    svc.repo
+        .update(&mut tx, ctx, &mut reservation, &record.quote)
+        .await?;
+    tx.commit().await.map_err(storage_error)?;
+    tracing::info!(reservation_id = %reservation.id(), "reservation confirmed");
+    Ok(())
+}

@@ -1,0 +1,192 @@
+//! Who books and who stays.
+
+use sejour_core::value_objects::{Email, PersonName, PhoneNumber, PostalAddress};
+
+use super::errors::ReservationError;
+
+/// The most occupants a booking may name (no property takes more).
+pub const MAX_OCCUPANTS: u32 = 50;
+/// Ages from this one on are adults.
+pub const AGE_OF_MAJORITY: u8 = 18;
+/// The longest cancellation reason, in characters.
+pub const MAX_REASON_LENGTH: usize = 500;
+/// The longest notes, in characters.
+pub const MAX_NOTES_LENGTH: usize = 2_000;
+
+/// The booking guest's contact: the person the agency deals with and the contract names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuestContact {
+    /// First name.
+    pub first_name: PersonName,
+    /// Last name.
+    pub last_name: PersonName,
+    /// Email.
+    pub email: Email,
+    /// Phone.
+    pub phone: PhoneNumber,
+    /// Postal address (the contract names it).
+    pub address: PostalAddress,
+}
+
+/// Who stays: adults and children (one age each). Rule `OccupantsAreValid`: at least one
+/// adult, children under 18, at most [`MAX_OCCUPANTS`] in all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occupants {
+    adults: u32,
+    children_ages: Vec<u8>,
+}
+
+impl Occupants {
+    /// Checks the rule.
+    pub fn new(adults: u32, children_ages: Vec<u8>) -> Result<Self, ReservationError> {
+        if adults == 0 {
+            return Err(ReservationError::NoAdult);
+        }
+        if let Some(&age) = children_ages.iter().find(|&&a| a >= AGE_OF_MAJORITY) {
+            return Err(ReservationError::ChildAge { age });
+        }
+        let children = u32::try_from(children_ages.len()).unwrap_or(u32::MAX);
+        if adults.saturating_add(children) > MAX_OCCUPANTS {
+            return Err(ReservationError::TooManyOccupants { max: MAX_OCCUPANTS });
+        }
+        Ok(Self {
+            adults,
+            children_ages,
+        })
+    }
+
+    /// Adults.
+    pub fn adults(&self) -> u32 {
+        self.adults
+    }
+
+    /// One age per child.
+    pub fn children_ages(&self) -> &[u8] {
+        &self.children_ages
+    }
+
+    /// Adults and children.
+    pub fn count(&self) -> u32 {
+        self.adults + u32::try_from(self.children_ages.len()).unwrap_or(0)
+    }
+}
+
+/// The guests of a reservation: the booking guest's contact and the occupants.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Guests {
+    /// Who booked.
+    pub contact: GuestContact,
+    /// Who stays.
+    pub occupants: Occupants,
+}
+
+/// Free text checked as "trimmed, 1 to `max` characters"; control characters other
+/// than line breaks and tabs are refused as if too long.
+fn text(input: &str, max: usize) -> Option<String> {
+    let trimmed = input.trim();
+    let printable = trimmed
+        .chars()
+        .all(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t'));
+    (!trimmed.is_empty() && printable && trimmed.chars().count() <= max).then(|| trimmed.to_owned())
+}
+
+/// Why a reservation is cancelled: 1 to 500 characters (`expired` for lapsed holds).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CancelReason(String);
+
+impl CancelReason {
+    /// The reason of a hold that lapsed unconfirmed.
+    pub fn expired() -> Self {
+        Self("expired".to_owned())
+    }
+
+    /// Checks the rule.
+    pub fn parse(input: &str) -> Result<Self, ReservationError> {
+        text(input, MAX_REASON_LENGTH)
+            .map(Self)
+            .ok_or(ReservationError::Reason {
+                max: MAX_REASON_LENGTH,
+            })
+    }
+
+    /// The reason.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The guest's or agency's notes on a booking: up to 2,000 characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notes(String);
+
+impl Notes {
+    /// `None` for blank input; an error past [`MAX_NOTES_LENGTH`].
+    pub fn parse(input: &str) -> Result<Option<Self>, ReservationError> {
+        if input.trim().is_empty() {
+            return Ok(None);
+        }
+        text(input, MAX_NOTES_LENGTH)
+            .map(|t| Some(Self(t)))
+            .ok_or(ReservationError::NotesTooLong {
+                max: MAX_NOTES_LENGTH,
+            })
+    }
+
+    /// The notes.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn given_no_adult_when_building_occupants_then_no_adult() {
+        assert_eq!(Occupants::new(0, vec![5]), Err(ReservationError::NoAdult));
+    }
+
+    #[test]
+    fn given_an_adult_age_as_a_child_when_building_occupants_then_refused() {
+        assert_eq!(
+            Occupants::new(2, vec![4, 18]),
+            Err(ReservationError::ChildAge { age: 18 })
+        );
+        assert_eq!(Occupants::new(2, vec![0, 17]).unwrap().count(), 4);
+    }
+
+    #[test]
+    fn given_too_many_people_when_building_occupants_then_refused() {
+        assert!(Occupants::new(50, vec![]).is_ok());
+        assert_eq!(
+            Occupants::new(50, vec![3]),
+            Err(ReservationError::TooManyOccupants { max: 50 })
+        );
+    }
+
+    #[test]
+    fn given_reasons_when_parsing_then_blank_and_long_ones_are_refused() {
+        assert_eq!(
+            CancelReason::parse("  plans changed ").unwrap().as_str(),
+            "plans changed"
+        );
+        assert!(CancelReason::parse("   ").is_err());
+        assert!(CancelReason::parse(&"x".repeat(501)).is_err());
+        assert!(CancelReason::parse("a\u{0}b").is_err());
+    }
+
+    #[test]
+    fn given_notes_when_parsing_then_blank_is_none_and_lines_are_kept() {
+        assert_eq!(Notes::parse("  ").unwrap(), None);
+        assert_eq!(
+            Notes::parse("late arrival\nbaby cot")
+                .unwrap()
+                .unwrap()
+                .as_str(),
+            "late arrival\nbaby cot"
+        );
+        assert!(Notes::parse(&"x".repeat(2_001)).is_err());
+    }
+}

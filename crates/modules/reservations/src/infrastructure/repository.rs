@@ -1,0 +1,523 @@
+//! Reservations in PostgreSQL (`reservations.reservations`).
+//!
+//! Every state change writes the aggregate's recorded events to the outbox on the same
+//! connection, hence in the same transaction. Updates are optimistic:
+//! `WHERE id = $1 AND version = $2`, 412 when another change got there first.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sejour_core::{
+    AppError, Clock, Ctx, ErrorKind, IdGenerator,
+    value_objects::{
+        CountryCode, Currency, Email, Money, PersonName, PhoneNumber, PostalAddress,
+        ReservationPeriod,
+    },
+};
+use sejour_infrastructure::{
+    db::storage_error,
+    store::{Store, escape_like},
+};
+use sqlx::{PgConnection, PgPool, Postgres, QueryBuilder, Row, postgres::PgRow};
+use uuid::Uuid;
+
+use crate::domain::{
+    CancelReason, Cancellation, ContractRef, GuestContact, Guests, Notes, Occupants,
+    PriceBreakdown, Reservation, ReservationSnapshot, ReservationStatus,
+};
+
+/// The columns of a reservation, in the order [`record_from_row`] reads them.
+const COLUMNS: &str = "id, property_id, customer_id, status, check_in, check_out, adults, \
+     children_ages, guest_first_name, guest_last_name, guest_email, guest_phone, \
+     guest_address_line1, guest_address_line2, guest_address_postal_code, guest_address_city, \
+     guest_address_region, guest_address_country, notes, currency, nights, rent, fees, \
+     tourist_tax, total, quoted_total, price_set_by_hand, security_deposit, installments, \
+     cancellation_policy, quote, contract_id, contract_status, amount_paid, hold_expires_at, \
+     confirmed_at, completed_at, cancelled_at, cancelled_by, cancellation_reason, refund_due, \
+     created_at, updated_at, version";
+
+/// A stored reservation with the quote it was priced from, line by line, as shown.
+#[derive(Debug, Clone)]
+pub struct ReservationRecord {
+    /// The aggregate.
+    pub reservation: Reservation,
+    /// The properties quote of the stay, frozen with the price.
+    pub quote: serde_json::Value,
+}
+
+/// Which reservations [`PgReservationRepository::search`] returns; every present field
+/// must match.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReservationFilter {
+    /// Of one of these properties.
+    pub property_ids: Option<Vec<Uuid>>,
+    /// Booked by or for this user account.
+    pub customer_id: Option<Uuid>,
+    /// In this status.
+    pub status: Option<ReservationStatus>,
+    /// Staying on or after this day (check-out after it).
+    pub from: Option<NaiveDate>,
+    /// Arriving before this day.
+    pub to: Option<NaiveDate>,
+    /// A case-insensitive substring of the guest's names or email, taken literally.
+    pub q: Option<String>,
+    /// Created before this `(created_at, id)`: the keyset cursor.
+    pub before: Option<(DateTime<Utc>, Uuid)>,
+}
+
+/// The `reservations.reservations` table, with outbox publishing.
+#[derive(Clone)]
+pub struct PgReservationRepository {
+    store: Store,
+}
+
+impl std::ops::Deref for PgReservationRepository {
+    type Target = Store;
+
+    fn deref(&self) -> &Store {
+        &self.store
+    }
+}
+
+/// The values bound for every column but the identity ones, in [`COLUMNS`] order from
+/// `status` on.
+fn bind_state<'q>(
+    query: sqlx::query::Query<'q, Postgres, sqlx::postgres::PgArguments>,
+    s: &'q ReservationSnapshot,
+    installments: serde_json::Value,
+    quote: &'q serde_json::Value,
+) -> sqlx::query::Query<'q, Postgres, sqlx::postgres::PgArguments> {
+    let contact = &s.guests.contact;
+    let occupants = &s.guests.occupants;
+    let ages: Vec<i16> = occupants
+        .children_ages()
+        .iter()
+        .map(|&a| i16::from(a))
+        .collect();
+    let cancellation = s.cancellation.as_ref();
+    query
+        .bind(s.status.as_str())
+        .bind(s.period.check_in())
+        .bind(s.period.check_out())
+        .bind(i32::try_from(occupants.adults()).unwrap_or(i32::MAX))
+        .bind(ages)
+        .bind(contact.first_name.as_str())
+        .bind(contact.last_name.as_str())
+        .bind(contact.email.as_str())
+        .bind(contact.phone.as_str())
+        .bind(contact.address.line1())
+        .bind(contact.address.line2())
+        .bind(contact.address.postal_code())
+        .bind(contact.address.city())
+        .bind(contact.address.region())
+        .bind(contact.address.country().as_str())
+        .bind(s.notes.as_ref().map(Notes::as_str))
+        .bind(s.price.currency.as_str())
+        .bind(i32::try_from(s.price.nights).unwrap_or(i32::MAX))
+        .bind(s.price.rent.amount_minor())
+        .bind(s.price.fees.amount_minor())
+        .bind(s.price.tourist_tax.amount_minor())
+        .bind(s.price.total.amount_minor())
+        .bind(s.price.quoted_total.amount_minor())
+        .bind(s.price.set_by_hand)
+        .bind(s.price.security_deposit.amount_minor())
+        .bind(installments)
+        .bind(s.price.cancellation_policy.as_str())
+        .bind(quote)
+        .bind(s.contract.as_ref().map(|c| c.id))
+        .bind(s.contract.as_ref().map(|c| c.status.as_str()))
+        .bind(s.amount_paid.amount_minor())
+        .bind(s.hold_expires_at)
+        .bind(s.confirmed_at)
+        .bind(s.completed_at)
+        .bind(cancellation.map(|c| c.at))
+        .bind(cancellation.map(|c| c.by.as_str()))
+        .bind(cancellation.map(|c| c.reason.as_str()))
+        .bind(cancellation.map(|c| c.refund_due.amount_minor()))
+        .bind(s.created_at)
+        .bind(s.updated_at)
+        .bind(s.version)
+}
+
+impl PgReservationRepository {
+    /// A repository on `pool`; `clock` and `ids` stamp the events' envelopes.
+    pub fn new(pool: PgPool, clock: Arc<dyn Clock>, ids: Arc<dyn IdGenerator>) -> Self {
+        Self {
+            store: Store::new(pool, clock, ids),
+        }
+    }
+
+    /// Stores a new reservation with the quote it was priced from, and publishes its
+    /// events, on `conn` (the caller's transaction).
+    pub async fn insert(
+        &self,
+        conn: &mut PgConnection,
+        ctx: &Ctx,
+        reservation: &mut Reservation,
+        quote: &serde_json::Value,
+    ) -> Result<(), AppError> {
+        if reservation.stored_version().is_some() {
+            return Err(AppError::internal(format!(
+                "reservation {} is already stored",
+                reservation.id()
+            )));
+        }
+        let s = reservation.snapshot();
+        let installments =
+            serde_json::to_value(&s.price.installments).map_err(AppError::internal)?;
+        let placeholders: Vec<String> = (1..=COLUMNS.split(", ").count())
+            .map(|i| format!("${i}"))
+            .collect();
+        let sql = format!(
+            "INSERT INTO reservations.reservations ({COLUMNS}) VALUES ({})",
+            placeholders.join(", ")
+        );
+        let query = sqlx::query(&sql)
+            .bind(s.id)
+            .bind(s.property_id)
+            .bind(s.customer_id);
+        bind_state(query, s, installments, quote)
+            .execute(&mut *conn)
+            .await
+            .map_err(storage_error)?;
+        self.publish_events(conn, ctx, reservation).await
+    }
+
+    /// Saves the changes of a stored reservation (and the new quote when re-priced) and
+    /// publishes its events, on `conn`; nothing to do without changes. 412
+    /// `reservation.version_mismatch` when the stored version moved on.
+    pub async fn update(
+        &self,
+        conn: &mut PgConnection,
+        ctx: &Ctx,
+        reservation: &mut Reservation,
+        quote: &serde_json::Value,
+    ) -> Result<(), AppError> {
+        if !reservation.has_changes() {
+            return Ok(());
+        }
+        let Some(expected) = reservation.stored_version() else {
+            return Err(AppError::internal(format!(
+                "reservation {} is not stored yet",
+                reservation.id()
+            )));
+        };
+        let s = reservation.snapshot();
+        let installments =
+            serde_json::to_value(&s.price.installments).map_err(AppError::internal)?;
+        // Columns from `status` on, numbered from $4 ($1 id, $2 expected version, $3
+        // customer).
+        let assignments: Vec<String> = COLUMNS
+            .split(", ")
+            .skip(3)
+            .enumerate()
+            .map(|(i, column)| format!("{} = ${}", column.trim(), i + 4))
+            .collect();
+        let sql = format!(
+            "UPDATE reservations.reservations SET customer_id = $3, {} \
+             WHERE id = $1 AND version = $2",
+            assignments.join(", ")
+        );
+        let query = sqlx::query(&sql)
+            .bind(s.id)
+            .bind(expected)
+            .bind(s.customer_id);
+        let updated = bind_state(query, s, installments, quote)
+            .execute(&mut *conn)
+            .await
+            .map_err(storage_error)?
+            .rows_affected();
+        if updated == 0 {
+            return Err(version_mismatch());
+        }
+        self.publish_events(conn, ctx, reservation).await
+    }
+
+    async fn publish_events(
+        &self,
+        conn: &mut PgConnection,
+        ctx: &Ctx,
+        reservation: &mut Reservation,
+    ) -> Result<(), AppError> {
+        for event in reservation.take_events() {
+            self.publish(conn, ctx, &event).await?;
+        }
+        Ok(())
+    }
+
+    /// The reservation with this id, if any.
+    pub async fn get(&self, id: Uuid) -> Result<Option<ReservationRecord>, AppError> {
+        let row = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM reservations.reservations WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await
+        .map_err(storage_error)?;
+        row.as_ref().map(record_from_row).transpose()
+    }
+
+    /// The reservation with this id, locked on `conn` until its transaction ends.
+    pub async fn get_for_update(
+        &self,
+        conn: &mut PgConnection,
+        id: Uuid,
+    ) -> Result<Option<ReservationRecord>, AppError> {
+        let row = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM reservations.reservations WHERE id = $1 FOR UPDATE"
+        ))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(storage_error)?;
+        row.as_ref().map(record_from_row).transpose()
+    }
+
+    /// The reservations matching `filter`, newest first (by `created_at`, then id), at
+    /// most `limit`.
+    pub async fn search(
+        &self,
+        filter: &ReservationFilter,
+        limit: i64,
+    ) -> Result<Vec<ReservationRecord>, AppError> {
+        let mut query = QueryBuilder::<Postgres>::new(format!(
+            "SELECT {COLUMNS} FROM reservations.reservations WHERE TRUE"
+        ));
+        if let Some(ids) = &filter.property_ids {
+            query
+                .push(" AND property_id = ANY(")
+                .push_bind(ids.clone())
+                .push(")");
+        }
+        if let Some(customer) = filter.customer_id {
+            query.push(" AND customer_id = ").push_bind(customer);
+        }
+        if let Some(status) = filter.status {
+            query.push(" AND status = ").push_bind(status.as_str());
+        }
+        if let Some(from) = filter.from {
+            query.push(" AND check_out > ").push_bind(from);
+        }
+        if let Some(to) = filter.to {
+            query.push(" AND check_in < ").push_bind(to);
+        }
+        if let Some(q) = &filter.q {
+            let pattern = format!("%{}%", escape_like(q));
+            query.push(" AND (FALSE");
+            for column in [
+                "guest_first_name",
+                "guest_last_name",
+                "(guest_first_name || ' ' || guest_last_name)",
+                "guest_email",
+            ] {
+                query
+                    .push(format!(" OR {column} ILIKE "))
+                    .push_bind(pattern.clone())
+                    .push(" ESCAPE '\\'");
+            }
+            query.push(")");
+        }
+        if let Some((created_at, id)) = filter.before {
+            query
+                .push(" AND (created_at, id) < (")
+                .push_bind(created_at)
+                .push(", ")
+                .push_bind(id)
+                .push(")");
+        }
+        query
+            .push(" ORDER BY created_at DESC, id DESC LIMIT ")
+            .push_bind(limit);
+        let rows = query
+            .build()
+            .fetch_all(self.pool())
+            .await
+            .map_err(storage_error)?;
+        rows.iter().map(record_from_row).collect()
+    }
+
+    /// Pending reservations whose hold ended by `now`, oldest first, at most `limit`.
+    pub async fn lapsed_holds(
+        &self,
+        now: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<Uuid>, AppError> {
+        sqlx::query_scalar(
+            "SELECT id FROM reservations.reservations \
+             WHERE status = 'pending' AND hold_expires_at <= $1 \
+             ORDER BY hold_expires_at LIMIT $2",
+        )
+        .bind(now)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await
+        .map_err(storage_error)
+    }
+
+    /// Confirmed reservations whose departure day is `today` or before, at most `limit`.
+    pub async fn finished_stays(
+        &self,
+        today: NaiveDate,
+        limit: i64,
+    ) -> Result<Vec<Uuid>, AppError> {
+        sqlx::query_scalar(
+            "SELECT id FROM reservations.reservations \
+             WHERE status = 'confirmed' AND check_out <= $1 ORDER BY check_out LIMIT $2",
+        )
+        .bind(today)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await
+        .map_err(storage_error)
+    }
+}
+
+/// Code of the 412 answered when the presented or loaded version is not the stored one.
+pub const VERSION_MISMATCH: &str = "reservation.version_mismatch";
+
+/// The 412 `reservation.version_mismatch`.
+pub fn version_mismatch() -> AppError {
+    AppError::new(
+        ErrorKind::PreconditionFailed,
+        VERSION_MISMATCH,
+        "The reservation was changed since you read it; read it again and retry.",
+    )
+}
+
+/// A stored value that no longer parses: the database was changed behind our back.
+fn corrupt(what: &str, id: Uuid, e: impl std::fmt::Display) -> AppError {
+    AppError::internal(format!("reservation {id}: stored {what} is invalid: {e}"))
+}
+
+fn money(row: &PgRow, column: &str, currency: Currency) -> Result<Money, sqlx::Error> {
+    Ok(Money::new(row.try_get::<i64, _>(column)?, currency))
+}
+
+/// Reads a row selected with [`COLUMNS`].
+fn record_from_row(row: &PgRow) -> Result<ReservationRecord, AppError> {
+    let id: Uuid = row.try_get("id").map_err(storage_error)?;
+    let get = |e: sqlx::Error| corrupt("row", id, e);
+    let text = |column: &str| row.try_get::<String, _>(column).map_err(get);
+    let currency = Currency::parse(&text("currency")?).map_err(|e| corrupt("currency", id, e))?;
+    let period = ReservationPeriod::new(
+        row.try_get("check_in").map_err(get)?,
+        row.try_get("check_out").map_err(get)?,
+    )
+    .map_err(|e| corrupt("dates", id, e))?;
+    let ages: Vec<i16> = row.try_get("children_ages").map_err(get)?;
+    let adults: i32 = row.try_get("adults").map_err(get)?;
+    let occupants = Occupants::new(
+        u32::try_from(adults).map_err(|e| corrupt("adults", id, e))?,
+        ages.into_iter()
+            .map(|a| u8::try_from(a).map_err(|e| corrupt("children_ages", id, e)))
+            .collect::<Result<_, _>>()?,
+    )
+    .map_err(|e| corrupt("occupants", id, e))?;
+    let country = CountryCode::parse(&text("guest_address_country")?)
+        .map_err(|e| corrupt("address", id, e))?;
+    let address = PostalAddress::new(
+        &text("guest_address_line1")?,
+        row.try_get::<Option<String>, _>("guest_address_line2")
+            .map_err(get)?
+            .as_deref(),
+        &text("guest_address_postal_code")?,
+        &text("guest_address_city")?,
+        row.try_get::<Option<String>, _>("guest_address_region")
+            .map_err(get)?
+            .as_deref(),
+        country,
+    )
+    .map_err(|e| corrupt("address", id, e))?;
+    let contact = GuestContact {
+        first_name: PersonName::parse(&text("guest_first_name")?)
+            .map_err(|e| corrupt("name", id, e))?,
+        last_name: PersonName::parse(&text("guest_last_name")?)
+            .map_err(|e| corrupt("name", id, e))?,
+        email: Email::parse(&text("guest_email")?).map_err(|e| corrupt("email", id, e))?,
+        phone: PhoneNumber::parse(&text("guest_phone")?).map_err(|e| corrupt("phone", id, e))?,
+        address,
+    };
+    let notes = row
+        .try_get::<Option<String>, _>("notes")
+        .map_err(get)?
+        .map(|n| Notes::parse(&n))
+        .transpose()
+        .map_err(|e| corrupt("notes", id, e))?
+        .flatten();
+    let nights: i32 = row.try_get("nights").map_err(get)?;
+    let installments: serde_json::Value = row.try_get("installments").map_err(get)?;
+    let policy = serde_json::Value::String(text("cancellation_policy")?);
+    let price = PriceBreakdown {
+        currency,
+        nights: u32::try_from(nights).map_err(|e| corrupt("nights", id, e))?,
+        rent: money(row, "rent", currency).map_err(get)?,
+        fees: money(row, "fees", currency).map_err(get)?,
+        tourist_tax: money(row, "tourist_tax", currency).map_err(get)?,
+        total: money(row, "total", currency).map_err(get)?,
+        quoted_total: money(row, "quoted_total", currency).map_err(get)?,
+        set_by_hand: row.try_get("price_set_by_hand").map_err(get)?,
+        security_deposit: money(row, "security_deposit", currency).map_err(get)?,
+        installments: serde_json::from_value(installments)
+            .map_err(|e| corrupt("installments", id, e))?,
+        cancellation_policy: serde_json::from_value(policy)
+            .map_err(|e| corrupt("cancellation_policy", id, e))?,
+    };
+    let status = ReservationStatus::parse(&text("status")?)
+        .ok_or_else(|| corrupt("status", id, "unknown"))?;
+    let cancelled_at: Option<DateTime<Utc>> = row.try_get("cancelled_at").map_err(get)?;
+    let cancellation = match cancelled_at {
+        Some(at) => Some(Cancellation {
+            at,
+            by: row
+                .try_get::<Option<String>, _>("cancelled_by")
+                .map_err(get)?
+                .unwrap_or_default(),
+            reason: CancelReason::parse(
+                &row.try_get::<Option<String>, _>("cancellation_reason")
+                    .map_err(get)?
+                    .unwrap_or_default(),
+            )
+            .map_err(|e| corrupt("cancellation_reason", id, e))?,
+            refund_due: Money::new(
+                row.try_get::<Option<i64>, _>("refund_due")
+                    .map_err(get)?
+                    .unwrap_or(0),
+                currency,
+            ),
+        }),
+        None => None,
+    };
+    let contract = match row.try_get::<Option<Uuid>, _>("contract_id").map_err(get)? {
+        Some(contract_id) => Some(ContractRef {
+            id: contract_id,
+            status: row
+                .try_get::<Option<String>, _>("contract_status")
+                .map_err(get)?
+                .unwrap_or_default(),
+        }),
+        None => None,
+    };
+    let snapshot = ReservationSnapshot {
+        id,
+        property_id: row.try_get("property_id").map_err(get)?,
+        customer_id: row.try_get("customer_id").map_err(get)?,
+        period,
+        guests: Guests { contact, occupants },
+        notes,
+        price,
+        status,
+        hold_expires_at: row.try_get("hold_expires_at").map_err(get)?,
+        confirmed_at: row.try_get("confirmed_at").map_err(get)?,
+        completed_at: row.try_get("completed_at").map_err(get)?,
+        cancellation,
+        contract,
+        amount_paid: money(row, "amount_paid", currency).map_err(get)?,
+        created_at: row.try_get("created_at").map_err(get)?,
+        updated_at: row.try_get("updated_at").map_err(get)?,
+        version: row.try_get("version").map_err(get)?,
+    };
+    Ok(ReservationRecord {
+        reservation: Reservation::restore(snapshot),
+        quote: row.try_get("quote").map_err(get)?,
+    })
+}

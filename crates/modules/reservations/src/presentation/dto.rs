@@ -1,0 +1,448 @@
+//! The wire shapes of the reservations API (camelCase JSON; money as
+//! `{"amount": minor units, "currency": "EUR"}`).
+
+use axum::{
+    http::header,
+    response::{IntoResponse, Response},
+};
+use chrono::{DateTime, NaiveDate, Utc};
+use sejour_core::value_objects::Money;
+use sejour_infrastructure::http::{
+    AddressDto, Json, dto::MoneySchema, dto::present, preconditions::etag,
+};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::{
+    application::{
+        access::View,
+        input::{GuestInput, GuestPatch},
+    },
+    domain::{InstallmentKind, Reservation},
+    infrastructure::{ReservationRecord, timeline::TimelineEntry},
+};
+
+/// The booking guest's contact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct GuestDto {
+    /// First name (1–100 characters).
+    #[schema(example = "Zoé")]
+    pub first_name: String,
+    /// Last name (1–100 characters).
+    #[schema(example = "Martin")]
+    pub last_name: String,
+    /// Email.
+    #[schema(example = "zoe.martin@example.com")]
+    pub email: String,
+    /// Phone, international (`+33…`) or French national format.
+    #[schema(example = "+33612345678")]
+    pub phone: String,
+    /// Postal address (the rental contract names it).
+    pub address: AddressDto,
+}
+
+impl From<GuestDto> for GuestInput {
+    fn from(g: GuestDto) -> Self {
+        Self {
+            first_name: g.first_name,
+            last_name: g.last_name,
+            email: g.email,
+            phone: g.phone,
+            address: g.address.into(),
+        }
+    }
+}
+
+/// `POST /reservations`: a stay to book.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CreateReservationRequest {
+    /// The property.
+    pub property_id: Uuid,
+    /// Arrival day.
+    #[schema(example = "2027-07-10")]
+    pub check_in: NaiveDate,
+    /// Departure day (after arrival).
+    #[schema(example = "2027-07-17")]
+    pub check_out: NaiveDate,
+    /// Adults (≥ 1).
+    #[schema(example = 2)]
+    pub adults: u32,
+    /// One age (0–17) per child.
+    #[serde(default)]
+    #[schema(example = json!([7]))]
+    pub children: Vec<u8>,
+    /// Who books.
+    pub guest: GuestDto,
+    /// Notes for the agency (≤ 2,000 characters).
+    #[serde(default)]
+    pub notes: Option<String>,
+    /// Staff only: the user account the booking is for (none: booked at the desk).
+    #[serde(default)]
+    pub customer_id: Option<Uuid>,
+    /// Staff only: the total set by hand, in minor units of the property's currency; it
+    /// must cover the fees and the tourist tax. Audited.
+    #[serde(default)]
+    pub manual_total: Option<i64>,
+}
+
+/// Changes to the guest's contact; omitted parts stay.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GuestPatchDto {
+    /// First name.
+    pub first_name: Option<String>,
+    /// Last name.
+    pub last_name: Option<String>,
+    /// Email.
+    pub email: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// Postal address (whole).
+    pub address: Option<AddressDto>,
+}
+
+impl From<GuestPatchDto> for GuestPatch {
+    fn from(g: GuestPatchDto) -> Self {
+        Self {
+            first_name: g.first_name,
+            last_name: g.last_name,
+            email: g.email,
+            phone: g.phone,
+            address: g.address.map(Into::into),
+        }
+    }
+}
+
+/// `PATCH /reservations/{id}`: what to change; omitted fields stay.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UpdateReservationRequest {
+    /// New arrival day.
+    pub check_in: Option<NaiveDate>,
+    /// New departure day.
+    pub check_out: Option<NaiveDate>,
+    /// New number of adults.
+    pub adults: Option<u32>,
+    /// New children's ages (the whole list).
+    pub children: Option<Vec<u8>>,
+    /// Changes to the contact.
+    pub guest: Option<GuestPatchDto>,
+    /// New notes; `null` clears them.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>)]
+    pub notes: Option<Option<String>>,
+    /// Staff only: a total set by hand (any change of dates or occupants otherwise
+    /// re-prices at the quote).
+    pub manual_total: Option<i64>,
+}
+
+/// `POST /reservations/{id}/cancel`.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CancelReservationRequest {
+    /// Why (1–500 characters).
+    #[schema(example = "Our plans changed")]
+    pub reason: String,
+}
+
+/// A payment the guest owes.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct InstallmentDto {
+    /// `deposit`, `balance` or `fullPayment`.
+    #[schema(value_type = String, example = "deposit")]
+    pub kind: InstallmentKind,
+    /// How much.
+    #[schema(value_type = MoneySchema)]
+    pub amount: Money,
+    /// Due on.
+    pub due_on: NaiveDate,
+}
+
+/// The frozen price.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PriceDto {
+    /// ISO 4217.
+    pub currency: String,
+    /// Nights.
+    pub nights: u32,
+    /// Accommodation after discounts (and any manual adjustment).
+    #[schema(value_type = MoneySchema)]
+    pub rent: Money,
+    /// Cleaning and extra-guest fees.
+    #[schema(value_type = MoneySchema)]
+    pub fees: Money,
+    /// Tourist tax.
+    #[schema(value_type = MoneySchema)]
+    pub tourist_tax: Money,
+    /// What the guest pays.
+    #[schema(value_type = MoneySchema)]
+    pub total: Money,
+    /// The quote's total.
+    #[schema(value_type = MoneySchema)]
+    pub quoted_total: Money,
+    /// Whether a manager set the total by hand.
+    pub set_by_hand: bool,
+    /// Held on the card, not charged.
+    #[schema(value_type = MoneySchema)]
+    pub security_deposit: Money,
+    /// When the total is paid.
+    pub installments: Vec<InstallmentDto>,
+    /// `flexible`, `moderate` or `strict`.
+    pub cancellation_policy: String,
+    /// The properties quote the price came from, line by line (nightly rates, discount,
+    /// tourist tax computation), as it was at booking or at the last re-pricing.
+    #[schema(value_type = Object)]
+    pub quote: serde_json::Value,
+}
+
+/// Who cancelled, why, and the refund due.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct CancellationDto {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Who (`user:<id>`, `system:reservations.expire_holds`).
+    pub by: String,
+    /// Why (`expired` for a lapsed hold).
+    pub reason: String,
+    /// What the payments context must refund under the cancellation policy.
+    #[schema(value_type = MoneySchema)]
+    pub refund_due: Money,
+}
+
+/// The rental contract (filled by the contracts context).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ContractDto {
+    /// The contract.
+    pub id: Uuid,
+    /// Its status.
+    pub status: String,
+}
+
+/// A reservation, whole: for staff and the guest who booked.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ReservationDto {
+    /// Identity.
+    pub id: Uuid,
+    /// The property.
+    pub property_id: Uuid,
+    /// The guest's user account, if any.
+    pub customer_id: Option<Uuid>,
+    /// `pending`, `confirmed`, `completed` or `cancelled`.
+    #[schema(example = "pending")]
+    pub status: String,
+    /// Arrival.
+    pub check_in: NaiveDate,
+    /// Departure.
+    pub check_out: NaiveDate,
+    /// Adults.
+    pub adults: u32,
+    /// Children's ages.
+    pub children: Vec<u8>,
+    /// Who booked.
+    pub guest: GuestDto,
+    /// Notes.
+    pub notes: Option<String>,
+    /// The frozen price and payment schedule.
+    pub price: PriceDto,
+    /// When a pending booking lapses unless confirmed.
+    pub hold_expires_at: Option<DateTime<Utc>>,
+    /// When confirmed.
+    pub confirmed_at: Option<DateTime<Utc>>,
+    /// When completed.
+    pub completed_at: Option<DateTime<Utc>>,
+    /// The cancellation, if cancelled.
+    pub cancellation: Option<CancellationDto>,
+    /// The rental contract, once made.
+    pub contract: Option<ContractDto>,
+    /// Paid so far.
+    #[schema(value_type = MoneySchema)]
+    pub amount_paid: Money,
+    /// Created.
+    pub created_at: DateTime<Utc>,
+    /// Last changed.
+    pub updated_at: DateTime<Utc>,
+    /// Optimistic-concurrency version (also the ETag).
+    pub version: i32,
+}
+
+impl ReservationDto {
+    /// The whole representation of `reservation`, priced from `quote`.
+    pub fn full(reservation: &Reservation, quote: &serde_json::Value) -> Self {
+        let s = reservation.snapshot();
+        let c = &s.guests.contact;
+        Self {
+            id: s.id,
+            property_id: s.property_id,
+            customer_id: s.customer_id,
+            status: s.status.as_str().to_owned(),
+            check_in: s.period.check_in(),
+            check_out: s.period.check_out(),
+            adults: s.guests.occupants.adults(),
+            children: s.guests.occupants.children_ages().to_vec(),
+            guest: GuestDto {
+                first_name: c.first_name.as_str().to_owned(),
+                last_name: c.last_name.as_str().to_owned(),
+                email: c.email.as_str().to_owned(),
+                phone: c.phone.as_str().to_owned(),
+                address: AddressDto::from(&c.address),
+            },
+            notes: s.notes.as_ref().map(|n| n.as_str().to_owned()),
+            price: PriceDto {
+                currency: s.price.currency.as_str().to_owned(),
+                nights: s.price.nights,
+                rent: s.price.rent,
+                fees: s.price.fees,
+                tourist_tax: s.price.tourist_tax,
+                total: s.price.total,
+                quoted_total: s.price.quoted_total,
+                set_by_hand: s.price.set_by_hand,
+                security_deposit: s.price.security_deposit,
+                installments: s
+                    .price
+                    .installments
+                    .iter()
+                    .map(|i| InstallmentDto {
+                        kind: i.kind,
+                        amount: i.amount,
+                        due_on: i.due_on,
+                    })
+                    .collect(),
+                cancellation_policy: s.price.cancellation_policy.as_str().to_owned(),
+                quote: quote.clone(),
+            },
+            hold_expires_at: (s.status == crate::domain::ReservationStatus::Pending)
+                .then_some(s.hold_expires_at),
+            confirmed_at: s.confirmed_at,
+            completed_at: s.completed_at,
+            cancellation: s.cancellation.as_ref().map(|c| CancellationDto {
+                at: c.at,
+                by: c.by.clone(),
+                reason: c.reason.as_str().to_owned(),
+                refund_due: c.refund_due,
+            }),
+            contract: s.contract.as_ref().map(|c| ContractDto {
+                id: c.id,
+                status: c.status.clone(),
+            }),
+            amount_paid: s.amount_paid,
+            created_at: s.created_at,
+            updated_at: s.updated_at,
+            version: s.version,
+        }
+    }
+}
+
+/// A reservation as an owner of the property sees it: no contact details, no price.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct OwnerReservationDto {
+    /// Identity.
+    pub id: Uuid,
+    /// The property.
+    pub property_id: Uuid,
+    /// Status.
+    pub status: String,
+    /// Arrival.
+    pub check_in: NaiveDate,
+    /// Departure.
+    pub check_out: NaiveDate,
+    /// The booking guest's first name.
+    pub guest_first_name: String,
+    /// Adults and children.
+    pub guests: u32,
+    /// Version.
+    pub version: i32,
+}
+
+/// A reservation as the caller may see it: whole, or reduced for an owner.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum ReservationView {
+    /// Staff and the guest who booked.
+    Full(Box<ReservationDto>),
+    /// An owner of the property.
+    Owner(OwnerReservationDto),
+}
+
+impl ReservationView {
+    /// `record` as seen with `view`.
+    pub fn of(record: &ReservationRecord, view: View) -> Self {
+        let r = &record.reservation;
+        match view {
+            View::Full => Self::Full(Box::new(ReservationDto::full(r, &record.quote))),
+            View::Owner => {
+                let s = r.snapshot();
+                Self::Owner(OwnerReservationDto {
+                    id: s.id,
+                    property_id: s.property_id,
+                    status: s.status.as_str().to_owned(),
+                    check_in: s.period.check_in(),
+                    check_out: s.period.check_out(),
+                    guest_first_name: s.guests.contact.first_name.as_str().to_owned(),
+                    guests: s.guests.occupants.count(),
+                    version: s.version,
+                })
+            }
+        }
+    }
+
+    fn version(&self) -> i32 {
+        match self {
+            Self::Full(dto) => dto.version,
+            Self::Owner(dto) => dto.version,
+        }
+    }
+}
+
+impl IntoResponse for ReservationView {
+    fn into_response(self) -> Response {
+        ([(header::ETAG, etag(self.version()))], Json(self)).into_response()
+    }
+}
+
+/// One event of a reservation's history.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ReservationEventDto {
+    /// The event's id.
+    pub id: Uuid,
+    /// `reservations.ReservationCreated`, `…Updated`, `…Confirmed`, `…Cancelled`,
+    /// `…Completed`.
+    #[schema(example = "reservations.ReservationCreated")]
+    pub r#type: String,
+    /// When.
+    pub occurred_at: DateTime<Utc>,
+    /// Who (`user:<id>`, `system:<job>`).
+    pub actor: Option<String>,
+    /// The event's payload.
+    #[schema(value_type = Object)]
+    pub data: serde_json::Value,
+}
+
+impl From<TimelineEntry> for ReservationEventDto {
+    fn from(e: TimelineEntry) -> Self {
+        Self {
+            id: e.event_id,
+            r#type: e.event_type,
+            occurred_at: e.occurred_at,
+            actor: e.actor,
+            data: e.payload,
+        }
+    }
+}
+
+/// The timeline of a reservation.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ReservationEventsDto {
+    /// Oldest first.
+    pub items: Vec<ReservationEventDto>,
+}
