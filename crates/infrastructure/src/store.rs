@@ -3,8 +3,12 @@
 
 use std::sync::Arc;
 
+use chrono::{DateTime, Utc};
 use sejour_core::{AppError, Clock, Ctx, DomainEvent, EventEnvelope, IdGenerator};
-use sqlx::{PgConnection, PgPool, Postgres, Transaction};
+use sqlx::{
+    PgConnection, PgExecutor, PgPool, Postgres, QueryBuilder, Transaction, postgres::PgRow,
+};
+use uuid::Uuid;
 
 use crate::{db::storage_error, queue};
 
@@ -54,6 +58,72 @@ impl Store {
             .map_err(AppError::internal)?;
         queue::publish(conn, &envelope).await.map_err(storage_error)
     }
+
+    /// Writes each of `events` on the outbox, in order, inside the caller's transaction.
+    pub async fn publish_all<E: DomainEvent>(
+        &self,
+        conn: &mut PgConnection,
+        ctx: &Ctx,
+        events: Vec<E>,
+    ) -> Result<(), AppError> {
+        for event in &events {
+            self.publish(conn, ctx, event).await?;
+        }
+        Ok(())
+    }
+}
+
+/// The row `select` (a query ending in `WHERE id = $1`) finds for `id`, locked until the
+/// transaction ends when `lock` (then `executor` must be a transaction).
+pub async fn row_by_id<'e>(
+    executor: impl PgExecutor<'e>,
+    select: &str,
+    id: Uuid,
+    lock: bool,
+) -> Result<Option<PgRow>, AppError> {
+    let sql = if lock {
+        format!("{select} FOR UPDATE")
+    } else {
+        select.to_owned()
+    };
+    sqlx::query(&sql)
+        .bind(id)
+        .fetch_optional(executor)
+        .await
+        .map_err(storage_error)
+}
+
+/// Appends `AND (<col> ILIKE '%text%' OR ...)` over `columns`, `text` taken literally.
+pub fn push_contains_any(query: &mut QueryBuilder<'_, Postgres>, columns: &[&str], text: &str) {
+    let pattern = format!("%{}%", escape_like(text));
+    query.push(" AND (FALSE");
+    for column in columns {
+        query
+            .push(format!(" OR {column} ILIKE "))
+            .push_bind(pattern.clone())
+            .push(" ESCAPE '\\'");
+    }
+    query.push(")");
+}
+
+/// Appends the keyset page of a newest-first list: rows created before the cursor's
+/// `(created_at, id)` when given, ordered by `created_at DESC, id DESC`, at most `limit`.
+pub fn push_newest_first(
+    query: &mut QueryBuilder<'_, Postgres>,
+    before: Option<(DateTime<Utc>, Uuid)>,
+    limit: i64,
+) {
+    if let Some((created_at, id)) = before {
+        query
+            .push(" AND (created_at, id) < (")
+            .push_bind(created_at)
+            .push(", ")
+            .push_bind(id)
+            .push(")");
+    }
+    query
+        .push(" ORDER BY created_at DESC, id DESC LIMIT ")
+        .push_bind(limit);
 }
 
 /// `text` with the LIKE wildcards (`%`, `_`) and the escape character escaped, for a

@@ -8,12 +8,10 @@ use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sejour_core::{
-    AppError, Clock, Ctx, EventEnvelope, IdGenerator,
+    AppError, Clock, Ctx, IdGenerator,
     value_objects::{CountryCode, Email, PhoneNumber, PostalAddress},
 };
-use sejour_infrastructure::queue;
-use sejour_infrastructure::store::Store;
-use sejour_infrastructure::store::escape_like;
+use sejour_infrastructure::store::{Store, push_contains_any, push_newest_first, row_by_id};
 use sqlx::{PgConnection, PgPool, Postgres, QueryBuilder, Row, postgres::PgRow};
 use uuid::Uuid;
 
@@ -31,6 +29,11 @@ const COLUMNS: &str = "id, kind, first_name, last_name, legal_name, siret, vat_n
      phone, address_line1, address_line2, address_postal_code, address_city, address_region, \
      address_country, iban, commission_bp, mandate_start, money_model, user_id, created_at, \
      updated_at, version";
+
+/// `SELECT <COLUMNS> ... WHERE id = $1`.
+fn select_by_id() -> String {
+    format!("SELECT {COLUMNS} FROM owners.owners WHERE id = $1")
+}
 
 /// The unique constraint behind "one account stands for one owner at most".
 const USER_UNIQUE_CONSTRAINT: &str = "owners_user_id_key";
@@ -200,25 +203,12 @@ impl PgOwnerRepository {
         ctx: &Ctx,
         owner: &mut Owner,
     ) -> Result<(), AppError> {
-        for event in owner.take_events() {
-            let envelope = EventEnvelope::wrap(&event, ctx, self.clock(), self.ids())
-                .map_err(AppError::internal)?;
-            queue::publish(&mut *conn, &envelope)
-                .await
-                .map_err(storage_error)?;
-        }
-        Ok(())
+        self.publish_all(conn, ctx, owner.take_events()).await
     }
 
     /// The owner with this id, if any.
     pub async fn get(&self, id: Uuid) -> Result<Option<Owner>, AppError> {
-        let row = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM owners.owners WHERE id = $1"
-        ))
-        .bind(id)
-        .fetch_optional(self.pool())
-        .await
-        .map_err(storage_error)?;
+        let row = row_by_id(self.pool(), &select_by_id(), id, false).await?;
         row.as_ref().map(owner_from_row).transpose()
     }
 
@@ -228,13 +218,7 @@ impl PgOwnerRepository {
         conn: &mut PgConnection,
         id: Uuid,
     ) -> Result<Option<Owner>, AppError> {
-        let row = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM owners.owners WHERE id = $1 FOR UPDATE"
-        ))
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await
-        .map_err(storage_error)?;
+        let row = row_by_id(&mut *conn, &select_by_id(), id, true).await?;
         row.as_ref().map(owner_from_row).transpose()
     }
 
@@ -251,7 +235,6 @@ impl PgOwnerRepository {
             query.push(" AND user_id = ").push_bind(user_id);
         }
         if let Some(q) = &filter.q {
-            let pattern = format!("%{}%", escape_like(q));
             let searched = [
                 "first_name",
                 "last_name",
@@ -260,26 +243,9 @@ impl PgOwnerRepository {
                 "email",
                 "siret",
             ];
-            query.push(" AND (FALSE");
-            for column in searched {
-                query
-                    .push(format!(" OR {column} ILIKE "))
-                    .push_bind(pattern.clone())
-                    .push(" ESCAPE '\\'");
-            }
-            query.push(")");
+            push_contains_any(&mut query, &searched, q);
         }
-        if let Some((created_at, id)) = filter.before {
-            query
-                .push(" AND (created_at, id) < (")
-                .push_bind(created_at)
-                .push(", ")
-                .push_bind(id)
-                .push(")");
-        }
-        query
-            .push(" ORDER BY created_at DESC, id DESC LIMIT ")
-            .push_bind(limit);
+        push_newest_first(&mut query, filter.before, limit);
         let rows = query
             .build()
             .fetch_all(self.pool())

@@ -297,10 +297,7 @@ impl PgPropertyRepository {
         ctx: &Ctx,
         property: &mut Property,
     ) -> Result<(), AppError> {
-        for event in property.take_events() {
-            self.publish(conn, ctx, &event).await?;
-        }
-        Ok(())
+        self.publish_all(conn, ctx, property.take_events()).await
     }
 
     async fn unique_slug(&self, conn: &mut PgConnection, base: &str) -> Result<String, AppError> {

@@ -20,14 +20,19 @@ pub mod queries;
 use std::sync::Arc;
 
 use chrono::Duration;
-use sejour_core::{AppError, FieldError};
+use sejour_core::{
+    AppError, FieldError,
+    value_objects::{Money, ReservationPeriod},
+};
 use sejour_owners::application::directory::OwnerDirectory;
-use sejour_properties::application::catalog::{PropertyCatalog, Quote};
+use sejour_properties::application::catalog::{PropertyCatalog, Quote, QuoteStayQuery};
 use sejour_users::application::directory::UserDirectory;
+use sqlx::PgConnection;
+use uuid::Uuid;
 
 use crate::{
-    domain::{Installment, InstallmentKind, PriceBreakdown, ReservationError},
-    infrastructure::PgReservationRepository,
+    domain::{Occupants, PriceBreakdown, Reservation, ReservationError},
+    infrastructure::{PgReservationRepository, ReservationRecord},
 };
 
 pub use crate::infrastructure::repository::{VERSION_MISMATCH, version_mismatch};
@@ -48,6 +53,59 @@ pub struct Reservations {
     pub users: Arc<dyn UserDirectory>,
     /// How long a pending booking holds its dates unconfirmed.
     pub hold: Duration,
+}
+
+impl Reservations {
+    /// The reservation `id`, locked on `conn` until its transaction ends; 404 when it
+    /// does not exist.
+    pub(crate) async fn lock(
+        &self,
+        conn: &mut PgConnection,
+        id: Uuid,
+    ) -> Result<ReservationRecord, AppError> {
+        self.repo
+            .get_for_update(conn, id)
+            .await?
+            .ok_or_else(|| AppError::not_found("reservation"))
+    }
+
+    /// Re-quotes a stay at `property_id` through the catalogue: its frozen price (with
+    /// the total set by hand when `manual_total` is given) and the quote as shown.
+    pub(crate) async fn price(
+        &self,
+        property_id: Uuid,
+        period: ReservationPeriod,
+        occupants: &Occupants,
+        manual_total: Option<i64>,
+    ) -> Result<(PriceBreakdown, serde_json::Value), AppError> {
+        let quote = self
+            .catalog
+            .quote(QuoteStayQuery {
+                property_id,
+                check_in: period.check_in(),
+                check_out: period.check_out(),
+                adults: occupants.adults(),
+                children_ages: occupants.children_ages().to_vec(),
+            })
+            .await?;
+        let mut price = price_of(&quote);
+        if let Some(total) = manual_total {
+            price = price.set_by_hand(Money::new(total, price.currency))?;
+        }
+        let shown = serde_json::to_value(&quote).map_err(AppError::internal)?;
+        Ok((price, shown))
+    }
+}
+
+/// 412 unless `expected` (from `If-Match`), when given, is `reservation`'s version.
+pub(crate) fn ensure_version(
+    reservation: &Reservation,
+    expected: Option<i32>,
+) -> Result<(), AppError> {
+    match expected {
+        Some(version) if version != reservation.version() => Err(version_mismatch()),
+        _ => Ok(()),
+    }
 }
 
 /// The 409 `reservation.period_unavailable` for the calendar's refusal; other errors
@@ -78,8 +136,7 @@ impl From<ReservationError> for AppError {
 }
 
 /// The frozen price of a stay from the properties quote.
-pub(crate) fn price_of(quote: &Quote) -> PriceBreakdown {
-    use sejour_properties::application::catalog::InstallmentKind as Quoted;
+fn price_of(quote: &Quote) -> PriceBreakdown {
     PriceBreakdown {
         currency: quote.currency,
         nights: quote.nights,
@@ -90,20 +147,7 @@ pub(crate) fn price_of(quote: &Quote) -> PriceBreakdown {
         quoted_total: quote.total,
         set_by_hand: false,
         security_deposit: quote.security_deposit,
-        installments: quote
-            .schedule
-            .installments
-            .iter()
-            .map(|i| Installment {
-                kind: match i.kind {
-                    Quoted::Deposit => InstallmentKind::Deposit,
-                    Quoted::Balance => InstallmentKind::Balance,
-                    Quoted::FullPayment => InstallmentKind::FullPayment,
-                },
-                amount: i.amount,
-                due_on: i.due_on,
-            })
-            .collect(),
+        installments: quote.schedule.installments.clone(),
         cancellation_policy: quote.cancellation_policy,
     }
 }

@@ -1,38 +1,14 @@
 //! The price of a reservation: copied from the properties quote when booked (or
 //! re-priced) and frozen, so later rate changes never alter a booking. A manager may set
 //! the total by hand; the rent absorbs the difference and the installments keep their
-//! proportions.
+//! proportions. The installments are the properties quote's own (published language).
 
-use chrono::NaiveDate;
 use sejour_core::value_objects::{Currency, Money, MoneyError};
-use sejour_properties::application::catalog::CancellationPolicy;
-use serde::{Deserialize, Serialize};
+pub use sejour_properties::application::catalog::{
+    CancellationPolicy, Installment, InstallmentKind,
+};
 
 use super::errors::ReservationError;
-
-/// What an installment pays.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum InstallmentKind {
-    /// The part paid ahead.
-    Deposit,
-    /// The rest, before arrival.
-    Balance,
-    /// Everything at once.
-    FullPayment,
-}
-
-/// One payment the guest owes: what, how much, by when.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Installment {
-    /// What it pays.
-    pub kind: InstallmentKind,
-    /// How much.
-    pub amount: Money,
-    /// The day it falls due.
-    pub due_on: NaiveDate,
-}
 
 /// The frozen price of a stay. Every amount is in [`PriceBreakdown::currency`]; the
 /// installments sum to the total.
@@ -121,6 +97,8 @@ impl PriceBreakdown {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 pub(crate) mod tests {
+    use chrono::NaiveDate;
+
     use super::*;
 
     fn eur(minor: i64) -> Money {

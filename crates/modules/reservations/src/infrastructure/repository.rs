@@ -16,7 +16,7 @@ use sejour_core::{
 };
 use sejour_infrastructure::{
     db::storage_error,
-    store::{Store, escape_like},
+    store::{Store, push_contains_any, push_newest_first, row_by_id},
 };
 use sqlx::{PgConnection, PgPool, Postgres, QueryBuilder, Row, postgres::PgRow};
 use uuid::Uuid;
@@ -35,6 +35,11 @@ const COLUMNS: &str = "id, property_id, customer_id, status, check_in, check_out
      cancellation_policy, quote, contract_id, contract_status, amount_paid, hold_expires_at, \
      confirmed_at, completed_at, cancelled_at, cancelled_by, cancellation_reason, refund_due, \
      created_at, updated_at, version";
+
+/// `SELECT <COLUMNS> ... WHERE id = $1`.
+fn select_by_id() -> String {
+    format!("SELECT {COLUMNS} FROM reservations.reservations WHERE id = $1")
+}
 
 /// A stored reservation with the quote it was priced from, line by line, as shown.
 #[derive(Debug, Clone)]
@@ -180,7 +185,7 @@ impl PgReservationRepository {
             .execute(&mut *conn)
             .await
             .map_err(storage_error)?;
-        self.publish_events(conn, ctx, reservation).await
+        self.publish_all(conn, ctx, reservation.take_events()).await
     }
 
     /// Saves the changes of a stored reservation (and the new quote when re-priced) and
@@ -230,30 +235,12 @@ impl PgReservationRepository {
         if updated == 0 {
             return Err(version_mismatch());
         }
-        self.publish_events(conn, ctx, reservation).await
-    }
-
-    async fn publish_events(
-        &self,
-        conn: &mut PgConnection,
-        ctx: &Ctx,
-        reservation: &mut Reservation,
-    ) -> Result<(), AppError> {
-        for event in reservation.take_events() {
-            self.publish(conn, ctx, &event).await?;
-        }
-        Ok(())
+        self.publish_all(conn, ctx, reservation.take_events()).await
     }
 
     /// The reservation with this id, if any.
     pub async fn get(&self, id: Uuid) -> Result<Option<ReservationRecord>, AppError> {
-        let row = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM reservations.reservations WHERE id = $1"
-        ))
-        .bind(id)
-        .fetch_optional(self.pool())
-        .await
-        .map_err(storage_error)?;
+        let row = row_by_id(self.pool(), &select_by_id(), id, false).await?;
         row.as_ref().map(record_from_row).transpose()
     }
 
@@ -263,13 +250,7 @@ impl PgReservationRepository {
         conn: &mut PgConnection,
         id: Uuid,
     ) -> Result<Option<ReservationRecord>, AppError> {
-        let row = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM reservations.reservations WHERE id = $1 FOR UPDATE"
-        ))
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await
-        .map_err(storage_error)?;
+        let row = row_by_id(&mut *conn, &select_by_id(), id, true).await?;
         row.as_ref().map(record_from_row).transpose()
     }
 
@@ -302,32 +283,15 @@ impl PgReservationRepository {
             query.push(" AND check_in < ").push_bind(to);
         }
         if let Some(q) = &filter.q {
-            let pattern = format!("%{}%", escape_like(q));
-            query.push(" AND (FALSE");
-            for column in [
+            let searched = [
                 "guest_first_name",
                 "guest_last_name",
                 "(guest_first_name || ' ' || guest_last_name)",
                 "guest_email",
-            ] {
-                query
-                    .push(format!(" OR {column} ILIKE "))
-                    .push_bind(pattern.clone())
-                    .push(" ESCAPE '\\'");
-            }
-            query.push(")");
+            ];
+            push_contains_any(&mut query, &searched, q);
         }
-        if let Some((created_at, id)) = filter.before {
-            query
-                .push(" AND (created_at, id) < (")
-                .push_bind(created_at)
-                .push(", ")
-                .push_bind(id)
-                .push(")");
-        }
-        query
-            .push(" ORDER BY created_at DESC, id DESC LIMIT ")
-            .push_bind(limit);
+        push_newest_first(&mut query, filter.before, limit);
         let rows = query
             .build()
             .fetch_all(self.pool())

@@ -8,12 +8,10 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use sejour_core::{
-    AppError, Clock, Ctx, EventEnvelope, IdGenerator, Role,
+    AppError, Clock, Ctx, IdGenerator, Role,
     value_objects::{Email, PhoneNumber},
 };
-use sejour_infrastructure::queue;
-use sejour_infrastructure::store::Store;
-use sejour_infrastructure::store::escape_like;
+use sejour_infrastructure::store::{Store, push_contains_any, push_newest_first, row_by_id};
 use sqlx::{PgConnection, PgPool, Postgres, QueryBuilder, Row, postgres::PgRow};
 use uuid::Uuid;
 
@@ -26,6 +24,11 @@ use crate::{
 /// The columns of a user, in the order [`user_from_row`] reads them.
 const COLUMNS: &str = "id, email, first_name, last_name, phone, language, role, disabled, \
      created_at, updated_at, version";
+
+/// `SELECT <COLUMNS> ... WHERE id = $1`.
+fn select_by_id() -> String {
+    format!("SELECT {COLUMNS} FROM users.users WHERE id = $1")
+}
 
 /// The unique index behind "one account per email" (see the migration).
 const EMAIL_UNIQUE_INDEX: &str = "users_email_unique_idx";
@@ -158,23 +161,12 @@ impl PgUserRepository {
         ctx: &Ctx,
         user: &mut User,
     ) -> Result<(), AppError> {
-        for event in user.take_events() {
-            let envelope = EventEnvelope::wrap(&event, ctx, self.clock(), self.ids())
-                .map_err(AppError::internal)?;
-            queue::publish(&mut *conn, &envelope)
-                .await
-                .map_err(storage_error)?;
-        }
-        Ok(())
+        self.publish_all(conn, ctx, user.take_events()).await
     }
 
     /// The user with this id, if any.
     pub async fn get(&self, id: Uuid) -> Result<Option<User>, AppError> {
-        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users.users WHERE id = $1"))
-            .bind(id)
-            .fetch_optional(self.pool())
-            .await
-            .map_err(storage_error)?;
+        let row = row_by_id(self.pool(), &select_by_id(), id, false).await?;
         row.as_ref().map(user_from_row).transpose()
     }
 
@@ -184,13 +176,7 @@ impl PgUserRepository {
         conn: &mut PgConnection,
         id: Uuid,
     ) -> Result<Option<User>, AppError> {
-        let row = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM users.users WHERE id = $1 FOR UPDATE"
-        ))
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await
-        .map_err(storage_error)?;
+        let row = row_by_id(&mut *conn, &select_by_id(), id, true).await?;
         row.as_ref().map(user_from_row).transpose()
     }
 
@@ -227,29 +213,18 @@ impl PgUserRepository {
             query.push(" AND disabled = ").push_bind(disabled);
         }
         if let Some(q) = &filter.q {
-            let pattern = format!("%{}%", escape_like(q));
-            query
-                .push(" AND (email ILIKE ")
-                .push_bind(pattern.clone())
-                .push(" ESCAPE '\\' OR first_name ILIKE ")
-                .push_bind(pattern.clone())
-                .push(" ESCAPE '\\' OR last_name ILIKE ")
-                .push_bind(pattern.clone())
-                .push(" ESCAPE '\\' OR (first_name || ' ' || last_name) ILIKE ")
-                .push_bind(pattern)
-                .push(" ESCAPE '\\')");
+            push_contains_any(
+                &mut query,
+                &[
+                    "email",
+                    "first_name",
+                    "last_name",
+                    "(first_name || ' ' || last_name)",
+                ],
+                q,
+            );
         }
-        if let Some((created_at, id)) = filter.before {
-            query
-                .push(" AND (created_at, id) < (")
-                .push_bind(created_at)
-                .push(", ")
-                .push_bind(id)
-                .push(")");
-        }
-        query
-            .push(" ORDER BY created_at DESC, id DESC LIMIT ")
-            .push_bind(limit);
+        push_newest_first(&mut query, filter.before, limit);
         let rows = query
             .build()
             .fetch_all(self.pool())

@@ -203,7 +203,7 @@ pub enum InstallmentKind {
 }
 
 /// One payment: what, how much, by when.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Installment {
     /// What it pays.

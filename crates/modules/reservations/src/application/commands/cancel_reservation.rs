@@ -6,7 +6,7 @@ use sejour_core::{AppError, Ctx, authz::require_user};
 use sejour_infrastructure::db::storage_error;
 use uuid::Uuid;
 
-use super::super::{Reservations, version_mismatch};
+use super::super::{Reservations, ensure_version};
 use crate::domain::CancelReason;
 
 /// Cancel this reservation.
@@ -30,19 +30,10 @@ pub async fn cancel_reservation(
 ) -> Result<(), AppError> {
     require_user(&ctx.actor)?;
     let mut tx = svc.repo.begin().await?;
-    let record = svc
-        .repo
-        .get_for_update(&mut tx, command.reservation_id)
-        .await?
-        .ok_or_else(|| AppError::not_found("reservation"))?;
+    let record = svc.lock(&mut tx, command.reservation_id).await?;
     let mut reservation = record.reservation;
     svc.require_full(&ctx.actor, &reservation).await?;
-    if command
-        .expected_version
-        .is_some_and(|v| v != reservation.version())
-    {
-        return Err(version_mismatch());
-    }
+    ensure_version(&reservation, command.expected_version)?;
     let reason = CancelReason::parse(&command.reason)?;
     let clock = svc.repo.clock();
     reservation.cancel(ctx.actor.label(), reason, clock.today(), clock.now())?;

@@ -5,7 +5,7 @@ use sejour_core::{AppError, Ctx, authz::require_staff};
 use sejour_infrastructure::db::storage_error;
 use uuid::Uuid;
 
-use super::super::{Reservations, version_mismatch};
+use super::super::{Reservations, ensure_version};
 
 /// Confirm this reservation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,18 +25,9 @@ pub async fn confirm_reservation(
 ) -> Result<(), AppError> {
     require_staff(&ctx.actor)?;
     let mut tx = svc.repo.begin().await?;
-    let record = svc
-        .repo
-        .get_for_update(&mut tx, command.reservation_id)
-        .await?
-        .ok_or_else(|| AppError::not_found("reservation"))?;
+    let record = svc.lock(&mut tx, command.reservation_id).await?;
     let mut reservation = record.reservation;
-    if command
-        .expected_version
-        .is_some_and(|v| v != reservation.version())
-    {
-        return Err(version_mismatch());
-    }
+    ensure_version(&reservation, command.expected_version)?;
     reservation.confirm(svc.repo.clock().now())?;
     svc.repo
         .update(&mut tx, ctx, &mut reservation, &record.quote)

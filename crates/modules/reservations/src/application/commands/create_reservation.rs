@@ -4,16 +4,13 @@
 
 use chrono::NaiveDate;
 use sejour_core::{
-    AppError, Ctx, ErrorKind, Role,
-    authz::require_user,
-    input::FieldErrors,
-    value_objects::{Money, ReservationPeriod},
+    AppError, Ctx, ErrorKind, Role, authz::require_user, input::FieldErrors,
+    value_objects::ReservationPeriod,
 };
 use sejour_infrastructure::db::storage_error;
-use sejour_properties::application::catalog::QuoteStayQuery;
 use uuid::Uuid;
 
-use super::super::{Reservations, dates_taken, input, price_of};
+use super::super::{Reservations, dates_taken, input};
 use crate::{
     domain::{Guests, NewReservation, Reservation},
     infrastructure::idempotency::{self, Claim},
@@ -165,21 +162,14 @@ pub async fn create_reservation(
         return Err(AppError::internal("parsed booking fields missing"));
     };
 
-    let quote = svc
-        .catalog
-        .quote(QuoteStayQuery {
-            property_id: command.property_id,
-            check_in: period.check_in(),
-            check_out: period.check_out(),
-            adults: occupants.adults(),
-            children_ages: occupants.children_ages().to_vec(),
-        })
+    let (price, quote_json) = svc
+        .price(
+            command.property_id,
+            period,
+            &occupants,
+            command.manual_total,
+        )
         .await?;
-    let mut price = price_of(&quote);
-    if let Some(total) = command.manual_total {
-        price = price.set_by_hand(Money::new(total, price.currency))?;
-    }
-    let quote_json = serde_json::to_value(&quote).map_err(AppError::internal)?;
 
     let now = svc.repo.clock().now();
     let id = svc.repo.ids().new_id();

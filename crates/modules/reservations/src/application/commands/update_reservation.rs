@@ -5,16 +5,12 @@
 
 use chrono::NaiveDate;
 use sejour_core::{
-    AppError, Ctx,
-    authz::require_user,
-    input::FieldErrors,
-    value_objects::{Money, ReservationPeriod},
+    AppError, Ctx, authz::require_user, input::FieldErrors, value_objects::ReservationPeriod,
 };
 use sejour_infrastructure::db::storage_error;
-use sejour_properties::application::catalog::QuoteStayQuery;
 use uuid::Uuid;
 
-use super::super::{Reservations, dates_taken, input, price_of, version_mismatch};
+use super::super::{Reservations, dates_taken, ensure_version, input};
 use crate::domain::ReservationChanges;
 
 /// The changes; `None` leaves a part as it is.
@@ -56,19 +52,10 @@ pub async fn update_reservation(
         return Err(AppError::forbidden());
     }
     let mut tx = svc.repo.begin().await?;
-    let record = svc
-        .repo
-        .get_for_update(&mut tx, command.reservation_id)
-        .await?
-        .ok_or_else(|| AppError::not_found("reservation"))?;
+    let record = svc.lock(&mut tx, command.reservation_id).await?;
     let mut reservation = record.reservation;
     svc.require_full(&ctx.actor, &reservation).await?;
-    if command
-        .expected_version
-        .is_some_and(|v| v != reservation.version())
-    {
-        return Err(version_mismatch());
-    }
+    ensure_version(&reservation, command.expected_version)?;
     let current = reservation.snapshot().clone();
 
     let mut errors = FieldErrors::default();
@@ -122,22 +109,16 @@ pub async fn update_reservation(
             current.period.check_in(),
             today,
         )?;
-        let quote = svc
-            .catalog
-            .quote(QuoteStayQuery {
-                property_id: current.property_id,
-                check_in: period.check_in(),
-                check_out: period.check_out(),
-                adults: occupants.adults(),
-                children_ages: occupants.children_ages().to_vec(),
-            })
+        let (price, shown) = svc
+            .price(
+                current.property_id,
+                period,
+                &occupants,
+                command.manual_total,
+            )
             .await?;
-        let mut price = price_of(&quote);
-        if let Some(total) = command.manual_total {
-            price = price.set_by_hand(Money::new(total, price.currency))?;
-        }
         changes.price = Some(price);
-        quote_json = serde_json::to_value(&quote).map_err(AppError::internal)?;
+        quote_json = shown;
     }
     reservation.change(changes, today, svc.repo.clock().now())?;
     if moved {
