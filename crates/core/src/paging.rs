@@ -23,6 +23,29 @@ pub fn check_limit(limit: Option<u32>) -> Result<u32, FieldError> {
     }
 }
 
+/// The page size of a searchable list and the check of its search text: every problem
+/// is pushed on `errors` (`limit.out_of_range`; `q_code` when `q`, trimmed, is longer
+/// than `max_q` characters). Returns the page size to use (the default when invalid).
+pub fn check_list(
+    limit: Option<u32>,
+    q: Option<&str>,
+    max_q: usize,
+    q_code: &'static str,
+    errors: &mut Vec<FieldError>,
+) -> u32 {
+    if q.is_some_and(|q| q.trim().chars().count() > max_q) {
+        errors.push(FieldError::new(
+            "q",
+            q_code,
+            format!("q must be at most {max_q} characters long"),
+        ));
+    }
+    check_limit(limit).unwrap_or_else(|e| {
+        errors.insert(0, e);
+        DEFAULT_LIMIT
+    })
+}
+
 /// Splits up to `limit + 1` fetched rows into the page and, when the extra row shows that
 /// another page follows, the cursor key of the page's last row.
 pub fn split_page<T, K>(
@@ -50,6 +73,21 @@ mod tests {
             check_limit(Some(101)).err().map(|e| e.field),
             Some("limit".to_owned())
         );
+    }
+
+    #[test]
+    fn a_list_check_names_the_limit_then_the_text() {
+        let mut errors = Vec::new();
+        let long = "x".repeat(11);
+        assert_eq!(
+            check_list(Some(0), Some(&long), 10, "t.q_too_long", &mut errors),
+            20
+        );
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["limit", "q"]);
+        let mut none = Vec::new();
+        assert_eq!(check_list(Some(5), Some("  short  "), 5, "t", &mut none), 5);
+        assert!(none.is_empty());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! keyset cursor on `(createdAt, id)`; an owner's user account gets its own record only.
 
 use chrono::{DateTime, Utc};
-use sejour_core::{AppError, Ctx, FieldError, Role, authz::require_user};
+use sejour_core::{AppError, Ctx, Role, authz::require_user};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -12,7 +12,7 @@ use crate::{
 };
 
 pub use sejour_core::paging::{DEFAULT_LIMIT, MAX_LIMIT};
-use sejour_core::paging::{check_limit, split_page};
+use sejour_core::paging::{check_list, split_page};
 /// The longest search text accepted, in characters.
 pub const MAX_Q_LENGTH: usize = 200;
 
@@ -93,21 +93,13 @@ pub async fn list_owners(
 /// The page size, or every problem with the query.
 fn validate(query: &ListOwnersQuery) -> Result<u32, AppError> {
     let mut errors = Vec::new();
-    let limit = check_limit(query.limit).unwrap_or_else(|e| {
-        errors.push(e);
-        DEFAULT_LIMIT
-    });
-    if query
-        .q
-        .as_ref()
-        .is_some_and(|q| q.trim().chars().count() > MAX_Q_LENGTH)
-    {
-        errors.push(FieldError::new(
-            "q",
-            "owners.q_too_long",
-            format!("q must be at most {MAX_Q_LENGTH} characters long"),
-        ));
-    }
+    let limit = check_list(
+        query.limit,
+        query.q.as_deref(),
+        MAX_Q_LENGTH,
+        "owners.q_too_long",
+        &mut errors,
+    );
     if errors.is_empty() {
         Ok(limit)
     } else {

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use sejour_core::{
     AppError, Ctx, FieldError, Role,
     authz::require_user,
-    paging::{DEFAULT_LIMIT, check_limit, split_page},
+    paging::{check_list, split_page},
 };
 use uuid::Uuid;
 
@@ -98,21 +98,13 @@ pub async fn search_reservations(
 /// The page size, or every problem with the query.
 fn validate(query: &SearchReservationsQuery) -> Result<u32, AppError> {
     let mut errors = Vec::new();
-    let limit = check_limit(query.limit).unwrap_or_else(|e| {
-        errors.push(e);
-        DEFAULT_LIMIT
-    });
-    if query
-        .q
-        .as_ref()
-        .is_some_and(|q| q.trim().chars().count() > MAX_Q_LENGTH)
-    {
-        errors.push(FieldError::new(
-            "q",
-            "reservations.q_too_long",
-            format!("q must be at most {MAX_Q_LENGTH} characters long"),
-        ));
-    }
+    let limit = check_list(
+        query.limit,
+        query.q.as_deref(),
+        MAX_Q_LENGTH,
+        "reservations.q_too_long",
+        &mut errors,
+    );
     if let (Some(from), Some(to)) = (query.from, query.to)
         && to <= from
     {

@@ -2,7 +2,7 @@
 //! paged by a keyset cursor on `(createdAt, id)`.
 
 use chrono::{DateTime, Utc};
-use sejour_core::{AppError, Ctx, FieldError, Role, authz::require_staff};
+use sejour_core::{AppError, Ctx, Role, authz::require_staff};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -12,7 +12,7 @@ use crate::{
 };
 
 pub use sejour_core::paging::{DEFAULT_LIMIT, MAX_LIMIT};
-use sejour_core::paging::{check_limit, split_page};
+use sejour_core::paging::{check_list, split_page};
 /// The longest search text accepted, in characters.
 pub const MAX_Q_LENGTH: usize = 254;
 
@@ -87,21 +87,13 @@ pub async fn list_users(
 /// The page size, or every problem with the query.
 fn validate(query: &ListUsersQuery) -> Result<u32, AppError> {
     let mut errors = Vec::new();
-    let limit = check_limit(query.limit).unwrap_or_else(|e| {
-        errors.push(e);
-        DEFAULT_LIMIT
-    });
-    if query
-        .q
-        .as_ref()
-        .is_some_and(|q| q.trim().chars().count() > MAX_Q_LENGTH)
-    {
-        errors.push(FieldError::new(
-            "q",
-            "users.q_too_long",
-            format!("q must be at most {MAX_Q_LENGTH} characters long"),
-        ));
-    }
+    let limit = check_list(
+        query.limit,
+        query.q.as_deref(),
+        MAX_Q_LENGTH,
+        "users.q_too_long",
+        &mut errors,
+    );
     if errors.is_empty() {
         Ok(limit)
     } else {
