@@ -8,6 +8,7 @@
 
 use std::{io::Write, process::ExitCode, time::Instant};
 
+use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
 use sejour_auth::application::commands::create_admin::create_admin;
 use sejour_core::{
     Actor, AppError, Ctx, Role,
@@ -46,7 +47,6 @@ use sejour_users::{
     application::commands::create_user::{CreateUserCommand, create_user},
     infrastructure::PgUserRepository,
 };
-use sqlx::types::chrono::{NaiveDate, NaiveTime};
 use uuid::Uuid;
 
 use crate::platform::{Platform, StartError};
@@ -541,30 +541,17 @@ impl<T> Step<T> for Result<T, AppError> {
     }
 }
 
-// Dates through `NaiveDate`'s own methods: this crate reaches chrono only through
-// `sqlx::types::chrono`, which re-exports neither `Datelike` nor `Days` nor `Weekday`.
-
 fn add_days(date: NaiveDate, days: u64) -> Result<NaiveDate, SeedError> {
-    usize::try_from(days)
-        .ok()
-        .and_then(|n| date.iter_days().nth(n))
+    date.checked_add_days(Days::new(days))
         .ok_or_else(|| failed("computing dates", "date out of range"))
-}
-
-/// The year of `date`.
-fn year_of(date: NaiveDate) -> Result<i32, SeedError> {
-    date.format("%Y")
-        .to_string()
-        .parse()
-        .map_err(|e| failed("computing dates", e))
 }
 
 /// The first Saturday at least `days` days after `today`.
 fn next_saturday(today: NaiveDate, days: u64) -> Result<NaiveDate, SeedError> {
     let from = add_days(today, days)?;
-    // 2024-01-06 was a Saturday.
-    let since = from.signed_duration_since(ymd(2024, 1, 6)?).num_days();
-    add_days(from, (7 - since.rem_euclid(7)).rem_euclid(7).unsigned_abs())
+    let ahead =
+        (7 + Weekday::Sat.num_days_from_monday() - from.weekday().num_days_from_monday()) % 7;
+    add_days(from, u64::from(ahead))
 }
 
 fn ymd(year: i32, month: u32, day: u32) -> Result<NaiveDate, SeedError> {
@@ -704,7 +691,7 @@ fn owner_command(
         },
         iban: Some(french_iban(bank, branch, account)),
         commission_basis_points: spec.commission_bp,
-        mandate_start_date: ymd(year_of(today)? - years_ago, month, day)?,
+        mandate_start_date: ymd(today.year() - years_ago, month, day)?,
         money_model: spec.money_model,
         user_id,
     })
@@ -925,7 +912,7 @@ fn season(
 
 fn rate_plan(pricing: &Pricing, today: NaiveDate) -> Result<RatePlan, SeedError> {
     let mut seasons = Vec::new();
-    let year = year_of(today)?;
+    let year = today.year();
     for y in year - 1..=year + 1 {
         let laid_out = match pricing.seasons {
             Seasons::Coastal { high, shoulder } => vec![

@@ -3,6 +3,9 @@
 //! the events timeline.
 
 use sejour_core::Role;
+use sejour_reservations::application::commands::confirm_reservation::{
+    ConfirmReservationCommand, confirm_reservation,
+};
 use serde_json::{Value, json as j};
 use sqlx::PgPool;
 
@@ -803,6 +806,22 @@ async fn a_manager_books_for_a_guest_at_a_price_set_by_hand_and_it_is_audited(po
     // It is the guest's: listed under their /me/reservations.
     let mine = json(app.get_as(&guest, "/api/v1/me/reservations").await, 200).await;
     assert_eq!(mine["items"][0]["id"], created["id"]);
+    // Another context acting as the system (payments, on a paid deposit) may confirm it.
+    let command = ConfirmReservationCommand {
+        reservation_id: id_of(&created).parse().unwrap_or_default(),
+        expected_version: Some(1),
+    };
+    let system = sejour_core::Ctx::system("payments.deposit_paid", "test".into());
+    confirm_reservation(&app.platform.reservations, &system, command)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let confirmed = json(
+        app.get_as(&guest, &format!("/api/v1/reservations/{}", id_of(&created)))
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(confirmed["status"], "confirmed");
     // The audit log records who set the price.
     app.wait_for(
         &format!(

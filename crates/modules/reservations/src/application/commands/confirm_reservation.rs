@@ -1,7 +1,7 @@
-//! `ConfirmReservationCommand`: a manager confirms a pending booking (the payments
-//! context will also confirm on a paid deposit).
+//! `ConfirmReservationCommand`: a manager confirms a pending booking; so may another
+//! context acting as the system (the payments context, on a paid deposit).
 
-use sejour_core::{AppError, Ctx, authz::require_staff};
+use sejour_core::{Actor, AppError, Ctx, authz::require_staff};
 use sejour_infrastructure::db::storage_error;
 use uuid::Uuid;
 
@@ -16,14 +16,17 @@ pub struct ConfirmReservationCommand {
     pub expected_version: Option<i32>,
 }
 
-/// Confirms, publishing `reservations.ReservationConfirmed`. Staff only (401/403); 404;
-/// 412 on a stale version; 409 `reservation.invalid_transition` unless pending.
+/// Confirms, publishing `reservations.ReservationConfirmed`. Staff or the system (401/403
+/// otherwise); 404; 412 on a stale version; 409 `reservation.invalid_transition` unless
+/// pending.
 pub async fn confirm_reservation(
     svc: &Reservations,
     ctx: &Ctx,
     command: ConfirmReservationCommand,
 ) -> Result<(), AppError> {
-    require_staff(&ctx.actor)?;
+    if !matches!(ctx.actor, Actor::System { .. }) {
+        require_staff(&ctx.actor)?;
+    }
     let mut tx = svc.repo.begin().await?;
     let record = svc.lock(&mut tx, command.reservation_id).await?;
     let mut reservation = record.reservation;
