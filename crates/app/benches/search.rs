@@ -7,17 +7,15 @@
 //! `BENCH_REQUESTS`, `BENCH_CONCURRENCY` override the sizes).
 
 use std::{
-    io::Write,
-    net::SocketAddr,
     sync::Arc,
     time::{Duration, Instant},
 };
 
-use sejour::platform::Platform;
-use sejour_core::SystemClock;
-use sejour_infrastructure::config::Settings;
-use sqlx::{Connection, PgConnection, PgPool};
+use sqlx::PgPool;
 use tokio::sync::Semaphore;
+
+mod support;
+use support::{BoxError, Lcg, env_usize, main_on_scratch_database, percentile_ms, serve};
 
 const CITIES: [(&str, &str, f64, f64); 20] = [
     ("Nice", "06000", 43.7034, 7.2663),
@@ -41,13 +39,6 @@ const CITIES: [(&str, &str, f64, f64); 20] = [
     ("Ajaccio", "20000", 41.9192, 8.7386),
     ("Montpellier", "34000", 43.6108, 3.8767),
 ];
-
-fn env_usize(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 /// 10k properties, then `occupations` spread evenly: per property, stays of 2–7 nights
 /// every 11 days from 2027-01-04 (about 40 % occupancy over three years), so they never
@@ -134,28 +125,14 @@ struct Figures {
 impl Figures {
     fn line(&mut self) -> String {
         self.latencies.sort();
-        let pct = |p: f64| {
-            let i =
-                ((p / 100.0) * (self.latencies.len().saturating_sub(1)) as f64).round() as usize;
-            self.latencies
-                .get(i)
-                .copied()
-                .unwrap_or_default()
-                .as_secs_f64()
-                * 1e3
-        };
+        let pct = |p: f64| percentile_ms(&self.latencies, p);
         format!(
             "{:<44} {:>6} req  p50 {:>6.2} ms  p99 {:>6.2} ms  max {:>7.2} ms  {:>6.0} req/s  errors {}\n",
             self.label,
             self.latencies.len(),
             pct(50.0),
             pct(99.0),
-            self.latencies
-                .last()
-                .copied()
-                .unwrap_or_default()
-                .as_secs_f64()
-                * 1e3,
+            pct(100.0),
             self.latencies.len() as f64 / self.elapsed.as_secs_f64(),
             self.errors
         )
@@ -208,36 +185,12 @@ async fn drive(
 /// Makes the URL of one request of a scenario.
 type UrlMaker<'a> = Box<dyn Fn(&mut Lcg) -> String + 'a>;
 
-/// A deterministic pseudo-random sequence (no dependency needed for a load mix).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        usize::try_from((self.0 >> 33) % u64::try_from(n.max(1)).unwrap_or(1)).unwrap_or(0)
-    }
-}
-
-async fn run(admin: &str, db_url: &str) -> Result<String, Box<dyn std::error::Error>> {
+async fn run(db_url: &str) -> Result<String, BoxError> {
     let properties = env_usize("BENCH_PROPERTIES", 10_000);
     let occupations = env_usize("BENCH_OCCUPATIONS", 1_000_000);
     let requests = env_usize("BENCH_REQUESTS", 2_000);
     let concurrency = env_usize("BENCH_CONCURRENCY", 4);
-    let _ = admin;
-    let data_dir = std::env::temp_dir().join(format!("sejour-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&data_dir)?;
-    let figment = Settings::figment(None)
-        .merge(("database_url", db_url))
-        .merge(("jwt_secret", "bench-secret-0123456789abcdef-0123456789"))
-        .merge(("data_dir", data_dir.display().to_string()))
-        .merge(("db_max_connections", 24));
-    let settings = Settings::from_figment(figment)?;
-    let pool = sejour_infrastructure::db::connect(db_url, 24).await?;
-    let platform = Platform::assemble(settings, pool.clone(), None, Arc::new(SystemClock))?;
-    platform.migrate().await?;
+    let (pool, base, data_dir) = serve(db_url).await?;
     let t = Instant::now();
     generate(&pool, properties, occupations).await?;
     let generated = t.elapsed();
@@ -248,17 +201,6 @@ async fn run(admin: &str, db_url: &str) -> Result<String, Box<dyn std::error::Er
         .fetch_all(&pool)
         .await?;
 
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let addr = listener.local_addr()?;
-    let router = platform.router();
-    tokio::spawn(async move {
-        let _ = axum::serve(
-            listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .await;
-    });
-    let base = format!("http://{addr}/api/v1");
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(concurrency)
         .build()?;
@@ -331,31 +273,6 @@ async fn run(admin: &str, db_url: &str) -> Result<String, Box<dyn std::error::Er
     Ok(report)
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    if std::env::args().any(|a| a == "--list") {
-        return Ok(());
-    }
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
-    runtime.block_on(async {
-        let admin = std::env::var("DATABASE_URL")
-            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
-        let name = format!("sejour_bench_{}", uuid::Uuid::now_v7().simple());
-        let root = admin
-            .rsplit_once('/')
-            .map(|(r, _)| r.to_owned())
-            .ok_or("DATABASE_URL has no database")?;
-        let mut conn = PgConnection::connect(&admin).await?;
-        sqlx::query(&format!("CREATE DATABASE {name}"))
-            .execute(&mut conn)
-            .await?;
-        let outcome = run(&admin, &format!("{root}/{name}")).await;
-        sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-            .execute(&mut conn)
-            .await?;
-        let report = outcome?;
-        std::io::stdout().write_all(report.as_bytes())?;
-        Ok::<_, Box<dyn std::error::Error>>(())
-    })
+fn main() -> Result<(), BoxError> {
+    main_on_scratch_database(|db_url| async move { run(&db_url).await })
 }

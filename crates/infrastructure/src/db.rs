@@ -65,6 +65,10 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<PgPool, DbError>
     PgPoolOptions::new()
         .max_connections(max_connections)
         .acquire_timeout(Duration::from_secs(5))
+        // No ping on every checkout (a round trip each, four per booking): a connection
+        // broken since its last use fails that one statement (503, retryable) and is
+        // dropped; idle ones are recycled after 10 minutes anyway.
+        .test_before_acquire(false)
         .connect_with(options)
         .await
         .map_err(DbError::Connect)
