@@ -64,6 +64,39 @@ async fn book(app: &TestApp, user: &TestUser, body: Value) -> reqwest::Response 
     app.post_as(user, "/api/v1/reservations", body).await
 }
 
+/// Books `property` from `check_in` to `check_out` (see [`booking`]) as `user`, expecting
+/// `status`; the answer.
+async fn stay(
+    app: &TestApp,
+    user: &TestUser,
+    property: &str,
+    check_in: &str,
+    check_out: &str,
+    status: u16,
+) -> Value {
+    json(
+        book(app, user, booking(property, check_in, check_out)).await,
+        status,
+    )
+    .await
+}
+
+/// Cancels reservation `id` as `user` for `reason`, expecting `status`; the answer.
+async fn cancel(app: &TestApp, user: &TestUser, id: &str, reason: &str, status: u16) -> Value {
+    let path = format!("/api/v1/reservations/{id}/cancel");
+    json(
+        app.post_as(user, &path, j!({ "reason": reason })).await,
+        status,
+    )
+    .await
+}
+
+/// Confirms reservation `id` as `user`, expecting `status`; the answer.
+async fn confirm(app: &TestApp, user: &TestUser, id: &str, status: u16) -> Value {
+    let path = format!("/api/v1/reservations/{id}/confirm");
+    json(app.post_as(user, &path, j!({})).await, status).await
+}
+
 fn id_of(v: &Value) -> String {
     v["id"].as_str().unwrap_or_default().to_owned()
 }
@@ -159,51 +192,15 @@ async fn a_new_guest_books_sees_it_and_others_get_404_then_a_manager_confirms(po
     assert_eq!(hidden["code"], "reservation.not_found");
     let theirs = json(app.get_as(&other, "/api/v1/me/reservations").await, 200).await;
     assert_eq!(theirs["items"], j!([]));
-    json(
-        app.post_as(
-            &other,
-            &format!("/api/v1/reservations/{id}/cancel"),
-            j!({"reason": "x"}),
-        )
-        .await,
-        404,
-    )
-    .await;
+    cancel(&app, &other, &id, "x", 404).await;
     json(app.get_as(&guest, "/api/v1/reservations").await, 403).await;
 
     // The guest cannot confirm; a manager does.
-    json(
-        app.post_as(
-            &guest,
-            &format!("/api/v1/reservations/{id}/confirm"),
-            j!({}),
-        )
-        .await,
-        403,
-    )
-    .await;
-    let confirmed = json(
-        app.post_as(
-            &a.manager,
-            &format!("/api/v1/reservations/{id}/confirm"),
-            j!({}),
-        )
-        .await,
-        200,
-    )
-    .await;
+    confirm(&app, &guest, &id, 403).await;
+    let confirmed = confirm(&app, &a.manager, &id, 200).await;
     assert_eq!(confirmed["status"], "confirmed");
     assert_eq!(confirmed["version"], 2);
-    let again = json(
-        app.post_as(
-            &a.manager,
-            &format!("/api/v1/reservations/{id}/confirm"),
-            j!({}),
-        )
-        .await,
-        409,
-    )
-    .await;
+    let again = confirm(&app, &a.manager, &id, 409).await;
     assert_eq!(again["code"], "reservation.invalid_transition");
 
     // The owner of the property sees it, reduced: first name, number of guests, dates.
@@ -222,28 +219,10 @@ async fn a_new_guest_books_sees_it_and_others_get_404_then_a_manager_confirms(po
     let listed = json(app.get_as(&a.owner_user, "/api/v1/reservations").await, 200).await;
     assert_eq!(listed["items"][0]["id"], j!(id));
     assert!(listed["items"][0].get("guest").is_none());
-    json(
-        app.post_as(
-            &a.owner_user,
-            &format!("/api/v1/reservations/{id}/cancel"),
-            j!({"reason": "mine"}),
-        )
-        .await,
-        403,
-    )
-    .await;
+    cancel(&app, &a.owner_user, &id, "mine", 403).await;
 
     // The guest cancels: the dates are free, the refund (nothing paid) is recorded.
-    let cancelled = json(
-        app.post_as(
-            &guest,
-            &format!("/api/v1/reservations/{id}/cancel"),
-            j!({"reason": "Our plans changed"}),
-        )
-        .await,
-        200,
-    )
-    .await;
+    let cancelled = cancel(&app, &guest, &id, "Our plans changed", 200).await;
     assert_eq!(cancelled["status"], "cancelled");
     assert_eq!(cancelled["cancellation"]["reason"], "Our plans changed");
     assert_eq!(
@@ -256,16 +235,7 @@ async fn a_new_guest_books_sees_it_and_others_get_404_then_a_manager_confirms(po
             .await,
         0
     );
-    json(
-        app.post_as(
-            &guest,
-            &format!("/api/v1/reservations/{id}/cancel"),
-            j!({"reason": "again"}),
-        )
-        .await,
-        409,
-    )
-    .await;
+    cancel(&app, &guest, &id, "again", 409).await;
 
     // The timeline lists created → confirmed → cancelled; the audit log has them too.
     app.wait_for(
@@ -350,47 +320,11 @@ async fn adjacent_stays_both_succeed_and_cancelled_dates_can_be_booked_again(poo
     let app = TestApp::spawn(pool).await;
     let a = agency(&app).await;
     let guest = app.user(Role::Guest).await;
-    let first = json(
-        book(
-            &app,
-            &guest,
-            booking(&a.property, "2027-05-03", "2027-05-06"),
-        )
-        .await,
-        201,
-    )
-    .await;
+    let first = stay(&app, &guest, &a.property, "2027-05-03", "2027-05-06", 201).await;
     // Check-out day = next check-in: both stand.
-    json(
-        book(
-            &app,
-            &guest,
-            booking(&a.property, "2027-05-06", "2027-05-09"),
-        )
-        .await,
-        201,
-    )
-    .await;
-    json(
-        book(
-            &app,
-            &guest,
-            booking(&a.property, "2027-05-01", "2027-05-03"),
-        )
-        .await,
-        201,
-    )
-    .await;
-    let taken = json(
-        book(
-            &app,
-            &guest,
-            booking(&a.property, "2027-05-05", "2027-05-07"),
-        )
-        .await,
-        409,
-    )
-    .await;
+    stay(&app, &guest, &a.property, "2027-05-06", "2027-05-09", 201).await;
+    stay(&app, &guest, &a.property, "2027-05-01", "2027-05-03", 201).await;
+    let taken = stay(&app, &guest, &a.property, "2027-05-05", "2027-05-07", 409).await;
     assert_eq!(taken["code"], "reservation.period_unavailable");
     // Cancelled, the first stay's dates are bookable again.
     json(
@@ -403,16 +337,7 @@ async fn adjacent_stays_both_succeed_and_cancelled_dates_can_be_booked_again(poo
         200,
     )
     .await;
-    json(
-        book(
-            &app,
-            &guest,
-            booking(&a.property, "2027-05-03", "2027-05-06"),
-        )
-        .await,
-        201,
-    )
-    .await;
+    stay(&app, &guest, &a.property, "2027-05-03", "2027-05-06", 201).await;
     assert_eq!(
         app.count("SELECT count(*) FROM properties.occupations")
             .await,
@@ -425,26 +350,8 @@ async fn an_update_into_taken_dates_fails_and_leaves_the_reservation_as_it_was(p
     let app = TestApp::spawn(pool).await;
     let a = agency(&app).await;
     let guest = app.user(Role::Guest).await;
-    let mine = json(
-        book(
-            &app,
-            &guest,
-            booking(&a.property, "2027-05-03", "2027-05-06"),
-        )
-        .await,
-        201,
-    )
-    .await;
-    json(
-        book(
-            &app,
-            &guest,
-            booking(&a.property, "2027-05-10", "2027-05-13"),
-        )
-        .await,
-        201,
-    )
-    .await;
+    let mine = stay(&app, &guest, &a.property, "2027-05-03", "2027-05-06", 201).await;
+    stay(&app, &guest, &a.property, "2027-05-10", "2027-05-13", 201).await;
     let id = id_of(&mine);
     let path = format!("/api/v1/reservations/{id}");
 
@@ -486,16 +393,7 @@ async fn an_update_into_taken_dates_fails_and_leaves_the_reservation_as_it_was(p
     assert_ne!(moved["price"]["total"], mine["price"]["total"]);
     assert_eq!(moved["notes"], Value::Null);
     assert_eq!(moved["version"], 2);
-    json(
-        book(
-            &app,
-            &guest,
-            booking(&a.property, "2027-05-01", "2027-05-04"),
-        )
-        .await,
-        201,
-    )
-    .await;
+    stay(&app, &guest, &a.property, "2027-05-01", "2027-05-04", 201).await;
 
     // A stale If-Match is refused, a current one accepted.
     let stale = app
@@ -660,40 +558,9 @@ async fn the_scheduler_expires_unconfirmed_holds_and_completes_past_stays(pool: 
     app.start_worker();
     let a = agency(&app).await;
     let guest = app.user(Role::Guest).await;
-    let lapsing = id_of(
-        &json(
-            book(
-                &app,
-                &guest,
-                booking(&a.property, "2027-05-03", "2027-05-06"),
-            )
-            .await,
-            201,
-        )
-        .await,
-    );
-    let staying = id_of(
-        &json(
-            book(
-                &app,
-                &guest,
-                booking(&a.property, "2027-05-10", "2027-05-13"),
-            )
-            .await,
-            201,
-        )
-        .await,
-    );
-    json(
-        app.post_as(
-            &a.manager,
-            &format!("/api/v1/reservations/{staying}/confirm"),
-            j!({}),
-        )
-        .await,
-        200,
-    )
-    .await;
+    let lapsing = id_of(&stay(&app, &guest, &a.property, "2027-05-03", "2027-05-06", 201).await);
+    let staying = id_of(&stay(&app, &guest, &a.property, "2027-05-10", "2027-05-13", 201).await);
+    confirm(&app, &a.manager, &staying, 200).await;
     let scheduler = app.platform.scheduler().unwrap_or_else(|e| panic!("{e}"));
     scheduler.tick().await.unwrap_or_else(|e| panic!("{e}"));
 
@@ -730,16 +597,7 @@ async fn the_scheduler_expires_unconfirmed_holds_and_completes_past_stays(pool: 
         "system:reservations.expire_holds"
     );
     // Its dates are bookable again; the confirmed stay is untouched.
-    json(
-        book(
-            &app,
-            &guest,
-            booking(&a.property, "2027-05-03", "2027-05-06"),
-        )
-        .await,
-        201,
-    )
-    .await;
+    stay(&app, &guest, &a.property, "2027-05-03", "2027-05-06", 201).await;
     assert_eq!(status_of(&app, &staying).await, "confirmed");
 
     // After its check-out day, the confirmed stay is completed.
@@ -771,16 +629,7 @@ async fn the_scheduler_expires_unconfirmed_holds_and_completes_past_stays(pool: 
         ]
     );
     // A completed stay can be neither cancelled nor changed.
-    json(
-        app.post_as(
-            &guest,
-            &format!("/api/v1/reservations/{staying}/cancel"),
-            j!({"reason": "late"}),
-        )
-        .await,
-        409,
-    )
-    .await;
+    cancel(&app, &guest, &staying, "late", 409).await;
 }
 
 #[sqlx::test(migrations = false)]
@@ -846,13 +695,12 @@ async fn a_manager_books_for_a_guest_at_a_price_set_by_hand_and_it_is_audited(po
     let mut guest_body = booking(&a.property, "2027-06-03", "2027-06-06");
     guest_body["manualTotal"] = j!(40000);
     json(book(&app, &guest, guest_body).await, 403).await;
-    json(
-        book(
-            &app,
-            &a.owner_user,
-            booking(&a.property, "2027-06-03", "2027-06-06"),
-        )
-        .await,
+    stay(
+        &app,
+        &a.owner_user,
+        &a.property,
+        "2027-06-03",
+        "2027-06-06",
         403,
     )
     .await;
@@ -918,16 +766,7 @@ async fn bad_bookings_get_problem_documents_with_stable_codes(pool: PgPool) {
     )
     .await;
     assert_eq!(missing["code"], "property.not_found");
-    let past = json(
-        book(
-            &app,
-            &guest,
-            booking(&a.property, "2020-05-03", "2020-05-06"),
-        )
-        .await,
-        422,
-    )
-    .await;
+    let past = stay(&app, &guest, &a.property, "2020-05-03", "2020-05-06", 422).await;
     assert_eq!(past["code"], "quote.past_dates");
     let mut crowd = booking(&a.property, "2027-05-03", "2027-05-06");
     crowd["adults"] = j!(12);
@@ -952,16 +791,7 @@ async fn bad_bookings_get_problem_documents_with_stable_codes(pool: PgPool) {
     )
     .await;
     json(app.get_as(&guest, "/api/v1/reservations/nope").await, 400).await;
-    let created = json(
-        book(
-            &app,
-            &guest,
-            booking(&a.property, "2027-05-03", "2027-05-06"),
-        )
-        .await,
-        201,
-    )
-    .await;
+    let created = stay(&app, &guest, &a.property, "2027-05-03", "2027-05-06", 201).await;
     let no_reason = json(
         app.post_as(
             &guest,
