@@ -52,7 +52,10 @@ impl Consumer for ReservationJobs {
         match delivery.message.message_type.as_str() {
             expire_holds::JOB => {
                 let expired = expire_holds::expire_holds(&self.svc).await.map_err(retry)?;
-                tracing::info!(expired, "lapsed reservation holds expired");
+                // Every minute: quiet unless something lapsed.
+                if expired > 0 {
+                    tracing::info!(expired, "lapsed reservation holds expired");
+                }
             }
             complete_stays::JOB => {
                 let completed = complete_stays::complete_stays(&self.svc)
