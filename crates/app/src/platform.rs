@@ -442,6 +442,7 @@ impl Platform {
                 body_limit: s.body_limit_bytes,
                 upload_limit: s.max_upload_bytes,
                 cors_origins: s.cors_origins.clone(),
+                trusted_proxies: s.trusted_proxies(),
             },
         )
     }

@@ -26,6 +26,10 @@ pub struct Settings {
     /// Origins allowed by CORS, comma-separated (`SEJOUR_CORS_ORIGINS`); empty → none.
     #[serde(deserialize_with = "comma_separated")]
     pub cors_origins: Vec<String>,
+    /// Reverse proxies (addresses or networks, comma-separated) whose `X-Forwarded-For`
+    /// names the client (`SEJOUR_TRUSTED_PROXIES`); empty → the TCP peer is the client.
+    #[serde(deserialize_with = "comma_separated")]
+    pub trusted_proxies: Vec<String>,
     /// Largest accepted request body, bytes (`SEJOUR_BODY_LIMIT_BYTES`).
     pub body_limit_bytes: usize,
     /// Request timeout, seconds (`SEJOUR_REQUEST_TIMEOUT_SECS`).
@@ -150,6 +154,7 @@ struct Defaults {
     db_max_connections: u32,
     http_addr: &'static str,
     cors_origins: Vec<String>,
+    trusted_proxies: Vec<String>,
     body_limit_bytes: usize,
     request_timeout_secs: u64,
     data_dir: &'static str,
@@ -189,6 +194,7 @@ impl Default for Defaults {
             db_max_connections: 20,
             http_addr: "127.0.0.1:8080",
             cors_origins: Vec::new(),
+            trusted_proxies: Vec::new(),
             body_limit_bytes: 1024 * 1024,
             request_timeout_secs: 30,
             data_dir: "./.data",
@@ -403,6 +409,12 @@ impl Settings {
                 problem: "must be at least 1024",
             });
         }
+        if crate::http::client_ip::TrustedProxies::parse(&self.trusted_proxies).is_err() {
+            return Err(ConfigError::OutOfRange {
+                setting: "SEJOUR_TRUSTED_PROXIES",
+                problem: "must list addresses or networks such as 10.0.0.0/8, 192.0.2.10",
+            });
+        }
         for origin in &self.cors_origins {
             if !(origin.starts_with("http://") || origin.starts_with("https://")) {
                 return Err(ConfigError::OutOfRange {
@@ -412,6 +424,11 @@ impl Settings {
             }
         }
         Ok(())
+    }
+
+    /// The trusted reverse proxies, parsed (checked when the settings were loaded).
+    pub fn trusted_proxies(&self) -> crate::http::client_ip::TrustedProxies {
+        crate::http::client_ip::TrustedProxies::parse(&self.trusted_proxies).unwrap_or_default()
     }
 
     /// The cron expression of the calendar sync: every `ical_sync_minutes`.
@@ -509,6 +526,15 @@ mod tests {
     fn a_missing_config_file_is_an_error() {
         let missing = std::path::Path::new("/nonexistent/sejour.toml");
         assert!(Settings::load(Some(missing)).is_err());
+    }
+
+    #[test]
+    fn trusted_proxies_are_addresses_or_networks() {
+        let ok = dev().merge(("trusted_proxies", "10.0.0.0/8, 192.0.2.10"));
+        let settings = Settings::from_figment(ok).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(settings.trusted_proxies, vec!["10.0.0.0/8", "192.0.2.10"]);
+        let bad = dev().merge(("trusted_proxies", "proxy.example.com"));
+        assert!(Settings::from_figment(bad).is_err());
     }
 
     #[test]

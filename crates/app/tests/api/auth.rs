@@ -409,3 +409,55 @@ async fn sign_ins_and_failures_reach_the_audit_log_without_secrets(pool: PgPool)
         !everything.contains(&guest.refresh_token) && !everything.contains(&guest.access_token)
     );
 }
+
+#[sqlx::test(migrations = false)]
+async fn behind_a_trusted_proxy_the_forwarded_client_is_audited(pool: PgPool) {
+    let app = TestApp::spawn_with(pool, |f| f.merge(("trusted_proxies", "127.0.0.1/32"))).await;
+    app.start_worker();
+    let guest = app.user(Role::Guest).await;
+    // The client forged the left-most hop; the proxy (127.0.0.1) appended the real one.
+    let signed_in = app
+        .client
+        .post(app.url("/api/v1/auth/login"))
+        .header("X-Forwarded-For", "198.51.100.1, 203.0.113.9")
+        .json(&serde_json::json!({"email": guest.email, "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(signed_in.status(), 200);
+    app.wait_for(
+        "SELECT count(*) FROM administration.audit_log \
+         WHERE action = 'auth.LoginSucceeded' AND ip = '203.0.113.9'",
+        1,
+    )
+    .await;
+}
+
+#[sqlx::test(migrations = false)]
+async fn without_trusted_proxies_a_forwarded_header_is_not_believed(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    app.start_worker();
+    let guest = app.user(Role::Guest).await;
+    let signed_in = app
+        .client
+        .post(app.url("/api/v1/auth/login"))
+        .header("X-Forwarded-For", "203.0.113.9")
+        .json(&serde_json::json!({"email": guest.email, "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(signed_in.status(), 200);
+    app.wait_for(
+        "SELECT count(*) FROM administration.audit_log WHERE action = 'auth.LoginSucceeded'",
+        2,
+    )
+    .await;
+    assert_eq!(
+        app.count(
+            "SELECT count(*) FROM administration.audit_log \
+             WHERE action = 'auth.LoginSucceeded' AND ip = '127.0.0.1'"
+        )
+        .await,
+        2
+    );
+}

@@ -12,10 +12,10 @@ use axum::{
 use sejour_core::{Actor, Ctx, Role, authz::require_role};
 use tower_http::request_id::RequestId;
 
-use super::problem::ApiError;
+use super::{client_ip::ClientIp, problem::ApiError};
 
 /// The [`Ctx`] of this request: actor (set by authentication, else anonymous), request
-/// id, client IP.
+/// id, client IP (see [`super::client_ip`]).
 #[derive(Debug, Clone)]
 pub struct RequestCtx(pub Ctx);
 
@@ -31,8 +31,14 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestCtx {
             .unwrap_or_else(|| uuid::Uuid::now_v7().to_string());
         let ip = parts
             .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(addr)| addr.ip());
+            .get::<ClientIp>()
+            .map(|ClientIp(ip)| *ip)
+            .or_else(|| {
+                parts
+                    .extensions
+                    .get::<ConnectInfo<SocketAddr>>()
+                    .map(|ConnectInfo(addr)| addr.ip())
+            });
         let actor = parts
             .extensions
             .get::<Actor>()

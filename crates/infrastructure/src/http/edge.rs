@@ -25,7 +25,10 @@ use tower_http::{
     trace::TraceLayer,
 };
 
-use super::problem::{self, PROBLEM_JSON};
+use super::{
+    client_ip::{TrustedProxies, resolve_client_ip},
+    problem::{self, PROBLEM_JSON},
+};
 
 /// The request-id header.
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -41,6 +44,8 @@ pub struct EdgeOptions {
     pub upload_limit: usize,
     /// Origins allowed by CORS.
     pub cors_origins: Vec<String>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: TrustedProxies,
 }
 
 /// Generates UUIDv7 request ids, keeping a client's id when it is sane.
@@ -178,7 +183,11 @@ pub fn wrap(router: Router, options: &EdgeOptions) -> Router {
         ))
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(middleware::from_fn(problem_fallback))
-        .layer(middleware::from_fn(record_metrics));
+        .layer(middleware::from_fn(record_metrics))
+        .layer(middleware::from_fn_with_state(
+            options.trusted_proxies.clone(),
+            resolve_client_ip,
+        ));
     for (name, value) in security_headers {
         router = router.layer(SetResponseHeaderLayer::if_not_present(
             name,

@@ -1,6 +1,7 @@
 //! The shared HTTP edge: problem documents, extractors, request context, pagination,
 //! health and metrics, and the layers every request goes through.
 
+pub mod client_ip;
 pub mod context;
 pub mod dto;
 pub mod edge;

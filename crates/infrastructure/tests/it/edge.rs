@@ -73,6 +73,7 @@ fn app() -> Router {
             body_limit: 2048,
             upload_limit: 0,
             cors_origins: vec!["https://app.example.com".into()],
+            trusted_proxies: Default::default(),
         },
     )
 }
