@@ -43,7 +43,11 @@ use sejour_properties::application::catalog::Catalog;
 use sejour_properties::{
     application::access::Access,
     domain::pricing::ScheduleRules,
-    infrastructure::{PgPropertyRepository, ical::fetch::FeedFetcher, sync_job::SyncIcalFeeds},
+    infrastructure::{
+        PgPropertyRepository,
+        ical::fetch::{FeedFetcher, FetcherConfig},
+        sync_job::SyncIcalFeeds,
+    },
     presentation::PropertiesState,
 };
 use sejour_reservations::{
@@ -182,8 +186,11 @@ impl Platform {
             .map_err(|e| StartError::Other(format!("storage: {e}")))?;
         let properties = PgPropertyRepository::new(pool.clone(), clock.clone(), ids.clone());
         let owners = Arc::new(PgOwnerDirectory::new(pool.clone()));
-        let fetcher =
-            FeedFetcher::new().map_err(|e| StartError::Other(format!("calendar feeds: {e}")))?;
+        let fetcher = FeedFetcher::with_config(FetcherConfig {
+            allow_private_hosts: settings.ical_allow_private_hosts,
+            ..FetcherConfig::default()
+        })
+        .map_err(|e| StartError::Other(format!("calendar feeds: {e}")))?;
         let schedule_rules = ScheduleRules::new(
             settings.deposit_bp,
             settings.mandate_advance_cap_bp,

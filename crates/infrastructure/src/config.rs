@@ -86,6 +86,9 @@ pub struct Settings {
     /// How often imported calendars are synced, minutes: 1–59, or whole hours up to 1440
     /// (`SEJOUR_ICAL_SYNC_MINUTES`).
     pub ical_sync_minutes: u32,
+    /// Whether imported calendar feeds may live on loopback or private addresses
+    /// (`SEJOUR_ICAL_ALLOW_PRIVATE_HOSTS`; development and tests only).
+    pub ical_allow_private_hosts: bool,
     /// Deposit at booking, basis points of the total (`SEJOUR_DEPOSIT_BP`).
     pub deposit_bp: u32,
     /// Cap on advance payments under a mandate, basis points of the rent
@@ -177,6 +180,7 @@ struct Defaults {
     mail_from: &'static str,
     public_url: &'static str,
     ical_sync_minutes: u32,
+    ical_allow_private_hosts: bool,
     deposit_bp: u32,
     mandate_advance_cap_bp: u32,
     advance_max_months: u32,
@@ -217,6 +221,7 @@ impl Default for Defaults {
             mail_from: "Séjour <no-reply@sejour.localhost>",
             public_url: "http://127.0.0.1:8080",
             ical_sync_minutes: 15,
+            ical_allow_private_hosts: false,
             deposit_bp: 3000,
             mandate_advance_cap_bp: 2500,
             advance_max_months: 6,

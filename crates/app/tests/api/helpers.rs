@@ -44,7 +44,9 @@ pub fn settings(extra: impl FnOnce(Figment) -> Figment) -> Settings {
     let _ = std::fs::create_dir_all(&dir);
     let figment = Settings::figment(None)
         .merge(("jwt_secret", "test-jwt-secret-0123456789abcdef-0123456789"))
-        .merge(("data_dir", dir.display().to_string()));
+        .merge(("data_dir", dir.display().to_string()))
+        // The calendar-feed tests serve their feeds on 127.0.0.1.
+        .merge(("ical_allow_private_hosts", true));
     Settings::from_figment(extra(figment)).unwrap_or_else(|e| panic!("{e}"))
 }
 

@@ -13,7 +13,7 @@ use sejour_core::value_objects::DateRange;
 use sejour_properties::infrastructure::ical::{
     ExportedRange, FeedError, FeedEvent, FeedFetcher, FetcherConfig, IcalError, PRODID,
     SUMMARY_NOT_AVAILABLE, SUMMARY_RESERVED, SkipReason, SyncPlan, USER_AGENT, export_calendar,
-    parse_feed, parse_feed_report, plan_sync,
+    is_public, parse_feed, parse_feed_report, plan_sync,
 };
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -535,6 +535,16 @@ fn test_fetcher() -> FeedFetcher {
         timeout: Duration::from_millis(500),
         max_body_bytes: 4 * 1024,
         max_redirects: 3,
+        allow_private_hosts: true,
+    })
+    .unwrap()
+}
+
+/// The default bounds, allowed to reach the local test server.
+fn local_fetcher() -> FeedFetcher {
+    FeedFetcher::with_config(FetcherConfig {
+        allow_private_hosts: true,
+        ..FetcherConfig::default()
     })
     .unwrap()
 }
@@ -545,13 +555,71 @@ fn default_bounds_are_ten_seconds_five_mib_five_redirects() {
     assert_eq!(config.timeout, Duration::from_secs(10));
     assert_eq!(config.max_body_bytes, 5 * 1024 * 1024);
     assert_eq!(config.max_redirects, 5);
+    assert!(!config.allow_private_hosts);
     assert_eq!(FeedFetcher::new().unwrap().config(), config);
+}
+
+#[tokio::test]
+async fn by_default_feeds_on_our_own_network_are_refused() {
+    let server = TestServer::start().await;
+    let fetcher = FeedFetcher::new().unwrap();
+    let literal = fetcher.fetch(&server.url("/airbnb.ics")).await.unwrap_err();
+    assert_eq!(literal, FeedError::PrivateAddress);
+    assert_eq!(literal.code(), "ical_feed.private_address");
+    // A name that resolves to loopback is refused at resolution, whatever the port.
+    let named = fetcher
+        .fetch(&format!(
+            "http://localhost:{}/airbnb.ics",
+            server.addr.port()
+        ))
+        .await
+        .unwrap_err();
+    assert_eq!(named, FeedError::PrivateAddress);
+    // The cloud metadata address and private networks too.
+    for url in [
+        "http://169.254.169.254/latest/meta-data/",
+        "http://10.0.0.1/feed.ics",
+        "http://[::1]/feed.ics",
+        "http://[::ffff:127.0.0.1]/feed.ics",
+    ] {
+        assert_eq!(
+            fetcher.fetch(url).await,
+            Err(FeedError::PrivateAddress),
+            "{url}"
+        );
+    }
+    assert!(server.request_heads().is_empty());
+}
+
+#[test]
+fn public_addresses_are_told_from_internal_ones() {
+    for public in ["8.8.8.8", "2a00:1450:4007:80f::200e", "100.128.0.1"] {
+        assert!(is_public(public.parse().unwrap()), "{public}");
+    }
+    for internal in [
+        "127.0.0.1",
+        "10.1.2.3",
+        "172.16.0.1",
+        "192.168.1.1",
+        "169.254.169.254",
+        "0.0.0.0",
+        "100.64.0.1",
+        "255.255.255.255",
+        "224.0.0.1",
+        "::1",
+        "::",
+        "fd00::1",
+        "fe80::1",
+        "::ffff:10.0.0.1",
+    ] {
+        assert!(!is_public(internal.parse().unwrap()), "{internal}");
+    }
 }
 
 #[tokio::test]
 async fn fetches_channel_exports_with_our_user_agent() {
     let server = TestServer::start().await;
-    let fetcher = FeedFetcher::new().unwrap();
+    let fetcher = local_fetcher();
 
     let airbnb = fetcher.fetch(&server.url("/airbnb.ics")).await.unwrap();
     assert_eq!(airbnb, AIRBNB);

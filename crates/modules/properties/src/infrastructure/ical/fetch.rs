@@ -1,7 +1,17 @@
-//! Downloading a channel's calendar feed, within bounds.
+//! Downloading a channel's calendar feed, within bounds — and never from inside our own
+//! network: feed URLs are typed by users, so unless `allow_private_hosts` (development,
+//! tests) every address a feed's host resolves to, or a redirect names, must be a public
+//! one (no loopback, private, link-local — cloud metadata —, carrier-grade NAT, unique
+//! local, multicast or unspecified address). The check is made on the addresses actually
+//! connected to (a resolver that filters), so DNS rebinding gains nothing.
 
-use std::time::Duration;
+use std::{
+    net::{IpAddr, SocketAddr},
+    sync::Arc,
+    time::Duration,
+};
 
+use reqwest::dns::{Addrs, Name, Resolve, Resolving};
 use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderValue};
 use reqwest::redirect::Policy;
 use reqwest::{Client, Url};
@@ -20,17 +30,75 @@ pub struct FetcherConfig {
     pub max_body_bytes: usize,
     /// Redirects followed at most (to `http`/`https` URLs only).
     pub max_redirects: usize,
+    /// Whether feeds may live on loopback or private addresses (development, tests).
+    pub allow_private_hosts: bool,
 }
 
 impl Default for FetcherConfig {
-    /// 10 s, 5 MiB, 5 redirects.
+    /// 10 s, 5 MiB, 5 redirects, public addresses only.
     fn default() -> Self {
         Self {
             timeout: Duration::from_secs(10),
             max_body_bytes: 5 * 1024 * 1024,
             max_redirects: 5,
+            allow_private_hosts: false,
         }
     }
+}
+
+/// Whether `ip` is an address of the public Internet (see the [module](self)).
+pub fn is_public(ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(v4) => {
+            let [a, b, ..] = v4.octets();
+            !(v4.is_loopback()
+                || v4.is_private()
+                || v4.is_link_local()
+                || v4.is_unspecified()
+                || v4.is_broadcast()
+                || v4.is_multicast()
+                || a == 0
+                || (a == 100 && (64..128).contains(&b)))
+        }
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => is_public(IpAddr::V4(v4)),
+            None => {
+                !(v6.is_loopback()
+                    || v6.is_unspecified()
+                    || v6.is_multicast()
+                    || v6.is_unique_local()
+                    || v6.is_unicast_link_local())
+            }
+        },
+    }
+}
+
+/// The message of a refused address (no URL in it, see [`FeedError`]).
+const PRIVATE_ADDRESS: &str = "the feed's host is not on the public Internet";
+
+/// Resolves hosts with the system resolver, keeping public addresses only.
+struct PublicOnly;
+
+impl Resolve for PublicOnly {
+    fn resolve(&self, name: Name) -> Resolving {
+        Box::pin(async move {
+            let found = tokio::net::lookup_host((name.as_str(), 0)).await?;
+            let public: Vec<SocketAddr> = found.filter(|a| is_public(a.ip())).collect();
+            if public.is_empty() {
+                return Err(PRIVATE_ADDRESS.into());
+            }
+            let addrs: Addrs = Box::new(public.into_iter());
+            Ok(addrs)
+        })
+    }
+}
+
+/// Whether `url` names its host by a literal address that is not public.
+fn names_private_address(url: &Url) -> bool {
+    url.host_str()
+        .map(|host| host.trim_start_matches('[').trim_end_matches(']'))
+        .and_then(|host| host.parse::<IpAddr>().ok())
+        .is_some_and(|ip| !is_public(ip))
 }
 
 /// Why a feed could not be downloaded. The messages never contain the feed's URL (which
@@ -61,6 +129,9 @@ pub enum FeedError {
     /// Too many redirects, or a redirect to a URL that is not `http`/`https`.
     #[error("redirect refused: {0}")]
     Redirect(String),
+    /// The host is (or resolves to) a loopback, private or link-local address.
+    #[error("{PRIVATE_ADDRESS}")]
+    PrivateAddress,
     /// Connection, DNS, TLS or protocol failure.
     #[error("could not download the feed: {0}")]
     Network(String),
@@ -79,6 +150,7 @@ impl FeedError {
             Self::TooLarge { .. } => "ical_feed.too_large",
             Self::NotCalendar { .. } => "ical_feed.not_calendar",
             Self::Redirect(_) => "ical_feed.redirect",
+            Self::PrivateAddress => "ical_feed.private_address",
             Self::Network(_) => "ical_feed.network",
             Self::Client(_) => "ical_feed.client",
         }
@@ -103,11 +175,14 @@ impl FeedFetcher {
     /// A fetcher with the given bounds.
     pub fn with_config(config: FetcherConfig) -> Result<Self, FeedError> {
         let max_redirects = config.max_redirects;
+        let public_only = !config.allow_private_hosts;
         let redirects = Policy::custom(move |attempt| {
             if attempt.previous().len() > max_redirects {
                 attempt.error(format!("more than {max_redirects} redirects"))
             } else if !is_http(attempt.url()) {
                 attempt.error("redirect to a URL that is not http or https")
+            } else if public_only && names_private_address(attempt.url()) {
+                attempt.error(PRIVATE_ADDRESS)
             } else {
                 attempt.follow()
             }
@@ -117,12 +192,16 @@ impl FeedFetcher {
             ACCEPT,
             HeaderValue::from_static("text/calendar, text/plain;q=0.9, */*;q=0.5"),
         );
-        let client = Client::builder()
+        let mut builder = Client::builder()
             .user_agent(USER_AGENT)
             .default_headers(headers)
             .timeout(config.timeout)
             .connect_timeout(config.timeout)
-            .redirect(redirects)
+            .redirect(redirects);
+        if public_only {
+            builder = builder.dns_resolver(Arc::new(PublicOnly));
+        }
+        let client = builder
             .build()
             .map_err(|error| FeedError::Client(error_chain(&error.without_url())))?;
         Ok(Self { client, config })
@@ -143,6 +222,9 @@ impl FeedFetcher {
                 "scheme `{}` is not http or https",
                 url.scheme()
             )));
+        }
+        if !self.config.allow_private_hosts && names_private_address(&url) {
+            return Err(FeedError::PrivateAddress);
         }
         let mut response = self
             .client
@@ -184,7 +266,9 @@ impl FeedFetcher {
     }
 
     fn classify(&self, error: reqwest::Error) -> FeedError {
-        if error.is_timeout() {
+        if error_chain(&error).contains(PRIVATE_ADDRESS) {
+            FeedError::PrivateAddress
+        } else if error.is_timeout() {
             FeedError::Timeout(self.config.timeout)
         } else if error.is_redirect() {
             FeedError::Redirect(error_chain(&error.without_url()))

@@ -18,7 +18,7 @@ pub mod sync;
 pub use export::{
     ExportedRange, PRODID, SUMMARY_NOT_AVAILABLE, SUMMARY_RESERVED, export_calendar, export_uid,
 };
-pub use fetch::{FeedError, FeedFetcher, FetcherConfig, USER_AGENT};
+pub use fetch::{FeedError, FeedFetcher, FetcherConfig, USER_AGENT, is_public};
 pub use parse::{
     FeedEvent, IcalError, ParsedFeed, SkipReason, SkippedEvent, parse_feed, parse_feed_report,
 };
