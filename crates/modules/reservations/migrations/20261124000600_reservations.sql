@@ -1,4 +1,9 @@
 -- The reservations context: bookings, their idempotency keys, and their timeline.
+--
+-- "No double booking" lives in the shared calendar, not in this schema: a reservation's
+-- nights are held in properties.occupations in the same transaction, and its exclusion
+-- constraint `occupations_never_overlap` refuses any overlap (409
+-- reservation.period_unavailable).
 CREATE SCHEMA IF NOT EXISTS reservations;
 
 CREATE TABLE reservations.reservations (
@@ -7,8 +12,8 @@ CREATE TABLE reservations.reservations (
     customer_id           uuid,                          -- the guest's user account (users context)
     status                text NOT NULL CHECK (status IN ('pending', 'confirmed', 'completed', 'cancelled')),
     check_in              date NOT NULL,
-    check_out             date NOT NULL CHECK (check_out > check_in),
-    adults                integer NOT NULL CHECK (adults >= 1),
+    check_out             date NOT NULL CHECK (check_out > check_in),  -- a stay lasts a night at least
+    adults                integer NOT NULL CHECK (adults >= 1),        -- OccupantsAreValid: an adult stays
     children_ages         smallint[] NOT NULL DEFAULT '{}',
     guest_first_name      text NOT NULL,
     guest_last_name       text NOT NULL,
@@ -27,7 +32,7 @@ CREATE TABLE reservations.reservations (
     rent                  bigint NOT NULL,
     fees                  bigint NOT NULL,
     tourist_tax           bigint NOT NULL,
-    total                 bigint NOT NULL CHECK (total >= 0),
+    total                 bigint NOT NULL CHECK (total >= 0),          -- a price is never negative
     quoted_total          bigint NOT NULL,
     price_set_by_hand     boolean NOT NULL DEFAULT false,
     security_deposit      bigint NOT NULL,
@@ -47,7 +52,8 @@ CREATE TABLE reservations.reservations (
     refund_due            bigint,
     created_at            timestamptz NOT NULL,
     updated_at            timestamptz NOT NULL,
-    version               integer NOT NULL,
+    version               integer NOT NULL,                            -- optimistic concurrency (ETag)
+    -- A reservation is cancelled exactly when it has a cancellation (who, why, refund).
     CHECK ((status = 'cancelled') = (cancelled_at IS NOT NULL))
 );
 
@@ -61,7 +67,8 @@ CREATE INDEX reservations_pending_hold_idx ON reservations.reservations (hold_ex
 CREATE INDEX reservations_confirmed_out_idx ON reservations.reservations (check_out)
     WHERE status = 'confirmed';
 
--- One create per (caller, Idempotency-Key): the first response is kept and replayed.
+-- One create per (caller, Idempotency-Key): the primary key makes a concurrent retry wait
+-- for the first request, then replay its kept response.
 CREATE TABLE reservations.idempotency_keys (
     scope          text NOT NULL,                        -- the caller (user id)
     key            text NOT NULL,
@@ -73,7 +80,8 @@ CREATE TABLE reservations.idempotency_keys (
 );
 CREATE INDEX idempotency_keys_created_idx ON reservations.idempotency_keys (created_at);
 
--- The reservation's domain events, as the timeline consumer received them.
+-- The reservation's domain events, as the timeline consumer received them; the event id
+-- as primary key makes a redelivered event a no-op.
 CREATE TABLE reservations.timeline (
     event_id       uuid PRIMARY KEY,
     reservation_id uuid NOT NULL,

@@ -121,7 +121,7 @@ mod tests {
     }
 
     #[test]
-    fn only_pending_can_be_confirmed() {
+    fn given_any_status_but_pending_when_confirming_then_refused_as_a_conflict() {
         assert!(OnlyPendingCanBeConfirmed::check(Pending).is_ok());
         for status in [Confirmed, Completed, Cancelled] {
             assert!(
@@ -133,7 +133,7 @@ mod tests {
     }
 
     #[test]
-    fn only_active_can_be_cancelled() {
+    fn given_a_completed_or_cancelled_booking_when_cancelling_then_refused() {
         assert!(OnlyActiveCanBeCancelled::check(Pending).is_ok());
         assert!(OnlyActiveCanBeCancelled::check(Confirmed).is_ok());
         assert!(OnlyActiveCanBeCancelled::check(Completed).is_err());
@@ -141,7 +141,7 @@ mod tests {
     }
 
     #[test]
-    fn changes_stop_on_the_day_of_arrival() {
+    fn given_the_day_of_arrival_when_changing_then_the_stay_has_started() {
         assert!(ChangesOnlyBeforeCheckIn::check(Confirmed, day(10), day(9)).is_ok());
         assert_eq!(
             ChangesOnlyBeforeCheckIn::check(Confirmed, day(10), day(10)),
@@ -151,14 +151,14 @@ mod tests {
     }
 
     #[test]
-    fn confirmed_stays_complete_from_the_departure_day() {
+    fn given_a_confirmed_stay_when_its_departure_day_comes_then_it_may_complete() {
         assert!(CompletedAfterCheckOut::check(Confirmed, day(17), day(16)).is_err());
         assert!(CompletedAfterCheckOut::check(Confirmed, day(17), day(17)).is_ok());
         assert!(CompletedAfterCheckOut::check(Pending, day(17), day(20)).is_err());
     }
 
     #[test]
-    fn pending_holds_expire_at_their_end() {
+    fn given_a_pending_hold_when_its_end_comes_then_it_may_expire() {
         let end = DateTime::<Utc>::from_timestamp(1_800_000_000, 0).unwrap();
         let before = DateTime::<Utc>::from_timestamp(1_799_999_999, 0).unwrap();
         assert_eq!(
