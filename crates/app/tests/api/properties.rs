@@ -406,7 +406,7 @@ async fn search_returns_only_free_published_properties_with_their_price(pool: Pg
     let free = published_property(&app, &manager, "Villa Libre", "Nice", &owner).await;
     let taken = published_property(&app, &manager, "Villa Prise", "Nice", &owner).await;
     let _draft = new_property(&app, &manager, "Villa Brouillon", "Nice").await;
-    let _elsewhere = published_property(&app, &manager, "Villa Ailleurs", "Cannes", &owner).await;
+    let elsewhere = published_property(&app, &manager, "Villa Ailleurs", "Cannes", &owner).await;
     let block = j!({"start": "2027-05-04", "end": "2027-05-05", "kind": "owner_stay"});
     json(
         app.post_as(
@@ -449,6 +449,44 @@ async fn search_returns_only_free_published_properties_with_their_price(pool: Pg
     )
     .await;
     assert_eq!(cheap["items"].as_array().map(Vec::len), Some(0));
+    // The whole catalogue (no place: the taken set is read once), in each order: the
+    // blocked villa is out; a stay ending on the block's first day, or starting on its
+    // last, is not.
+    for sort in ["price", "-price", "newest"] {
+        let all = json(
+            app.get(&format!(
+                "/api/v1/properties?checkIn=2027-05-03&checkOut=2027-05-06&sort={sort}"
+            ))
+            .await,
+            200,
+        )
+        .await;
+        let mut found: Vec<&str> = all["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|i| i["id"].as_str())
+            .collect();
+        found.sort_unstable();
+        let mut expected = vec![free.as_str(), elsewhere.as_str()];
+        expected.sort_unstable();
+        assert_eq!(found, expected, "{sort}: {all}");
+    }
+    for (check_in, check_out) in [("2027-05-02", "2027-05-04"), ("2027-05-05", "2027-05-07")] {
+        let around = json(
+            app.get(&format!(
+                "/api/v1/properties?checkIn={check_in}&checkOut={check_out}&sort=price"
+            ))
+            .await,
+            200,
+        )
+        .await;
+        assert_eq!(
+            around["items"].as_array().map(Vec::len),
+            Some(3),
+            "{around}"
+        );
+    }
     // Pagination.
     let first = json(
         app.get("/api/v1/properties?checkIn=2027-05-03&checkOut=2027-05-06&limit=1&sort=price")

@@ -118,15 +118,21 @@ fn push_distance(qb: &mut QueryBuilder<'_, Postgres>, lat: f64, lng: f64) {
 /// Up to `limit` published, free candidates after the cursor, in order.
 ///
 /// The statement holds only the filters in use (no `$n IS NULL OR ...`), so that the
-/// planner can walk the index of the order and stop at the limit.
+/// planner can walk the index of the order and stop at the limit. The page is chosen on
+/// the narrow columns first (index-only for the catalogue-wide price order), then its
+/// rows are read whole.
 pub async fn candidates(
     pool: &PgPool,
     f: &SearchFilter,
     limit: i64,
 ) -> Result<Vec<Candidate>, AppError> {
+    // The page's rows, whole, around the choice of the page on the narrow columns.
     let mut qb: QueryBuilder<'_, Postgres> = QueryBuilder::new(
-        "SELECT p.id, p.slug, p.name, p.kind, p.city, p.country, p.latitude, p.longitude, p.max_guests, \
-                p.bedrooms, p.amenities, p.rates, p.tourist_tax, p.nightly_from, ",
+        "SELECT p.id, p.slug, p.name, p.kind, p.city, p.country, p.latitude, p.longitude, \
+                p.max_guests, p.bedrooms, p.amenities, p.rates, p.tourist_tax, p.nightly_from, \
+                page.distance_km, (SELECT ph.id FROM properties.photos ph \
+                 WHERE ph.property_id = p.id ORDER BY ph.position LIMIT 1) AS photo_id \
+           FROM (SELECT p.id, p.nightly_from, ",
     );
     match f.near {
         Some((lat, lng, _)) => push_distance(&mut qb, lat, lng),
@@ -135,11 +141,10 @@ pub async fn candidates(
         }
     }
     qb.push(
-        " AS distance_km, (SELECT ph.id FROM properties.photos ph WHERE ph.property_id = p.id \
-           ORDER BY ph.position LIMIT 1) AS photo_id \
-           FROM properties.properties p \
+        " AS distance_km FROM properties.properties p \
           WHERE p.status = 'published' AND p.rates IS NOT NULL AND p.tourist_tax IS NOT NULL",
     );
+    let catalogue_wide = f.city.is_none() && f.near.is_none();
     if let Some(city) = &f.city {
         qb.push(" AND lower(p.city) = lower(")
             .push_bind(city.clone())
@@ -166,7 +171,7 @@ pub async fn candidates(
             .push_bind(i32::try_from(f.guests).unwrap_or(i32::MAX));
     }
     if !f.amenities.is_empty() {
-        if f.city.is_none() && f.near.is_none() {
+        if catalogue_wide {
             // With no place filter, walking the index of the order and stopping at the
             // page beats collecting every match from the GIN index and sorting it; the
             // `IS TRUE` form keeps the planner on the order's index.
@@ -178,16 +183,30 @@ pub async fn candidates(
                 .push_bind(f.amenities.clone());
         }
     }
-    // Occupations of a property never overlap, so the first one ending after check-in
-    // is the only one that can overlap the stay (index `occupations_property_end_idx`).
-    qb.push(
-        " AND NOT EXISTS (SELECT 1 FROM (SELECT o.dates FROM properties.occupations o \
-          WHERE o.property_id = p.id AND upper(o.dates) > ",
-    )
-    .push_bind(f.check_in)
-    .push(" ORDER BY upper(o.dates) LIMIT 1) AS next_stay WHERE lower(next_stay.dates) < ")
-    .push_bind(f.check_out)
-    .push(")");
+    if catalogue_wide {
+        // Thousands of candidates may be examined: the properties taken during the stay
+        // are read once (`occupations_dates_idx`) into a hash the walk consults.
+        qb.push(
+            " AND p.id NOT IN (SELECT o.property_id FROM properties.occupations o \
+              WHERE o.dates && daterange(",
+        )
+        .push_bind(f.check_in)
+        .push(", ")
+        .push_bind(f.check_out)
+        .push(", '[)'))");
+    } else {
+        // A few hundred candidates at most: occupations of a property never overlap, so
+        // the first one ending after check-in is the only one that can overlap the stay
+        // (one descent of `occupations_property_end_idx` per candidate).
+        qb.push(
+            " AND NOT EXISTS (SELECT 1 FROM (SELECT o.dates FROM properties.occupations o \
+              WHERE o.property_id = p.id AND upper(o.dates) > ",
+        )
+        .push_bind(f.check_in)
+        .push(" ORDER BY upper(o.dates) LIMIT 1) AS next_stay WHERE lower(next_stay.dates) < ")
+        .push_bind(f.check_out)
+        .push(")");
+    }
     if let Some(after) = f.after {
         match f.order {
             SearchOrder::Newest => {
@@ -220,13 +239,25 @@ pub async fn candidates(
             }
         }
     }
-    qb.push(match f.order {
-        SearchOrder::Newest => " ORDER BY p.id DESC",
-        SearchOrder::PriceAsc => " ORDER BY p.nightly_from ASC, p.id ASC",
-        SearchOrder::PriceDesc => " ORDER BY p.nightly_from DESC, p.id DESC",
-        SearchOrder::Distance => " ORDER BY distance_km ASC, p.id ASC",
-    });
+    let (inner, outer) = match f.order {
+        SearchOrder::Newest => ("p.id DESC", "page.id DESC"),
+        SearchOrder::PriceAsc => (
+            "p.nightly_from ASC, p.id ASC",
+            "page.nightly_from ASC, page.id ASC",
+        ),
+        SearchOrder::PriceDesc => (
+            "p.nightly_from DESC, p.id DESC",
+            "page.nightly_from DESC, page.id DESC",
+        ),
+        SearchOrder::Distance => (
+            "distance_km ASC, p.id ASC",
+            "page.distance_km ASC, page.id ASC",
+        ),
+    };
+    qb.push(" ORDER BY ").push(inner);
     qb.push(" LIMIT ").push_bind(limit);
+    qb.push(") AS page JOIN properties.properties p ON p.id = page.id ORDER BY ")
+        .push(outer);
     qb.build_query_as()
         .fetch_all(pool)
         .await
