@@ -52,9 +52,8 @@ impl TrustedProxies {
             .get_all("x-forwarded-for")
             .iter()
             .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .collect::<Vec<_>>();
-        for hop in hops.iter().rev() {
+            .flat_map(|v| v.split(','));
+        for hop in hops.rev() {
             match IpAddr::from_str(hop.trim()) {
                 Ok(ip) => {
                     client = ip;

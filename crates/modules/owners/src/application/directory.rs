@@ -3,7 +3,7 @@
 //! this trait, never on our tables.
 
 use async_trait::async_trait;
-use sejour_core::AppError;
+use sejour_core::{Actor, AppError, Role};
 use uuid::Uuid;
 
 /// Owners, for other contexts.
@@ -12,6 +12,17 @@ pub trait OwnerDirectory: Send + Sync + 'static {
     /// The owner the user account stands for (linked to it; role `owner`), if any: how
     /// another context turns a signed-in owner into "their" owner id.
     async fn owner_of_user(&self, user_id: Uuid) -> Result<Option<Uuid>, AppError>;
+
+    /// The owner a signed-in `actor` stands for: only a user with the role `owner` does.
+    async fn owner_of_actor(&self, actor: &Actor) -> Result<Option<Uuid>, AppError> {
+        match actor {
+            Actor::User {
+                id,
+                role: Role::Owner,
+            } => self.owner_of_user(*id).await,
+            _ => Ok(None),
+        }
+    }
 
     /// Whether an owner with this id exists (say, before a property is given to it).
     async fn exists(&self, owner_id: Uuid) -> Result<bool, AppError>;

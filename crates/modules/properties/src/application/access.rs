@@ -36,13 +36,7 @@ impl Access {
 
     /// The owner record of the signed-in user, if they are an owner.
     pub async fn owner_of(&self, actor: &Actor) -> Result<Option<uuid::Uuid>, AppError> {
-        match actor {
-            Actor::User {
-                id,
-                role: sejour_core::Role::Owner,
-            } => self.owners.owner_of_user(*id).await,
-            _ => Ok(None),
-        }
+        self.owners.owner_of_actor(actor).await
     }
 
     /// What `actor` may see of `property`; 404 `property.not_found` when nothing.

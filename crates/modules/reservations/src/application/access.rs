@@ -2,7 +2,7 @@
 //! see everything; the guest who booked sees their own; an owner of the property sees
 //! what they need (first name, number of guests, dates); anyone else gets 404.
 
-use sejour_core::{Actor, AppError, Role};
+use sejour_core::{Actor, AppError};
 use uuid::Uuid;
 
 use super::Reservations;
@@ -21,13 +21,7 @@ pub enum View {
 impl Reservations {
     /// The owner record the signed-in user stands for, when they have the role `owner`.
     pub(crate) async fn owner_of(&self, actor: &Actor) -> Result<Option<Uuid>, AppError> {
-        match actor {
-            Actor::User {
-                id,
-                role: Role::Owner,
-            } => self.owners.owner_of_user(*id).await,
-            _ => Ok(None),
-        }
+        self.owners.owner_of_actor(actor).await
     }
 
     /// What `actor` sees of `reservation`; 404 `reservation.not_found` when nothing.

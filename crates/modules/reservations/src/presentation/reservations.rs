@@ -258,11 +258,10 @@ pub async fn get_reservation(
     RequestCtx(ctx): RequestCtx,
     Path(id): Path<Uuid>,
 ) -> Result<ReservationView, ApiError> {
-    let (record, view) = get_reservation::get_reservation(&svc, &ctx, id).await?;
-    Ok(ReservationView::of(&record, view))
+    reread(&svc, &ctx, id).await
 }
 
-/// The reservation after a change, as the caller sees it.
+/// The reservation, as the caller sees it (after a change, too).
 async fn reread(
     svc: &ReservationsState,
     ctx: &sejour_core::Ctx,
