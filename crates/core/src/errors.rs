@@ -105,6 +105,15 @@ impl AppError {
         )
     }
 
+    /// 412 `<what>.version_mismatch`: the caller's version (`If-Match`) is stale.
+    pub fn stale_version(what: &str) -> Self {
+        Self::new(
+            ErrorKind::PreconditionFailed,
+            format!("{what}.version_mismatch"),
+            format!("The {what} was changed since you read it; read it again and retry."),
+        )
+    }
+
     /// 409 with `code`.
     pub fn conflict(code: impl Into<Cow<'static, str>>, message: impl Into<String>) -> Self {
         Self::new(ErrorKind::Conflict, code, message)
@@ -163,9 +172,28 @@ impl AppError {
     }
 }
 
+/// 412 `<what>.version_mismatch` unless `expected` (from `If-Match`), when given, is
+/// `current`.
+pub fn ensure_version(what: &str, current: i32, expected: Option<i32>) -> Result<(), AppError> {
+    match expected {
+        Some(version) if version != current => Err(AppError::stale_version(what)),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stale_version_is_a_412_named_after_the_object() {
+        let err = AppError::stale_version("reservation");
+        assert_eq!(err.kind, ErrorKind::PreconditionFailed);
+        assert_eq!(err.code, "reservation.version_mismatch");
+        assert!(ensure_version("user", 3, Some(2)).is_err());
+        assert!(ensure_version("user", 3, Some(3)).is_ok());
+        assert!(ensure_version("user", 3, None).is_ok());
+    }
 
     #[test]
     fn validation_error_lists_fields_under_a_stable_code() {

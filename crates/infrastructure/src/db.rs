@@ -41,6 +41,35 @@ pub fn storage_error(error: sqlx::Error) -> sejour_core::AppError {
     }
 }
 
+/// `.storage()` on any sqlx result: the error mapped by [`storage_error`].
+pub trait StorageResult<T> {
+    /// The result with a storage failure mapped onto the application's envelope.
+    fn storage(self) -> Result<T, sejour_core::AppError>;
+}
+
+impl<T> StorageResult<T> for Result<T, sqlx::Error> {
+    fn storage(self) -> Result<T, sejour_core::AppError> {
+        self.map_err(storage_error)
+    }
+}
+
+/// The domain error a named constraint stands for (`on_constraint(e, &[("occupations_never_overlap",
+/// period_unavailable)])`): a violation of one of `constraints` becomes its error, any
+/// other failure goes through [`storage_error`].
+pub fn on_constraint(
+    error: sqlx::Error,
+    constraints: &[(&str, fn() -> sejour_core::AppError)],
+) -> sejour_core::AppError {
+    let named = error
+        .as_database_error()
+        .and_then(|db| db.constraint())
+        .and_then(|name| constraints.iter().find(|(c, _)| *c == name));
+    match named {
+        Some((_, to_error)) => to_error(),
+        None => storage_error(error),
+    }
+}
+
 /// Creates the database named in `url` when it does not exist yet.
 pub async fn ensure_database(url: &str) -> Result<(), DbError> {
     PgConnectOptions::from_str(url).map_err(|e| DbError::BadUrl(e.to_string()))?;

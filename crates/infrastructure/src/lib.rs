@@ -7,6 +7,7 @@ pub mod db;
 pub mod http;
 pub mod images;
 pub mod mail;
+pub mod module;
 pub mod queue;
 pub mod rate_limit;
 pub mod redis;

@@ -10,7 +10,10 @@ use sqlx::{
 };
 use uuid::Uuid;
 
-use crate::{db::storage_error, queue};
+use async_trait::async_trait;
+use sejour_core::{Tx, UnitOfWork};
+
+use crate::{db::StorageResult, queue};
 
 /// The shared core of a PostgreSQL repository. Repositories hold one and dereference
 /// to it, so `repo.pool()`, `repo.clock()`, `repo.begin()` read the same everywhere.
@@ -42,9 +45,14 @@ impl Store {
         self.ids.as_ref()
     }
 
+    /// Business transactions on the pool.
+    pub fn unit_of_work(&self) -> PgUnitOfWork {
+        PgUnitOfWork::new(self.pool.clone())
+    }
+
     /// Opens a transaction on the pool.
     pub async fn begin(&self) -> Result<Transaction<'static, Postgres>, AppError> {
-        self.pool.begin().await.map_err(storage_error)
+        self.pool.begin().await.storage()
     }
 
     /// Writes `event` on the outbox inside the caller's transaction.
@@ -56,7 +64,7 @@ impl Store {
     ) -> Result<(), AppError> {
         let envelope = EventEnvelope::wrap(event, ctx, self.clock(), self.ids())
             .map_err(AppError::internal)?;
-        queue::publish(conn, &envelope).await.map_err(storage_error)
+        queue::publish(conn, &envelope).await.storage()
     }
 
     /// Writes each of `events` on the outbox, in order, inside the caller's transaction.
@@ -71,6 +79,39 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// Business transactions on PostgreSQL: a [`Tx`] holding a `sqlx` transaction, which the
+/// PostgreSQL repositories reach with [`pg`].
+#[derive(Clone)]
+pub struct PgUnitOfWork {
+    pool: PgPool,
+}
+
+impl PgUnitOfWork {
+    /// Transactions on `pool`.
+    pub fn new(pool: PgPool) -> Self {
+        Self { pool }
+    }
+}
+
+#[async_trait]
+impl UnitOfWork for PgUnitOfWork {
+    async fn begin(&self) -> Result<Tx, AppError> {
+        Ok(Tx::new(self.pool.begin().await.storage()?))
+    }
+
+    async fn commit(&self, tx: Tx) -> Result<(), AppError> {
+        tx.into_inner::<Transaction<'static, Postgres>>()?
+            .commit()
+            .await
+            .storage()
+    }
+}
+
+/// The PostgreSQL connection of a transaction begun by [`PgUnitOfWork`].
+pub fn pg(tx: &mut Tx) -> Result<&mut PgConnection, AppError> {
+    Ok(&mut **tx.get::<Transaction<'static, Postgres>>()?)
 }
 
 /// The row `select` (a query ending in `WHERE id = $1`) finds for `id`, locked until the
@@ -90,7 +131,7 @@ pub async fn row_by_id<'e>(
         .bind(id)
         .fetch_optional(executor)
         .await
-        .map_err(storage_error)
+        .storage()
 }
 
 /// Appends `AND (<col> ILIKE '%text%' OR ...)` over `columns`, `text` taken literally.

@@ -10,7 +10,7 @@ const FRAMEWORK: &str = "axum sqlx tokio tokio_util reqwest redis serde_json uto
     tower tower_http hyper lettre object_store metrics tracing_subscriber figment \
     sejour_infrastructure";
 /// The only `[dependencies]` `crates/core` may have.
-const CORE_DEPENDENCIES: &str = "chrono uuid serde serde_json thiserror";
+const CORE_DEPENDENCIES: &str = "async-trait async_trait chrono uuid serde serde_json thiserror";
 /// What every context crate must have.
 const LAYOUT: &str = "src/domain/mod.rs src/application/mod.rs src/infrastructure/mod.rs \
     src/presentation/mod.rs migrations/";

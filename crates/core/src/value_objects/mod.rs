@@ -4,6 +4,7 @@
 mod date_range;
 mod email;
 mod money;
+mod occupants;
 mod person_name;
 mod phone_number;
 mod postal_address;
@@ -12,6 +13,7 @@ mod reservation_period;
 pub use date_range::{DateRange, DateRangeError};
 pub use email::{Email, EmailError};
 pub use money::{Currency, Money, MoneyError};
+pub use occupants::{AGE_OF_MAJORITY, MAX_OCCUPANTS, Occupants, OccupantsError};
 pub use person_name::{MAX_NAME_LENGTH, NameProblem, PersonName};
 pub use phone_number::{PhoneNumber, PhoneNumberError};
 pub use postal_address::{CountryCode, PostalAddress, PostalAddressError};

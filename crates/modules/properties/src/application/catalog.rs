@@ -6,8 +6,8 @@
 //! may keep a [`Quote`], apply a [`CancellationPolicy`] with [`refund_due`].
 
 use async_trait::async_trait;
-use sejour_core::{AppError, value_objects::DateRange};
-use sqlx::PgConnection;
+use sejour_core::{AppError, Tx, value_objects::DateRange};
+use sejour_infrastructure::store::pg;
 use uuid::Uuid;
 
 pub use super::queries::quote_stay::QuoteStayQuery;
@@ -36,14 +36,14 @@ pub trait PropertyCatalog: Send + Sync + 'static {
     /// `calendar.period_unavailable` when they overlap anything.
     async fn hold(
         &self,
-        conn: &mut PgConnection,
+        tx: &mut Tx,
         property_id: Uuid,
         dates: DateRange,
         reservation_id: Uuid,
     ) -> Result<(), AppError>;
 
     /// Frees the dates of `reservation_id` in the caller's transaction.
-    async fn release(&self, conn: &mut PgConnection, reservation_id: Uuid) -> Result<(), AppError>;
+    async fn release(&self, tx: &mut Tx, reservation_id: Uuid) -> Result<(), AppError>;
 
     /// The owners (owners-context ids) of a property.
     async fn owners_of(&self, property_id: Uuid) -> Result<Vec<Uuid>, AppError>;
@@ -80,7 +80,7 @@ impl PropertyCatalog for Catalog {
 
     async fn hold(
         &self,
-        conn: &mut PgConnection,
+        tx: &mut Tx,
         property_id: Uuid,
         dates: DateRange,
         reservation_id: Uuid,
@@ -94,11 +94,11 @@ impl PropertyCatalog for Catalog {
             feed_id: None,
             note: None,
         };
-        calendar::occupy(conn, &occupation, self.repo.clock().now()).await
+        calendar::occupy(pg(tx)?, &occupation, self.repo.clock().now()).await
     }
 
-    async fn release(&self, conn: &mut PgConnection, reservation_id: Uuid) -> Result<(), AppError> {
-        calendar::release_reservation(conn, reservation_id)
+    async fn release(&self, tx: &mut Tx, reservation_id: Uuid) -> Result<(), AppError> {
+        calendar::release_reservation(pg(tx)?, reservation_id)
             .await
             .map(|_| ())
     }

@@ -2,8 +2,9 @@
 //! booking; its dates are freed in the same transaction and the refund due under the
 //! frozen cancellation policy is stored for the payments context.
 
+use sejour_core::UnitOfWork;
 use sejour_core::{AppError, Ctx, authz::require_user};
-use sejour_infrastructure::db::storage_error;
+use sejour_infrastructure::store::pg;
 use uuid::Uuid;
 
 use super::super::{Reservations, ensure_version};
@@ -29,8 +30,9 @@ pub async fn cancel_reservation(
     command: CancelReservationCommand,
 ) -> Result<(), AppError> {
     require_user(&ctx.actor)?;
-    let mut tx = svc.repo.begin().await?;
-    let record = svc.lock(&mut tx, command.reservation_id).await?;
+    let uow = svc.repo.unit_of_work();
+    let mut tx = uow.begin().await?;
+    let record = svc.lock(pg(&mut tx)?, command.reservation_id).await?;
     let mut reservation = record.reservation;
     svc.require_full(&ctx.actor, &reservation).await?;
     ensure_version(&reservation, command.expected_version)?;
@@ -39,9 +41,9 @@ pub async fn cancel_reservation(
     reservation.cancel(ctx.actor.label(), reason, clock.today(), clock.now())?;
     svc.catalog.release(&mut tx, reservation.id()).await?;
     svc.repo
-        .update(&mut tx, ctx, &mut reservation, &record.quote)
+        .update(pg(&mut tx)?, ctx, &mut reservation, &record.quote)
         .await?;
-    tx.commit().await.map_err(storage_error)?;
+    uow.commit(tx).await?;
     tracing::info!(reservation_id = %reservation.id(), "reservation cancelled");
     Ok(())
 }

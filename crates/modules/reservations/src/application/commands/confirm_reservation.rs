@@ -1,8 +1,9 @@
 //! `ConfirmReservationCommand`: a manager confirms a pending booking; so may another
 //! context acting as the system (the payments context, on a paid deposit).
 
+use sejour_core::UnitOfWork;
 use sejour_core::{Actor, AppError, Ctx, authz::require_staff};
-use sejour_infrastructure::db::storage_error;
+use sejour_infrastructure::store::pg;
 use uuid::Uuid;
 
 use super::super::{Reservations, ensure_version};
@@ -27,15 +28,16 @@ pub async fn confirm_reservation(
     if !matches!(ctx.actor, Actor::System { .. }) {
         require_staff(&ctx.actor)?;
     }
-    let mut tx = svc.repo.begin().await?;
-    let record = svc.lock(&mut tx, command.reservation_id).await?;
+    let uow = svc.repo.unit_of_work();
+    let mut tx = uow.begin().await?;
+    let record = svc.lock(pg(&mut tx)?, command.reservation_id).await?;
     let mut reservation = record.reservation;
     ensure_version(&reservation, command.expected_version)?;
     reservation.confirm(svc.repo.clock().now())?;
     svc.repo
-        .update(&mut tx, ctx, &mut reservation, &record.quote)
+        .update(pg(&mut tx)?, ctx, &mut reservation, &record.quote)
         .await?;
-    tx.commit().await.map_err(storage_error)?;
+    uow.commit(tx).await?;
     tracing::info!(reservation_id = %reservation.id(), "reservation confirmed");
     Ok(())
 }

@@ -3,11 +3,12 @@
 //! reservation as `pending`, with `reservations.ReservationCreated`, in one transaction.
 
 use chrono::NaiveDate;
+use sejour_core::UnitOfWork;
 use sejour_core::{
     AppError, Ctx, ErrorKind, Role, authz::require_user, input::FieldErrors,
     value_objects::ReservationPeriod,
 };
-use sejour_infrastructure::db::storage_error;
+use sejour_infrastructure::store::pg;
 use uuid::Uuid;
 
 use super::super::{Reservations, dates_taken, input};
@@ -188,12 +189,14 @@ pub async fn create_reservation(
     );
 
     let scope = ctx.actor.label();
-    let mut tx = svc.repo.begin().await?;
+    let uow = svc.repo.unit_of_work();
+    let mut tx = uow.begin().await?;
     if let Some(key) = &command.idempotency {
-        match idempotency::claim(&mut tx, &scope, &key.key, &key.request_hash, id, now).await? {
+        match idempotency::claim(pg(&mut tx)?, &scope, &key.key, &key.request_hash, id, now).await?
+        {
             Claim::New => {}
             Claim::Replay(response) => {
-                tx.rollback().await.map_err(storage_error)?;
+                drop(tx);
                 return Ok(Created::Replayed(response));
             }
             Claim::Mismatch => {
@@ -211,12 +214,12 @@ pub async fn create_reservation(
         .map_err(dates_taken)?;
     let response = render(&reservation, &quote_json);
     svc.repo
-        .insert(&mut tx, ctx, &mut reservation, &quote_json)
+        .insert(pg(&mut tx)?, ctx, &mut reservation, &quote_json)
         .await?;
     if let Some(key) = &command.idempotency {
-        idempotency::record(&mut tx, &scope, &key.key, &response).await?;
+        idempotency::record(pg(&mut tx)?, &scope, &key.key, &response).await?;
     }
-    tx.commit().await.map_err(storage_error)?;
+    uow.commit(tx).await?;
     tracing::info!(reservation_id = %id, property_id = %command.property_id, "reservation created");
     Ok(Created::New { id, response })
 }

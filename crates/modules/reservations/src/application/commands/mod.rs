@@ -7,8 +7,9 @@ pub mod create_reservation;
 pub mod expire_holds;
 pub mod update_reservation;
 
+use sejour_core::UnitOfWork;
 use sejour_core::{AppError, Ctx};
-use sejour_infrastructure::db::storage_error;
+use sejour_infrastructure::store::pg;
 use uuid::Uuid;
 
 use super::Reservations;
@@ -29,8 +30,9 @@ async fn sweep(
 ) -> Result<u64, AppError> {
     let mut done = 0;
     for id in ids {
-        let mut tx = svc.repo.begin().await?;
-        let Some(record) = svc.repo.get_for_update(&mut tx, *id).await? else {
+        let uow = svc.repo.unit_of_work();
+        let mut tx = uow.begin().await?;
+        let Some(record) = svc.repo.get_for_update(pg(&mut tx)?, *id).await? else {
             continue;
         };
         let mut reservation = record.reservation;
@@ -41,9 +43,9 @@ async fn sweep(
             svc.catalog.release(&mut tx, *id).await?;
         }
         svc.repo
-            .update(&mut tx, ctx, &mut reservation, &record.quote)
+            .update(pg(&mut tx)?, ctx, &mut reservation, &record.quote)
             .await?;
-        tx.commit().await.map_err(storage_error)?;
+        uow.commit(tx).await?;
         done += 1;
     }
     Ok(done)

@@ -4,10 +4,11 @@
 //! move into taken dates fails and leaves the reservation as it was.
 
 use chrono::NaiveDate;
+use sejour_core::UnitOfWork;
 use sejour_core::{
     AppError, Ctx, authz::require_user, input::FieldErrors, value_objects::ReservationPeriod,
 };
-use sejour_infrastructure::db::storage_error;
+use sejour_infrastructure::store::pg;
 use uuid::Uuid;
 
 use super::super::{Reservations, dates_taken, ensure_version, input};
@@ -51,8 +52,9 @@ pub async fn update_reservation(
     if command.manual_total.is_some() && !role.is_staff() {
         return Err(AppError::forbidden());
     }
-    let mut tx = svc.repo.begin().await?;
-    let record = svc.lock(&mut tx, command.reservation_id).await?;
+    let uow = svc.repo.unit_of_work();
+    let mut tx = uow.begin().await?;
+    let record = svc.lock(pg(&mut tx)?, command.reservation_id).await?;
     let mut reservation = record.reservation;
     svc.require_full(&ctx.actor, &reservation).await?;
     ensure_version(&reservation, command.expected_version)?;
@@ -134,8 +136,8 @@ pub async fn update_reservation(
             .map_err(dates_taken)?;
     }
     svc.repo
-        .update(&mut tx, ctx, &mut reservation, &quote_json)
+        .update(pg(&mut tx)?, ctx, &mut reservation, &quote_json)
         .await?;
-    tx.commit().await.map_err(storage_error)?;
+    uow.commit(tx).await?;
     Ok(())
 }
