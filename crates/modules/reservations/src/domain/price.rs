@@ -1,12 +1,10 @@
 //! The price of a reservation: copied from the properties quote when booked (or
 //! re-priced) and frozen, so later rate changes never alter a booking. A manager may set
 //! the total by hand; the rent absorbs the difference and the installments keep their
-//! proportions. The installments are the properties quote's own (published language).
+//! proportions. The installments and the cancellation policy are the shared kernel's.
 
+pub use sejour_core::value_objects::{CancellationPolicy, Installment, InstallmentKind};
 use sejour_core::value_objects::{Currency, Money, MoneyError};
-pub use sejour_properties::application::catalog::{
-    CancellationPolicy, Installment, InstallmentKind,
-};
 
 use super::errors::ReservationError;
 

@@ -3,8 +3,7 @@
 //! payments context reads the stored amount to refund.
 
 use chrono::NaiveDate;
-use sejour_core::value_objects::{Money, MoneyError};
-use sejour_properties::application::catalog::refund_due as policy_refund;
+use sejour_core::value_objects::{Money, MoneyError, refund_due as policy_refund};
 
 use super::{errors::ReservationError, price::PriceBreakdown};
 

@@ -22,63 +22,14 @@
 //! claimed from a guest who paid less than the retained amount: this computes refunds only.
 
 use chrono::NaiveDate;
-use sejour_core::value_objects::Money;
-use serde::{Deserialize, Serialize};
+pub use sejour_core::value_objects::CancellationPolicy;
+use sejour_core::value_objects::{Money, RefundError};
 
-use super::{FULL_BP, PricingError, ensure_currency};
-
-/// How much of the stay price a cancellation refunds, by notice given.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum CancellationPolicy {
-    /// 100 % up to the day before check-in, then 50 %.
-    Flexible,
-    /// 100 % up to 14 days before check-in, 50 % up to 7 days, then nothing.
-    Moderate,
-    /// 50 % up to 30 days before check-in, then nothing.
-    Strict,
-}
-
-impl CancellationPolicy {
-    /// The stored name: `flexible`, `moderate` or `strict`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CancellationPolicy::Flexible => "flexible",
-            CancellationPolicy::Moderate => "moderate",
-            CancellationPolicy::Strict => "strict",
-        }
-    }
-
-    /// The tiers, longest notice first: (at least this many days before check-in, share in
-    /// basis points), then the share when no tier is reached.
-    fn tiers(self) -> (&'static [(i64, u32)], u32) {
-        match self {
-            CancellationPolicy::Flexible => (&[(1, 10_000)], 5_000),
-            CancellationPolicy::Moderate => (&[(14, 10_000), (7, 5_000)], 0),
-            CancellationPolicy::Strict => (&[(30, 5_000)], 0),
-        }
-    }
-
-    /// The refundable share of the stay price, in basis points, for a cancellation
-    /// `days_before_check_in` days before arrival (zero or negative: on or after arrival).
-    pub fn refundable_share_bp(self, days_before_check_in: i64) -> u32 {
-        let (tiers, otherwise) = self.tiers();
-        tiers
-            .iter()
-            .find(|(min_days, _)| days_before_check_in >= *min_days)
-            .map_or(otherwise, |(_, share)| *share)
-    }
-}
+use super::PricingError;
 
 /// What to refund a guest who paid `total_paid` and cancels on `cancelled_on` a stay
-/// checking in on `check_in`, whose price was `rent` (accommodation after discount) plus
-/// `fees` (cleaning, extra guests), the tourist tax coming on top.
-///
-/// `refund = clamp(total_paid − retained, 0, total_paid)` where
-/// `retained = (rent + fees) − refundable share` and the refundable share is
-/// `(rent + fees) × policy share`, rounded half up to the cent. With everything paid, that
-/// is the policy's share of rent and fees plus the whole tourist tax. Amounts must share a
-/// currency; rent and fees must not be negative.
+/// checking in on `check_in`, whose price was `rent` plus `fees`: the shared kernel's
+/// [`sejour_core::value_objects::refund_due`], its error reported as a [`PricingError`].
 pub fn refund_due(
     policy: CancellationPolicy,
     total_paid: Money,
@@ -87,26 +38,11 @@ pub fn refund_due(
     cancelled_on: NaiveDate,
     check_in: NaiveDate,
 ) -> Result<Money, PricingError> {
-    let currency = total_paid.currency();
-    ensure_currency(currency, rent)?;
-    ensure_currency(currency, fees)?;
-    super::ensure_not_negative(rent, "rent")?;
-    super::ensure_not_negative(fees, "fees")?;
-    if !total_paid.is_positive() {
-        return Ok(Money::zero(currency));
-    }
-
-    let days_before = check_in.signed_duration_since(cancelled_on).num_days();
-    let share_bp = policy.refundable_share_bp(days_before).min(FULL_BP);
-    let price = rent.checked_add(fees)?;
-    let refundable = price.percent_bp(share_bp)?;
-    let retained = price.checked_sub(refundable)?;
-    let refund = total_paid.checked_sub(retained)?;
-    Ok(if refund.is_negative() {
-        Money::zero(currency)
-    } else {
-        refund
-    })
+    sejour_core::value_objects::refund_due(policy, total_paid, rent, fees, cancelled_on, check_in)
+        .map_err(|error| match error {
+            RefundError::Money(money) => PricingError::Money(money),
+            RefundError::NegativeAmount { what } => PricingError::NegativeAmount { what },
+        })
 }
 
 #[cfg(test)]

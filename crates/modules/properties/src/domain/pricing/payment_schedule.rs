@@ -27,6 +27,7 @@
 //! `total − deposit` with checked [`Money`] arithmetic.
 
 use chrono::{Days, Months, NaiveDate};
+pub use sejour_core::value_objects::{Installment, InstallmentKind};
 use sejour_core::value_objects::{Money, MoneyError};
 use serde::{Deserialize, Serialize};
 
@@ -188,30 +189,6 @@ impl ScheduleRules {
             .checked_sub_months(Months::new(self.advance_max_months_before_arrival))
             .unwrap_or(NaiveDate::MIN)
     }
-}
-
-/// What an installment pays.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum InstallmentKind {
-    /// The part paid ahead (at booking, or 6 months before arrival).
-    Deposit,
-    /// The rest, before arrival.
-    Balance,
-    /// Everything at once (late bookings).
-    FullPayment,
-}
-
-/// One payment: what, how much, by when.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Installment {
-    /// What it pays.
-    pub kind: InstallmentKind,
-    /// How much.
-    pub amount: Money,
-    /// The day it falls due.
-    pub due_on: NaiveDate,
 }
 
 /// The installments of a stay, in due order; they sum exactly to `total`.
