@@ -7,7 +7,7 @@ use sejour_core::{
     value_objects::{Email, PersonName, PhoneNumber},
 };
 
-use crate::domain::{GuestContact, Notes, Occupants};
+use crate::domain::{GuestContact, Notes, Occupants, ReservationError};
 
 /// Code of a name that breaks the name rule.
 pub const INVALID_NAME: &str = "guest.invalid_name";
@@ -92,6 +92,7 @@ pub fn patched(
 /// Parses the occupants (`adults`, `children`).
 pub fn occupants(errors: &mut FieldErrors, adults: u32, children: &[u8]) -> Option<Occupants> {
     Occupants::new(adults, children.to_vec())
+        .map_err(ReservationError::from)
         .map_err(|e| errors.push(e.field().unwrap_or("adults"), e.code(), &e))
         .ok()
 }

@@ -1,9 +1,9 @@
 //! Why the aggregate refused something: one variant per broken rule, each with a stable
 //! code (and the field at fault, when there is one).
 
-use sejour_core::value_objects::MoneyError;
+use sejour_core::value_objects::{MoneyError, OccupantsError};
 
-use super::reservation::ReservationStatus;
+use super::reservation_status::ReservationStatus;
 
 /// A broken reservation rule.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -67,6 +67,17 @@ pub enum ReservationError {
         /// The limit.
         max: usize,
     },
+}
+
+/// The party's rule, under this context's codes (`reservation.no_adult`...).
+impl From<OccupantsError> for ReservationError {
+    fn from(error: OccupantsError) -> Self {
+        match error {
+            OccupantsError::NoAdult => Self::NoAdult,
+            OccupantsError::ChildAge { age } => Self::ChildAge { age },
+            OccupantsError::TooMany { max } => Self::TooManyOccupants { max },
+        }
+    }
 }
 
 impl ReservationError {

@@ -1,13 +1,11 @@
-//! Who books and who stays.
+//! Who books and who stays (the shared kernel's [`Occupants`], its errors under this
+//! context's codes).
 
+pub use sejour_core::value_objects::{AGE_OF_MAJORITY, MAX_OCCUPANTS, Occupants};
 use sejour_core::value_objects::{Email, PersonName, PhoneNumber, PostalAddress};
 
 use super::errors::ReservationError;
 
-/// The most occupants a booking may name (no property takes more).
-pub const MAX_OCCUPANTS: u32 = 50;
-/// Ages from this one on are adults.
-pub const AGE_OF_MAJORITY: u8 = 18;
 /// The longest cancellation reason, in characters.
 pub const MAX_REASON_LENGTH: usize = 500;
 /// The longest notes, in characters.
@@ -26,49 +24,6 @@ pub struct GuestContact {
     pub phone: PhoneNumber,
     /// Postal address (the contract names it).
     pub address: PostalAddress,
-}
-
-/// Who stays: adults and children (one age each). Rule `OccupantsAreValid`: at least one
-/// adult, children under 18, at most [`MAX_OCCUPANTS`] in all.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Occupants {
-    adults: u32,
-    children_ages: Vec<u8>,
-}
-
-impl Occupants {
-    /// Checks the rule.
-    pub fn new(adults: u32, children_ages: Vec<u8>) -> Result<Self, ReservationError> {
-        if adults == 0 {
-            return Err(ReservationError::NoAdult);
-        }
-        if let Some(&age) = children_ages.iter().find(|&&a| a >= AGE_OF_MAJORITY) {
-            return Err(ReservationError::ChildAge { age });
-        }
-        let children = u32::try_from(children_ages.len()).unwrap_or(u32::MAX);
-        if adults.saturating_add(children) > MAX_OCCUPANTS {
-            return Err(ReservationError::TooManyOccupants { max: MAX_OCCUPANTS });
-        }
-        Ok(Self {
-            adults,
-            children_ages,
-        })
-    }
-
-    /// Adults.
-    pub fn adults(&self) -> u32 {
-        self.adults
-    }
-
-    /// One age per child.
-    pub fn children_ages(&self) -> &[u8] {
-        &self.children_ages
-    }
-
-    /// Adults and children.
-    pub fn count(&self) -> u32 {
-        self.adults + u32::try_from(self.children_ages.len()).unwrap_or(0)
-    }
 }
 
 /// The guests of a reservation: the booking guest's contact and the occupants.
@@ -145,13 +100,16 @@ mod tests {
 
     #[test]
     fn given_no_adult_when_building_occupants_then_no_adult() {
-        assert_eq!(Occupants::new(0, vec![5]), Err(ReservationError::NoAdult));
+        assert_eq!(
+            Occupants::new(0, vec![5]).map_err(ReservationError::from),
+            Err(ReservationError::NoAdult)
+        );
     }
 
     #[test]
     fn given_an_adult_age_as_a_child_when_building_occupants_then_refused() {
         assert_eq!(
-            Occupants::new(2, vec![4, 18]),
+            Occupants::new(2, vec![4, 18]).map_err(ReservationError::from),
             Err(ReservationError::ChildAge { age: 18 })
         );
         assert_eq!(Occupants::new(2, vec![0, 17]).unwrap().count(), 4);
@@ -161,7 +119,7 @@ mod tests {
     fn given_too_many_people_when_building_occupants_then_refused() {
         assert!(Occupants::new(50, vec![]).is_ok());
         assert_eq!(
-            Occupants::new(50, vec![3]),
+            Occupants::new(50, vec![3]).map_err(ReservationError::from),
             Err(ReservationError::TooManyOccupants { max: 50 })
         );
     }

@@ -3,6 +3,8 @@
 //! - [`reservation`]: the [`Reservation`] aggregate and its lifecycle.
 //! - [`guests`]: who books ([`GuestContact`]) and who stays ([`Occupants`]).
 //! - [`price`]: the [`PriceBreakdown`] frozen from the quote, and its manual override.
+//! - [`reservation_status`]: [`ReservationStatus`], alone so that errors, rules and the
+//!   aggregate share it without cycles.
 //! - [`rules`]: the named business rules the aggregate's methods check.
 //! - [`refund`]: the refund domain service (the property's cancellation policy).
 //! - [`events`]: what the aggregate publishes.
@@ -14,6 +16,7 @@ pub mod guests;
 pub mod price;
 pub mod refund;
 pub mod reservation;
+pub mod reservation_status;
 pub mod rules;
 
 pub use errors::ReservationError;
@@ -21,6 +24,6 @@ pub use events::{ReservationEvent, ReservationField};
 pub use guests::{CancelReason, GuestContact, Guests, Notes, Occupants};
 pub use price::{Installment, InstallmentKind, PriceBreakdown};
 pub use reservation::{
-    Cancellation, ContractRef, NewReservation, Reservation, ReservationChanges,
-    ReservationSnapshot, ReservationStatus,
+    Cancellation, ContractRef, NewReservation, Reservation, ReservationChanges, ReservationSnapshot,
 };
+pub use reservation_status::ReservationStatus;

@@ -2,10 +2,11 @@
 //! guests, frozen price, status and history. Every change goes through a method that
 //! checks the [rules](super::rules) and records the [event](super::events) to publish.
 
-use std::fmt;
-
 use chrono::{DateTime, NaiveDate, Utc};
-use sejour_core::value_objects::{Money, ReservationPeriod};
+use sejour_core::{
+    Aggregate, Changes, check_rule,
+    value_objects::{Money, ReservationPeriod},
+};
 use uuid::Uuid;
 
 use super::{
@@ -14,60 +15,12 @@ use super::{
     guests::{CancelReason, GuestContact, Guests, Notes, Occupants},
     price::PriceBreakdown,
     refund::refund_due,
+    reservation_status::ReservationStatus,
     rules::{
         ChangesOnlyBeforeCheckIn, CompletedAfterCheckOut, OnlyActiveCanBeCancelled,
         OnlyPendingCanBeConfirmed, UnconfirmedHoldsExpire,
     },
 };
-
-/// Where a reservation stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ReservationStatus {
-    /// Booked, dates held, awaiting confirmation (paid deposit or a manager).
-    Pending,
-    /// Confirmed.
-    Confirmed,
-    /// The stay is over.
-    Completed,
-    /// Cancelled; the dates are free.
-    Cancelled,
-}
-
-impl ReservationStatus {
-    /// Every status.
-    pub const ALL: [Self; 4] = [
-        Self::Pending,
-        Self::Confirmed,
-        Self::Completed,
-        Self::Cancelled,
-    ];
-
-    /// The stored and shown name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Confirmed => "confirmed",
-            Self::Completed => "completed",
-            Self::Cancelled => "cancelled",
-        }
-    }
-
-    /// The status named `name`.
-    pub fn parse(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.as_str() == name)
-    }
-
-    /// Pending or confirmed: holding the dates.
-    pub fn is_active(self) -> bool {
-        matches!(self, Self::Pending | Self::Confirmed)
-    }
-}
-
-impl fmt::Display for ReservationStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// Who cancelled, when, why, and what is to be refunded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,8 +124,7 @@ pub struct ReservationChanges {
 #[derive(Debug, Clone)]
 pub struct Reservation {
     state: ReservationSnapshot,
-    stored_version: Option<i32>,
-    events: Vec<ReservationEvent>,
+    changes: Changes<ReservationEvent>,
 }
 
 impl Reservation {
@@ -210,18 +162,15 @@ impl Reservation {
         };
         Self {
             state,
-            stored_version: None,
-            events: vec![event],
+            changes: Changes::created(event),
         }
     }
 
     /// A stored reservation, as loaded.
     pub fn restore(state: ReservationSnapshot) -> Self {
-        let stored = state.version;
         Self {
+            changes: Changes::restored(state.version),
             state,
-            stored_version: Some(stored),
-            events: Vec::new(),
         }
     }
 
@@ -262,22 +211,29 @@ impl Reservation {
 
     /// The version in the database when loaded (`None` for a new one).
     pub fn stored_version(&self) -> Option<i32> {
-        self.stored_version
+        self.changes.stored_version()
     }
 
-    /// The events recorded since loading, to publish.
+    /// The events recorded since the last save, to publish; from then on the
+    /// reservation is as stored.
     pub fn take_events(&mut self) -> Vec<ReservationEvent> {
-        std::mem::take(&mut self.events)
+        self.changes.take(self.state.version)
+    }
+
+    /// The events recorded since the last save, oldest first.
+    pub fn pending_events(&self) -> &[ReservationEvent] {
+        self.changes.pending()
     }
 
     /// Whether anything changed since loading.
     pub fn has_changes(&self) -> bool {
-        !self.events.is_empty()
+        self.changes.has_changes()
     }
 
-    fn touch(&mut self, now: DateTime<Utc>) {
+    /// Records `event` at `now`: the first change since the last save bumps the version.
+    fn record(&mut self, now: DateTime<Utc>, event: ReservationEvent) {
         self.state.updated_at = now;
-        self.state.version += 1;
+        self.changes.record(&mut self.state.version, event);
     }
 
     /// Applies `changes` (rule `ChangesOnlyBeforeCheckIn`), recording
@@ -289,7 +245,11 @@ impl Reservation {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<(), ReservationError> {
-        ChangesOnlyBeforeCheckIn::check(self.state.status, self.state.period.check_in(), today)?;
+        check_rule(ChangesOnlyBeforeCheckIn {
+            status: self.state.status,
+            check_in: self.state.period.check_in(),
+            today,
+        })?;
         let mut fields = Vec::new();
         let s = &mut self.state;
         if let Some(period) = changes.period.filter(|p| *p != s.period) {
@@ -315,32 +275,34 @@ impl Reservation {
         if fields.is_empty() {
             return Ok(());
         }
-        self.touch(now);
         let s = &self.state;
-        self.events.push(ReservationEvent::ReservationUpdated {
+        let event = ReservationEvent::ReservationUpdated {
             reservation_id: s.id,
             fields,
             check_in: s.period.check_in(),
             check_out: s.period.check_out(),
             total: s.price.total,
             price_set_by_hand: s.price.set_by_hand,
-        });
+        };
+        self.record(now, event);
         Ok(())
     }
 
     /// Confirms a pending booking (rule `OnlyPendingCanBeConfirmed`).
     pub fn confirm(&mut self, now: DateTime<Utc>) -> Result<(), ReservationError> {
-        OnlyPendingCanBeConfirmed::check(self.state.status)?;
+        check_rule(OnlyPendingCanBeConfirmed {
+            status: self.state.status,
+        })?;
         self.state.status = ReservationStatus::Confirmed;
         self.state.confirmed_at = Some(now);
-        self.touch(now);
         let s = &self.state;
-        self.events.push(ReservationEvent::ReservationConfirmed {
+        let event = ReservationEvent::ReservationConfirmed {
             reservation_id: s.id,
             property_id: s.property_id,
             check_in: s.period.check_in(),
             check_out: s.period.check_out(),
-        });
+        };
+        self.record(now, event);
         Ok(())
     }
 
@@ -354,7 +316,9 @@ impl Reservation {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<(), ReservationError> {
-        OnlyActiveCanBeCancelled::check(self.state.status)?;
+        check_rule(OnlyActiveCanBeCancelled {
+            status: self.state.status,
+        })?;
         let refund = refund_due(
             &self.state.price,
             self.state.amount_paid,
@@ -368,21 +332,25 @@ impl Reservation {
             reason: reason.clone(),
             refund_due: refund,
         });
-        self.touch(now);
-        self.events.push(ReservationEvent::ReservationCancelled {
+        let event = ReservationEvent::ReservationCancelled {
             reservation_id: self.state.id,
             property_id: self.state.property_id,
             reason: reason.as_str().to_owned(),
             cancelled_by: by,
             refund_due: refund,
-        });
+        };
+        self.record(now, event);
         Ok(())
     }
 
     /// Cancels a pending booking whose hold lapsed (rule `UnconfirmedHoldsExpire`), with
     /// the reason `expired`.
     pub fn expire(&mut self, by: String, now: DateTime<Utc>) -> Result<(), ReservationError> {
-        UnconfirmedHoldsExpire::check(self.state.status, self.state.hold_expires_at, now)?;
+        check_rule(UnconfirmedHoldsExpire {
+            status: self.state.status,
+            hold_expires_at: self.state.hold_expires_at,
+            now,
+        })?;
         self.cancel(by, CancelReason::expired(), now.date_naive(), now)
     }
 
@@ -392,17 +360,41 @@ impl Reservation {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<(), ReservationError> {
-        CompletedAfterCheckOut::check(self.state.status, self.state.period.check_out(), today)?;
+        check_rule(CompletedAfterCheckOut {
+            status: self.state.status,
+            check_out: self.state.period.check_out(),
+            today,
+        })?;
         self.state.status = ReservationStatus::Completed;
         self.state.completed_at = Some(now);
-        self.touch(now);
         let s = &self.state;
-        self.events.push(ReservationEvent::ReservationCompleted {
+        let event = ReservationEvent::ReservationCompleted {
             reservation_id: s.id,
             property_id: s.property_id,
             check_out: s.period.check_out(),
-        });
+        };
+        self.record(now, event);
         Ok(())
+    }
+}
+
+impl Aggregate for Reservation {
+    type Event = ReservationEvent;
+
+    fn id(&self) -> Uuid {
+        self.state.id
+    }
+
+    fn version(&self) -> i32 {
+        self.state.version
+    }
+
+    fn stored_version(&self) -> Option<i32> {
+        self.changes.stored_version()
+    }
+
+    fn take_events(&mut self) -> Vec<ReservationEvent> {
+        Reservation::take_events(self)
     }
 }
 
@@ -472,9 +464,12 @@ mod tests {
     #[test]
     fn given_a_pending_booking_when_confirmed_then_cancelled_then_the_refund_is_recorded() {
         let mut r = booked();
+        // Each step is saved before the next (the repository takes the events).
+        r.take_events();
         r.confirm(at(3)).unwrap();
         assert_eq!(r.status(), ReservationStatus::Confirmed);
         assert!(r.confirm(at(3)).unwrap_err().is_conflict());
+        r.take_events();
         r.cancel(
             "user:x".into(),
             CancelReason::parse("plans").unwrap(),

@@ -1,118 +1,153 @@
-//! The reservation's business rules, as named types: each says when a step is allowed
-//! and is checked inside the aggregate's methods (and tested here).
+//! The reservation's business rules, as named [`BusinessRule`]s: each says when a step is
+//! broken and which error follows; the aggregate's methods check them with
+//! [`sejour_core::check_rule`] (and they are tested here).
 
 use chrono::{DateTime, NaiveDate, Utc};
+use sejour_core::BusinessRule;
 
-use super::{errors::ReservationError, reservation::ReservationStatus};
+use super::{errors::ReservationError, reservation_status::ReservationStatus};
 
 /// `OnlyPendingCanBeConfirmed`: confirming takes a pending reservation.
-pub struct OnlyPendingCanBeConfirmed;
+pub struct OnlyPendingCanBeConfirmed {
+    /// The reservation's status.
+    pub status: ReservationStatus,
+}
 
-impl OnlyPendingCanBeConfirmed {
-    /// Checks the rule.
-    pub fn check(status: ReservationStatus) -> Result<(), ReservationError> {
-        match status {
-            ReservationStatus::Pending => Ok(()),
-            from => Err(ReservationError::InvalidTransition {
-                from,
-                action: "confirmed",
-            }),
+impl BusinessRule for OnlyPendingCanBeConfirmed {
+    type Error = ReservationError;
+
+    fn is_broken(&self) -> bool {
+        self.status != ReservationStatus::Pending
+    }
+
+    fn error(&self) -> ReservationError {
+        ReservationError::InvalidTransition {
+            from: self.status,
+            action: "confirmed",
         }
     }
 }
 
 /// `OnlyActiveCanBeCancelled`: a pending or confirmed reservation can be cancelled; a
 /// completed or cancelled one cannot.
-pub struct OnlyActiveCanBeCancelled;
+pub struct OnlyActiveCanBeCancelled {
+    /// The reservation's status.
+    pub status: ReservationStatus,
+}
 
-impl OnlyActiveCanBeCancelled {
-    /// Checks the rule.
-    pub fn check(status: ReservationStatus) -> Result<(), ReservationError> {
-        if status.is_active() {
-            Ok(())
-        } else {
-            Err(ReservationError::InvalidTransition {
-                from: status,
-                action: "cancelled",
-            })
+impl BusinessRule for OnlyActiveCanBeCancelled {
+    type Error = ReservationError;
+
+    fn is_broken(&self) -> bool {
+        !self.status.is_active()
+    }
+
+    fn error(&self) -> ReservationError {
+        ReservationError::InvalidTransition {
+            from: self.status,
+            action: "cancelled",
         }
     }
 }
 
 /// `ChangesOnlyBeforeCheckIn`: dates, occupants and guest details of an active
 /// reservation can change until the day before arrival.
-pub struct ChangesOnlyBeforeCheckIn;
+pub struct ChangesOnlyBeforeCheckIn {
+    /// The reservation's status.
+    pub status: ReservationStatus,
+    /// Its arrival day.
+    pub check_in: NaiveDate,
+    /// Today.
+    pub today: NaiveDate,
+}
 
-impl ChangesOnlyBeforeCheckIn {
-    /// Checks the rule on `today`.
-    pub fn check(
-        status: ReservationStatus,
-        check_in: NaiveDate,
-        today: NaiveDate,
-    ) -> Result<(), ReservationError> {
-        if !status.is_active() {
-            return Err(ReservationError::InvalidTransition {
-                from: status,
+impl BusinessRule for ChangesOnlyBeforeCheckIn {
+    type Error = ReservationError;
+
+    fn is_broken(&self) -> bool {
+        !self.status.is_active() || self.today >= self.check_in
+    }
+
+    fn error(&self) -> ReservationError {
+        if self.status.is_active() {
+            ReservationError::StayStarted {
+                check_in: self.check_in,
+            }
+        } else {
+            ReservationError::InvalidTransition {
+                from: self.status,
                 action: "changed",
-            });
+            }
         }
-        if today >= check_in {
-            return Err(ReservationError::StayStarted { check_in });
-        }
-        Ok(())
     }
 }
 
 /// `CompletedAfterCheckOut`: a confirmed stay is completed from its departure day on.
-pub struct CompletedAfterCheckOut;
+pub struct CompletedAfterCheckOut {
+    /// The reservation's status.
+    pub status: ReservationStatus,
+    /// Its departure day.
+    pub check_out: NaiveDate,
+    /// Today.
+    pub today: NaiveDate,
+}
 
-impl CompletedAfterCheckOut {
-    /// Checks the rule on `today`.
-    pub fn check(
-        status: ReservationStatus,
-        check_out: NaiveDate,
-        today: NaiveDate,
-    ) -> Result<(), ReservationError> {
-        if status != ReservationStatus::Confirmed {
-            return Err(ReservationError::InvalidTransition {
-                from: status,
+impl BusinessRule for CompletedAfterCheckOut {
+    type Error = ReservationError;
+
+    fn is_broken(&self) -> bool {
+        self.status != ReservationStatus::Confirmed || self.today < self.check_out
+    }
+
+    fn error(&self) -> ReservationError {
+        if self.status == ReservationStatus::Confirmed {
+            ReservationError::StayNotOver {
+                check_out: self.check_out,
+            }
+        } else {
+            ReservationError::InvalidTransition {
+                from: self.status,
                 action: "completed",
-            });
+            }
         }
-        if today < check_out {
-            return Err(ReservationError::StayNotOver { check_out });
-        }
-        Ok(())
     }
 }
 
 /// `UnconfirmedHoldsExpire`: a pending reservation not confirmed by its hold's end is
 /// cancelled (reason `expired`) and its dates freed.
-pub struct UnconfirmedHoldsExpire;
+pub struct UnconfirmedHoldsExpire {
+    /// The reservation's status.
+    pub status: ReservationStatus,
+    /// When its hold ends.
+    pub hold_expires_at: DateTime<Utc>,
+    /// Now.
+    pub now: DateTime<Utc>,
+}
 
-impl UnconfirmedHoldsExpire {
-    /// Checks the rule at `now`.
-    pub fn check(
-        status: ReservationStatus,
-        hold_expires_at: DateTime<Utc>,
-        now: DateTime<Utc>,
-    ) -> Result<(), ReservationError> {
-        if status != ReservationStatus::Pending {
-            return Err(ReservationError::InvalidTransition {
-                from: status,
+impl BusinessRule for UnconfirmedHoldsExpire {
+    type Error = ReservationError;
+
+    fn is_broken(&self) -> bool {
+        self.status != ReservationStatus::Pending || self.now < self.hold_expires_at
+    }
+
+    fn error(&self) -> ReservationError {
+        if self.status == ReservationStatus::Pending {
+            ReservationError::HoldNotExpired
+        } else {
+            ReservationError::InvalidTransition {
+                from: self.status,
                 action: "expired",
-            });
+            }
         }
-        if now < hold_expires_at {
-            return Err(ReservationError::HoldNotExpired);
-        }
-        Ok(())
     }
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
+    use sejour_core::check_rule;
+
     use super::*;
     use ReservationStatus::*;
 
@@ -120,12 +155,28 @@ mod tests {
         NaiveDate::from_ymd_opt(2027, 7, d).unwrap()
     }
 
+    fn changes(status: ReservationStatus, check_in: u32, today: u32) -> ChangesOnlyBeforeCheckIn {
+        ChangesOnlyBeforeCheckIn {
+            status,
+            check_in: day(check_in),
+            today: day(today),
+        }
+    }
+
+    fn completion(status: ReservationStatus, check_out: u32, today: u32) -> CompletedAfterCheckOut {
+        CompletedAfterCheckOut {
+            status,
+            check_out: day(check_out),
+            today: day(today),
+        }
+    }
+
     #[test]
     fn given_any_status_but_pending_when_confirming_then_refused_as_a_conflict() {
-        assert!(OnlyPendingCanBeConfirmed::check(Pending).is_ok());
+        assert!(check_rule(OnlyPendingCanBeConfirmed { status: Pending }).is_ok());
         for status in [Confirmed, Completed, Cancelled] {
             assert!(
-                OnlyPendingCanBeConfirmed::check(status)
+                check_rule(OnlyPendingCanBeConfirmed { status })
                     .unwrap_err()
                     .is_conflict()
             );
@@ -134,38 +185,43 @@ mod tests {
 
     #[test]
     fn given_a_completed_or_cancelled_booking_when_cancelling_then_refused() {
-        assert!(OnlyActiveCanBeCancelled::check(Pending).is_ok());
-        assert!(OnlyActiveCanBeCancelled::check(Confirmed).is_ok());
-        assert!(OnlyActiveCanBeCancelled::check(Completed).is_err());
-        assert!(OnlyActiveCanBeCancelled::check(Cancelled).is_err());
+        assert!(check_rule(OnlyActiveCanBeCancelled { status: Pending }).is_ok());
+        assert!(check_rule(OnlyActiveCanBeCancelled { status: Confirmed }).is_ok());
+        assert!(check_rule(OnlyActiveCanBeCancelled { status: Completed }).is_err());
+        assert!(check_rule(OnlyActiveCanBeCancelled { status: Cancelled }).is_err());
     }
 
     #[test]
     fn given_the_day_of_arrival_when_changing_then_the_stay_has_started() {
-        assert!(ChangesOnlyBeforeCheckIn::check(Confirmed, day(10), day(9)).is_ok());
+        assert!(check_rule(changes(Confirmed, 10, 9)).is_ok());
         assert_eq!(
-            ChangesOnlyBeforeCheckIn::check(Confirmed, day(10), day(10)),
+            check_rule(changes(Confirmed, 10, 10)),
             Err(ReservationError::StayStarted { check_in: day(10) })
         );
-        assert!(ChangesOnlyBeforeCheckIn::check(Cancelled, day(10), day(1)).is_err());
+        assert!(check_rule(changes(Cancelled, 10, 1)).is_err());
     }
 
     #[test]
     fn given_a_confirmed_stay_when_its_departure_day_comes_then_it_may_complete() {
-        assert!(CompletedAfterCheckOut::check(Confirmed, day(17), day(16)).is_err());
-        assert!(CompletedAfterCheckOut::check(Confirmed, day(17), day(17)).is_ok());
-        assert!(CompletedAfterCheckOut::check(Pending, day(17), day(20)).is_err());
+        assert!(check_rule(completion(Confirmed, 17, 16)).is_err());
+        assert!(check_rule(completion(Confirmed, 17, 17)).is_ok());
+        assert!(check_rule(completion(Pending, 17, 20)).is_err());
     }
 
     #[test]
     fn given_a_pending_hold_when_its_end_comes_then_it_may_expire() {
         let end = DateTime::<Utc>::from_timestamp(1_800_000_000, 0).unwrap();
         let before = DateTime::<Utc>::from_timestamp(1_799_999_999, 0).unwrap();
+        let rule = |status, now| UnconfirmedHoldsExpire {
+            status,
+            hold_expires_at: end,
+            now,
+        };
         assert_eq!(
-            UnconfirmedHoldsExpire::check(Pending, end, before),
+            check_rule(rule(Pending, before)),
             Err(ReservationError::HoldNotExpired)
         );
-        assert!(UnconfirmedHoldsExpire::check(Pending, end, end).is_ok());
-        assert!(UnconfirmedHoldsExpire::check(Confirmed, end, end).is_err());
+        assert!(check_rule(rule(Pending, end)).is_ok());
+        assert!(check_rule(rule(Confirmed, end)).is_err());
     }
 }

@@ -106,11 +106,11 @@ pub async fn update_reservation(
     };
     if reprice {
         // The rules of a change come first: no quote for a stay that has begun.
-        crate::domain::rules::ChangesOnlyBeforeCheckIn::check(
-            current.status,
-            current.period.check_in(),
+        sejour_core::check_rule(crate::domain::rules::ChangesOnlyBeforeCheckIn {
+            status: current.status,
+            check_in: current.period.check_in(),
             today,
-        )?;
+        })?;
         let (price, shown) = svc
             .price(
                 current.property_id,
