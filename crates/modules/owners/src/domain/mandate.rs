@@ -3,7 +3,7 @@
 use std::fmt;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The most basis points a commission may be: 100 %.
 pub const MAX_BASIS_POINTS: u32 = 10_000;
@@ -68,7 +68,7 @@ impl fmt::Display for CommissionRate {
 }
 
 /// Who collects the rent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MoneyModel {
     /// The agency collects the rent on the owner's behalf (mandat de gestion) and pays
