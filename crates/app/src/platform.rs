@@ -38,6 +38,7 @@ use sejour_auth::{
     infrastructure::{purge::PurgeExpiredTokens, wiring::auth_from_settings},
     presentation::authenticate,
 };
+use sejour_infrastructure::module::{ContextModule, Shared};
 use sejour_owners::{infrastructure::PgOwnerDirectory, presentation::OwnersState};
 use sejour_properties::application::catalog::Catalog;
 use sejour_properties::{
@@ -50,17 +51,7 @@ use sejour_properties::{
     },
     presentation::PropertiesState,
 };
-use sejour_reservations::{
-    application::{
-        Reservations,
-        commands::{complete_stays, expire_holds},
-    },
-    infrastructure::{
-        PgReservationRepository,
-        jobs::{PURGE_KEYS_JOB, ReservationJobs},
-        timeline::TimelineRecorder,
-    },
-};
+use sejour_reservations::application::Reservations;
 use sejour_users::{infrastructure::PgUserDirectory, presentation::UsersState};
 
 use crate::openapi::ApiDoc;
@@ -198,15 +189,24 @@ impl Platform {
             settings.balance_due_days,
         )
         .map_err(|e| StartError::Other(format!("SEJOUR_DEPOSIT_BP and related settings: {e}")))?;
-        let reservations = Arc::new(Reservations {
-            repo: PgReservationRepository::new(pool.clone(), clock.clone(), ids.clone()),
-            catalog: Arc::new(Catalog::new(properties.clone(), schedule_rules)),
-            owners: owners.clone(),
-            users: users.clone(),
-            hold: chrono::Duration::minutes(i64::from(settings.reservation_hold_minutes)),
-        });
+        let settings = Arc::new(settings);
+        let shared = Shared {
+            settings: settings.clone(),
+            pool: pool.clone(),
+            redis: redis.clone(),
+            clock: clock.clone(),
+            ids: ids.clone(),
+            storage: storage.clone(),
+            mailer: mailer.clone(),
+        };
+        let reservations = sejour_reservations::use_cases(
+            &shared,
+            Arc::new(Catalog::new(properties.clone(), schedule_rules)),
+            owners.clone(),
+            users.clone(),
+        );
         Ok(Self {
-            settings: Arc::new(settings),
+            settings,
             pool,
             redis,
             clock,
@@ -279,8 +279,7 @@ impl Platform {
             self.properties.clone(),
             self.fetcher.clone(),
         )));
-        consumers.push(Arc::new(TimelineRecorder));
-        consumers.push(Arc::new(ReservationJobs::new(self.reservations.clone())));
+        consumers.extend(self.reservations_module().consumers);
         consumers
     }
 
@@ -291,9 +290,14 @@ impl Platform {
             .map_err(|e| StartError::Db(DbError::Connect(e)))
     }
 
+    /// The reservations context's module around the platform's use cases.
+    fn reservations_module(&self) -> ContextModule {
+        sejour_reservations::module_of(self.reservations.clone())
+    }
+
     /// The timed jobs.
     pub fn schedules(&self) -> Vec<Schedule> {
-        vec![
+        let mut schedules = vec![
             Schedule {
                 name: "queue.purge_delivered",
                 cron: "17 3 * * *".into(),
@@ -309,22 +313,9 @@ impl Platform {
                 cron: self.settings.ical_sync_cron(),
                 job: sejour_properties::infrastructure::sync_job::JOB,
             },
-            Schedule {
-                name: "reservations.expire_holds",
-                cron: "* * * * *".into(),
-                job: expire_holds::JOB,
-            },
-            Schedule {
-                name: "reservations.complete_stays",
-                cron: "7 * * * *".into(),
-                job: complete_stays::JOB,
-            },
-            Schedule {
-                name: "reservations.purge_idempotency_keys",
-                cron: "23 * * * *".into(),
-                job: PURGE_KEYS_JOB,
-            },
-        ]
+        ];
+        schedules.extend(self.reservations_module().schedules);
+        schedules
     }
 
     /// The worker, configured from the settings.
@@ -394,8 +385,7 @@ impl Platform {
                 max_upload_bytes: self.settings.max_upload_bytes,
                 schedule_rules: self.schedule_rules,
             });
-        let reservations =
-            sejour_reservations::presentation::routes().with_state(self.reservations.clone());
+        let reservations = self.reservations_module().routes;
         let v1 = OpenApiRouter::new()
             .merge(auth)
             .merge(users)

@@ -5,6 +5,9 @@
 //!   `expire_holds` and `complete_stays`.
 //! - [`queries`]: `GetReservationQuery`, `SearchReservationsQuery`,
 //!   `GetCustomerReservationsQuery`, and the events timeline.
+//!
+//! The use cases reach storage through the domain's repository traits and the
+//! [`UnitOfWork`], never through an adapter.
 //! - [`access`]: who sees what of a reservation.
 //! - [`input`]: the raw guest fields, parsed with every invalid one listed.
 //!
@@ -21,30 +24,40 @@ use std::sync::Arc;
 
 use chrono::Duration;
 use sejour_core::{
-    AppError, FieldError,
-    value_objects::{Money, ReservationPeriod},
+    AppError, Clock, FieldError, IdGenerator, Tx, UnitOfWork, value_objects::ReservationPeriod,
 };
 use sejour_owners::application::directory::OwnerDirectory;
 use sejour_properties::application::catalog::{PropertyCatalog, Quote, QuoteStayQuery};
 use sejour_users::application::directory::UserDirectory;
-use sqlx::PgConnection;
 use uuid::Uuid;
 
-use crate::{
-    domain::{Occupants, PriceBreakdown, Reservation, ReservationError},
-    infrastructure::{PgReservationRepository, ReservationRecord},
+use crate::domain::{
+    IdempotencyKeyRepository, Occupants, PriceBreakdown, Reservation, ReservationDomainService,
+    ReservationError, ReservationRecord, ReservationRepository,
 };
 
-pub use crate::infrastructure::repository::{VERSION_MISMATCH, version_mismatch};
+/// The quote of a stay as shown, and the response of a create as first answered: JSON.
+pub type Json = serde_json::Value;
+
+/// A stored reservation with its quote as shown.
+pub type Record = ReservationRecord<Json>;
 
 /// Code of the 409 answered when the dates overlap another booking or block.
 pub const PERIOD_UNAVAILABLE: &str = "reservation.period_unavailable";
 
-/// What the use cases work with, built once by the composition root.
+/// What the use cases work with, built once by [`crate::module`].
 #[derive(Clone)]
 pub struct Reservations {
     /// The reservations.
-    pub repo: PgReservationRepository,
+    pub reservations: Arc<dyn ReservationRepository<Quote = Json>>,
+    /// The `Idempotency-Key`s of creates.
+    pub keys: Arc<dyn IdempotencyKeyRepository<Response = Json>>,
+    /// Business transactions.
+    pub uow: Arc<dyn UnitOfWork>,
+    /// Time.
+    pub clock: Arc<dyn Clock>,
+    /// Identity.
+    pub ids: Arc<dyn IdGenerator>,
     /// The properties context's published interface.
     pub catalog: Arc<dyn PropertyCatalog>,
     /// The owners context's published interface (which owner a user stands for).
@@ -56,15 +69,18 @@ pub struct Reservations {
 }
 
 impl Reservations {
-    /// The reservation `id`, locked on `conn` until its transaction ends; 404 when it
-    /// does not exist.
-    pub(crate) async fn lock(
-        &self,
-        conn: &mut PgConnection,
-        id: Uuid,
-    ) -> Result<ReservationRecord, AppError> {
-        self.repo
-            .get_for_update(conn, id)
+    /// The reservation `id`, locked in `tx` until it ends; 404 when it does not exist.
+    pub(crate) async fn lock(&self, tx: &mut Tx, id: Uuid) -> Result<Record, AppError> {
+        self.reservations
+            .find_for_update(tx, id)
+            .await?
+            .ok_or_else(|| AppError::not_found("reservation"))
+    }
+
+    /// The reservation `id`; 404 when it does not exist.
+    pub(crate) async fn find(&self, id: Uuid) -> Result<Record, AppError> {
+        self.reservations
+            .find_by_id(id)
             .await?
             .ok_or_else(|| AppError::not_found("reservation"))
     }
@@ -77,7 +93,7 @@ impl Reservations {
         period: ReservationPeriod,
         occupants: &Occupants,
         manual_total: Option<i64>,
-    ) -> Result<(PriceBreakdown, serde_json::Value), AppError> {
+    ) -> Result<(PriceBreakdown, Json), AppError> {
         let quote = self
             .catalog
             .quote(QuoteStayQuery {
@@ -88,24 +104,19 @@ impl Reservations {
                 children_ages: occupants.children_ages().to_vec(),
             })
             .await?;
-        let mut price = price_of(&quote);
-        if let Some(total) = manual_total {
-            price = price.set_by_hand(Money::new(total, price.currency))?;
-        }
+        let price = ReservationDomainService::frozen_price(price_of(&quote), manual_total)?;
         let shown = serde_json::to_value(&quote).map_err(AppError::internal)?;
         Ok((price, shown))
     }
 }
 
-/// 412 unless `expected` (from `If-Match`), when given, is `reservation`'s version.
+/// 412 `reservation.version_mismatch` unless `expected` (from `If-Match`), when given, is
+/// `reservation`'s version.
 pub(crate) fn ensure_version(
     reservation: &Reservation,
     expected: Option<i32>,
 ) -> Result<(), AppError> {
-    match expected {
-        Some(version) if version != reservation.version() => Err(version_mismatch()),
-        _ => Ok(()),
-    }
+    sejour_core::ensure_version("reservation", reservation.version(), expected)
 }
 
 /// The 409 `reservation.period_unavailable` for the calendar's refusal; other errors

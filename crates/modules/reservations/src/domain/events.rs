@@ -1,129 +1,40 @@
 //! The facts a [`super::Reservation`] publishes on the outbox, in the transaction of the
-//! change. Payloads are camelCase JSON objects (the envelope's `type` says which event it
-//! is). They carry ids, dates, amounts and statuses, never the guest's contact details:
-//! the audit log is append-only, and a consumer that needs the contact (notifications,
-//! CRM) asks this context for it.
+//! change. Each variant carries its payload, a struct of the
+//! [published language](crate::published_language): the variant only says which event it
+//! is (the envelope's `type`), the payload is the JSON object.
 
-use chrono::NaiveDate;
-use sejour_core::{DomainEvent, value_objects::Money};
+use sejour_core::DomainEvent;
 use serde::Serialize;
-use uuid::Uuid;
 
-/// A part of a reservation named in `reservations.ReservationUpdated` when it changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum ReservationField {
-    /// `checkIn` / `checkOut`.
-    Dates,
-    /// `adults` / `children`.
-    Occupants,
-    /// `guest`.
-    Guest,
-    /// `notes`.
-    Notes,
-    /// The price (re-priced, or set by hand).
-    Price,
-}
+pub use crate::published_language::{
+    ReservationCancelled, ReservationCompleted, ReservationConfirmed, ReservationCreated,
+    ReservationField, ReservationUpdated, event_types as types,
+};
 
 /// Something that happened to a reservation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(untagged, rename_all_fields = "camelCase")]
+#[serde(untagged)]
 pub enum ReservationEvent {
-    /// `reservations.ReservationCreated`: the dates are held, the booking is pending.
-    ReservationCreated {
-        /// The reservation.
-        reservation_id: Uuid,
-        /// The property.
-        property_id: Uuid,
-        /// The guest's user account, if any.
-        customer_id: Option<Uuid>,
-        /// Arrival.
-        check_in: NaiveDate,
-        /// Departure.
-        check_out: NaiveDate,
-        /// Adults and children.
-        guests: u32,
-        /// What the guest pays.
-        total: Money,
-        /// Whether a manager set the total by hand (then `quotedTotal` is the quote's).
-        price_set_by_hand: bool,
-        /// The quote's total.
-        quoted_total: Money,
-    },
-    /// `reservations.ReservationUpdated`: dates, occupants, guest or notes changed.
-    ReservationUpdated {
-        /// The reservation.
-        reservation_id: Uuid,
-        /// What changed, in a stable order.
-        fields: Vec<ReservationField>,
-        /// Arrival (after the change).
-        check_in: NaiveDate,
-        /// Departure (after the change).
-        check_out: NaiveDate,
-        /// The total (after the change).
-        total: Money,
-        /// Whether the total is now set by hand.
-        price_set_by_hand: bool,
-    },
+    /// `reservations.ReservationCreated`.
+    ReservationCreated(ReservationCreated),
+    /// `reservations.ReservationUpdated`.
+    ReservationUpdated(ReservationUpdated),
     /// `reservations.ReservationConfirmed`.
-    ReservationConfirmed {
-        /// The reservation.
-        reservation_id: Uuid,
-        /// The property.
-        property_id: Uuid,
-        /// Arrival.
-        check_in: NaiveDate,
-        /// Departure.
-        check_out: NaiveDate,
-    },
-    /// `reservations.ReservationCancelled`: the dates are free again.
-    ReservationCancelled {
-        /// The reservation.
-        reservation_id: Uuid,
-        /// The property.
-        property_id: Uuid,
-        /// Why (`expired` for a lapsed hold).
-        reason: String,
-        /// Who (the actor's label: `user:<id>`, `system:reservations.expire_holds`).
-        cancelled_by: String,
-        /// What the payments context must refund.
-        refund_due: Money,
-    },
-    /// `reservations.ReservationCompleted`: the stay is over.
-    ReservationCompleted {
-        /// The reservation.
-        reservation_id: Uuid,
-        /// The property.
-        property_id: Uuid,
-        /// Departure.
-        check_out: NaiveDate,
-    },
-}
-
-/// The events' type names, for subscribers.
-pub mod types {
-    /// [`super::ReservationEvent::ReservationCreated`].
-    pub const CREATED: &str = "reservations.ReservationCreated";
-    /// [`super::ReservationEvent::ReservationUpdated`].
-    pub const UPDATED: &str = "reservations.ReservationUpdated";
-    /// [`super::ReservationEvent::ReservationConfirmed`].
-    pub const CONFIRMED: &str = "reservations.ReservationConfirmed";
-    /// [`super::ReservationEvent::ReservationCancelled`].
-    pub const CANCELLED: &str = "reservations.ReservationCancelled";
-    /// [`super::ReservationEvent::ReservationCompleted`].
-    pub const COMPLETED: &str = "reservations.ReservationCompleted";
-    /// All of them.
-    pub const ALL: [&str; 5] = [CREATED, UPDATED, CONFIRMED, CANCELLED, COMPLETED];
+    ReservationConfirmed(ReservationConfirmed),
+    /// `reservations.ReservationCancelled`.
+    ReservationCancelled(ReservationCancelled),
+    /// `reservations.ReservationCompleted`.
+    ReservationCompleted(ReservationCompleted),
 }
 
 impl DomainEvent for ReservationEvent {
     fn event_type(&self) -> &'static str {
         match self {
-            Self::ReservationCreated { .. } => types::CREATED,
-            Self::ReservationUpdated { .. } => types::UPDATED,
-            Self::ReservationConfirmed { .. } => types::CONFIRMED,
-            Self::ReservationCancelled { .. } => types::CANCELLED,
-            Self::ReservationCompleted { .. } => types::COMPLETED,
+            Self::ReservationCreated(_) => types::CREATED,
+            Self::ReservationUpdated(_) => types::UPDATED,
+            Self::ReservationConfirmed(_) => types::CONFIRMED,
+            Self::ReservationCancelled(_) => types::CANCELLED,
+            Self::ReservationCompleted(_) => types::COMPLETED,
         }
     }
 
@@ -133,11 +44,12 @@ impl DomainEvent for ReservationEvent {
 
     fn aggregate_id(&self) -> String {
         match self {
-            Self::ReservationCreated { reservation_id, .. }
-            | Self::ReservationUpdated { reservation_id, .. }
-            | Self::ReservationConfirmed { reservation_id, .. }
-            | Self::ReservationCancelled { reservation_id, .. }
-            | Self::ReservationCompleted { reservation_id, .. } => reservation_id.to_string(),
+            Self::ReservationCreated(e) => e.reservation_id,
+            Self::ReservationUpdated(e) => e.reservation_id,
+            Self::ReservationConfirmed(e) => e.reservation_id,
+            Self::ReservationCancelled(e) => e.reservation_id,
+            Self::ReservationCompleted(e) => e.reservation_id,
         }
+        .to_string()
     }
 }

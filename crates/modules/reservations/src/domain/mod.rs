@@ -6,7 +6,10 @@
 //! - [`reservation_status`]: [`ReservationStatus`], alone so that errors, rules and the
 //!   aggregate share it without cycles.
 //! - [`rules`]: the named business rules the aggregate's methods check.
-//! - [`refund`]: the refund domain service (the property's cancellation policy).
+//! - [`services`]: [`ReservationDomainService`] (frozen price, refund due, whom a
+//!   booking is for).
+//! - [`repositories`]: the ports [`ReservationRepository`] and
+//!   [`IdempotencyKeyRepository`].
 //! - [`events`]: what the aggregate publishes.
 //! - [`errors`]: [`ReservationError`], one stable code per broken rule.
 
@@ -14,16 +17,22 @@ pub mod errors;
 pub mod events;
 pub mod guests;
 pub mod price;
-pub mod refund;
+pub mod repositories;
 pub mod reservation;
 pub mod reservation_status;
 pub mod rules;
+pub mod services;
 
 pub use errors::ReservationError;
 pub use events::{ReservationEvent, ReservationField};
 pub use guests::{CancelReason, GuestContact, Guests, Notes, Occupants};
 pub use price::{Installment, InstallmentKind, PriceBreakdown};
+pub use repositories::{
+    Claim, IdempotencyKeyRepository, ReservationFilter, ReservationRecord, ReservationRepository,
+    TimelineEntry,
+};
 pub use reservation::{
     Cancellation, ContractRef, NewReservation, Reservation, ReservationChanges, ReservationSnapshot,
 };
 pub use reservation_status::ReservationStatus;
+pub use services::{BookingParty, ReservationDomainService};

@@ -11,15 +11,18 @@ use uuid::Uuid;
 
 use super::{
     errors::ReservationError,
-    events::{ReservationEvent, ReservationField},
+    events::{
+        ReservationCancelled, ReservationCompleted, ReservationConfirmed, ReservationCreated,
+        ReservationEvent, ReservationField, ReservationUpdated,
+    },
     guests::{CancelReason, GuestContact, Guests, Notes, Occupants},
     price::PriceBreakdown,
-    refund::refund_due,
     reservation_status::ReservationStatus,
     rules::{
         ChangesOnlyBeforeCheckIn, CompletedAfterCheckOut, OnlyActiveCanBeCancelled,
         OnlyPendingCanBeConfirmed, UnconfirmedHoldsExpire,
     },
+    services::ReservationDomainService,
 };
 
 /// Who cancelled, when, why, and what is to be refunded.
@@ -149,7 +152,7 @@ impl Reservation {
             updated_at: now,
             version: 1,
         };
-        let event = ReservationEvent::ReservationCreated {
+        let event = ReservationEvent::ReservationCreated(ReservationCreated {
             reservation_id: state.id,
             property_id: state.property_id,
             customer_id: state.customer_id,
@@ -159,7 +162,7 @@ impl Reservation {
             total: state.price.total,
             price_set_by_hand: state.price.set_by_hand,
             quoted_total: state.price.quoted_total,
-        };
+        });
         Self {
             state,
             changes: Changes::created(event),
@@ -276,14 +279,14 @@ impl Reservation {
             return Ok(());
         }
         let s = &self.state;
-        let event = ReservationEvent::ReservationUpdated {
+        let event = ReservationEvent::ReservationUpdated(ReservationUpdated {
             reservation_id: s.id,
             fields,
             check_in: s.period.check_in(),
             check_out: s.period.check_out(),
             total: s.price.total,
             price_set_by_hand: s.price.set_by_hand,
-        };
+        });
         self.record(now, event);
         Ok(())
     }
@@ -296,12 +299,12 @@ impl Reservation {
         self.state.status = ReservationStatus::Confirmed;
         self.state.confirmed_at = Some(now);
         let s = &self.state;
-        let event = ReservationEvent::ReservationConfirmed {
+        let event = ReservationEvent::ReservationConfirmed(ReservationConfirmed {
             reservation_id: s.id,
             property_id: s.property_id,
             check_in: s.period.check_in(),
             check_out: s.period.check_out(),
-        };
+        });
         self.record(now, event);
         Ok(())
     }
@@ -319,7 +322,7 @@ impl Reservation {
         check_rule(OnlyActiveCanBeCancelled {
             status: self.state.status,
         })?;
-        let refund = refund_due(
+        let refund = ReservationDomainService::refund_due(
             &self.state.price,
             self.state.amount_paid,
             today,
@@ -332,13 +335,13 @@ impl Reservation {
             reason: reason.clone(),
             refund_due: refund,
         });
-        let event = ReservationEvent::ReservationCancelled {
+        let event = ReservationEvent::ReservationCancelled(ReservationCancelled {
             reservation_id: self.state.id,
             property_id: self.state.property_id,
             reason: reason.as_str().to_owned(),
             cancelled_by: by,
             refund_due: refund,
-        };
+        });
         self.record(now, event);
         Ok(())
     }
@@ -368,11 +371,11 @@ impl Reservation {
         self.state.status = ReservationStatus::Completed;
         self.state.completed_at = Some(now);
         let s = &self.state;
-        let event = ReservationEvent::ReservationCompleted {
+        let event = ReservationEvent::ReservationCompleted(ReservationCompleted {
             reservation_id: s.id,
             property_id: s.property_id,
             check_out: s.period.check_out(),
-        };
+        });
         self.record(now, event);
         Ok(())
     }
@@ -512,7 +515,7 @@ mod tests {
         let events = r.take_events();
         assert!(matches!(
             &events[0],
-            ReservationEvent::ReservationUpdated { fields, .. } if fields == &[ReservationField::Dates]
+            ReservationEvent::ReservationUpdated(u) if u.fields == [ReservationField::Dates]
         ));
         // On the day of arrival, nothing can change any more.
         let late = ReservationChanges {

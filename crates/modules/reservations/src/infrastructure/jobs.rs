@@ -7,7 +7,6 @@ use async_trait::async_trait;
 use chrono::Duration;
 use sejour_infrastructure::queue::{Consumer, ConsumerError, Delivery, Subscription};
 
-use super::idempotency;
 use crate::application::{
     Reservations,
     commands::{complete_stays, expire_holds},
@@ -64,9 +63,8 @@ impl Consumer for ReservationJobs {
                 tracing::info!(completed, "finished stays completed");
             }
             PURGE_KEYS_JOB => {
-                let before =
-                    self.svc.repo.clock().now() - Duration::hours(IDEMPOTENCY_RETENTION_HOURS);
-                let purged = idempotency::purge(delivery.pool(), before).await?;
+                let before = self.svc.clock.now() - Duration::hours(IDEMPOTENCY_RETENTION_HOURS);
+                let purged = self.svc.keys.purge(before).await.map_err(retry)?;
                 tracing::info!(purged, "old idempotency keys purged");
             }
             other => {

@@ -1,15 +1,15 @@
 //! The reservations context's adapters:
 //!
-//! - [`repository`]: reservations in PostgreSQL, events on the outbox in the same
-//!   transaction, optimistic concurrency on `version`.
-//! - [`idempotency`]: `Idempotency-Key`s of creates and their first response.
-//! - [`timeline`]: the consumer that records each reservation's events, and their reading.
+//! - [`repositories`]: [`PgReservationRepository`] (reservations in PostgreSQL, events on
+//!   the outbox in the same transaction, optimistic concurrency on `version`, the
+//!   timeline's reading) and [`PgIdempotencyKeyRepository`] (`Idempotency-Key`s of
+//!   creates and their first response).
+//! - [`timeline`]: the consumer that records each reservation's events.
 //! - [`jobs`]: the scheduled jobs (expire pending holds, complete past stays, purge old
 //!   idempotency keys).
 
-pub mod idempotency;
 pub mod jobs;
-pub mod repository;
+pub mod repositories;
 pub mod timeline;
 
-pub use repository::{PgReservationRepository, ReservationFilter, ReservationRecord};
+pub use repositories::{PgIdempotencyKeyRepository, PgReservationRepository};

@@ -1,32 +1,37 @@
 //! The reservation timeline: a consumer records every reservation event it receives from
 //! the outbox (`reservations.timeline`, one row per event id, so a redelivery changes
-//! nothing), and the timeline query reads them back in order.
+//! nothing), after reading its payload as the published language's; the repository
+//! reads them back in order.
 
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
-use sejour_core::AppError;
-use sejour_infrastructure::{
-    db::storage_error,
-    queue::{Consumer, ConsumerError, Delivery, Subscription},
-};
-use sqlx::PgPool;
+use sejour_infrastructure::queue::{Consumer, ConsumerError, Delivery, Subscription};
 use uuid::Uuid;
 
-use crate::domain::events::types;
+use crate::{
+    application::Json,
+    domain::ReservationEvent,
+    published_language::{
+        ReservationCancelled, ReservationCompleted, ReservationConfirmed, ReservationCreated,
+        ReservationUpdated, event_types as types,
+    },
+};
 
-/// One event of a reservation's history.
-#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
-pub struct TimelineEntry {
-    /// The event's id.
-    pub event_id: Uuid,
-    /// Its type (`reservations.ReservationCreated`...).
-    pub event_type: String,
-    /// When it happened.
-    pub occurred_at: DateTime<Utc>,
-    /// Who caused it (`user:<id>`, `system:<job>`).
-    pub actor: Option<String>,
-    /// Its payload.
-    pub payload: serde_json::Value,
+/// The event of type `event_type` whose payload is `payload`.
+pub fn event_of(event_type: &str, payload: Json) -> Result<ReservationEvent, String> {
+    let event = match event_type {
+        types::CREATED => serde_json::from_value::<ReservationCreated>(payload)
+            .map(ReservationEvent::ReservationCreated),
+        types::UPDATED => serde_json::from_value::<ReservationUpdated>(payload)
+            .map(ReservationEvent::ReservationUpdated),
+        types::CONFIRMED => serde_json::from_value::<ReservationConfirmed>(payload)
+            .map(ReservationEvent::ReservationConfirmed),
+        types::CANCELLED => serde_json::from_value::<ReservationCancelled>(payload)
+            .map(ReservationEvent::ReservationCancelled),
+        types::COMPLETED => serde_json::from_value::<ReservationCompleted>(payload)
+            .map(ReservationEvent::ReservationCompleted),
+        other => return Err(format!("{other} is not a reservation event")),
+    };
+    event.map_err(|e| format!("{event_type}: {e}"))
 }
 
 /// Records reservation events in the timeline.
@@ -51,6 +56,8 @@ impl Consumer for TimelineRecorder {
             .ok_or_else(|| {
                 ConsumerError::Permanent(format!("event {} names no reservation", message.id))
             })?;
+        event_of(&message.message_type, message.payload.clone())
+            .map_err(|e| ConsumerError::Permanent(format!("event {}: {e}", message.id)))?;
         sqlx::query(
             "INSERT INTO reservations.timeline \
              (event_id, reservation_id, event_type, occurred_at, actor, payload) \
@@ -66,16 +73,4 @@ impl Consumer for TimelineRecorder {
         .await?;
         Ok(())
     }
-}
-
-/// The recorded events of a reservation, oldest first.
-pub async fn timeline(pool: &PgPool, reservation_id: Uuid) -> Result<Vec<TimelineEntry>, AppError> {
-    sqlx::query_as(
-        "SELECT event_id, event_type, occurred_at, actor, payload FROM reservations.timeline \
-         WHERE reservation_id = $1 ORDER BY occurred_at, event_id",
-    )
-    .bind(reservation_id)
-    .fetch_all(pool)
-    .await
-    .map_err(storage_error)
 }

@@ -16,11 +16,11 @@ use uuid::Uuid;
 
 use crate::{
     application::{
+        Record,
         access::View,
         input::{GuestInput, GuestPatch},
     },
-    domain::{InstallmentKind, Reservation},
-    infrastructure::{ReservationRecord, timeline::TimelineEntry},
+    domain::{InstallmentKind, Reservation, TimelineEntry},
 };
 
 /// The booking guest's contact.
@@ -374,7 +374,7 @@ pub enum ReservationView {
 
 impl ReservationView {
     /// `record` as seen with `view`.
-    pub fn of(record: &ReservationRecord, view: View) -> Self {
+    pub fn of(record: &Record, view: View) -> Self {
         let r = &record.reservation;
         match view {
             View::Full => Self::Full(Box::new(ReservationDto::full(r, &record.quote))),
@@ -434,7 +434,7 @@ impl From<TimelineEntry> for ReservationEventDto {
             r#type: e.event_type,
             occurred_at: e.occurred_at,
             actor: e.actor,
-            data: e.payload,
+            data: serde_json::to_value(&e.event).unwrap_or_default(),
         }
     }
 }

@@ -160,7 +160,7 @@ pub struct ReservationSearchParams {
 
 fn page(
     found: ReservationsPage,
-    view: impl Fn(&crate::infrastructure::ReservationRecord) -> View,
+    view: impl Fn(&crate::application::Record) -> View,
 ) -> Page<ReservationView> {
     Page {
         items: found

@@ -2,9 +2,7 @@
 //! booking; its dates are freed in the same transaction and the refund due under the
 //! frozen cancellation policy is stored for the payments context.
 
-use sejour_core::UnitOfWork;
-use sejour_core::{AppError, Ctx, authz::require_user};
-use sejour_infrastructure::store::pg;
+use sejour_core::{AppError, Ctx, authz::require_user, cqrs::Command};
 use uuid::Uuid;
 
 use super::super::{Reservations, ensure_version};
@@ -21,29 +19,33 @@ pub struct CancelReservationCommand {
     pub expected_version: Option<i32>,
 }
 
-/// Cancels, publishing `reservations.ReservationCancelled`. The guest who booked or
+impl Command for CancelReservationCommand {
+    type Output = ();
+}
+
+/// `CancelReservationHandler`: cancels, publishing `reservations.ReservationCancelled`. The guest who booked or
 /// staff; 404 for others; 412 on a stale version; 409 `reservation.invalid_transition`
 /// when already cancelled or completed; 422 `reservation.reason_required`.
+#[doc(alias = "CancelReservationHandler")]
 pub async fn cancel_reservation(
     svc: &Reservations,
     ctx: &Ctx,
     command: CancelReservationCommand,
 ) -> Result<(), AppError> {
     require_user(&ctx.actor)?;
-    let uow = svc.repo.unit_of_work();
-    let mut tx = uow.begin().await?;
-    let record = svc.lock(pg(&mut tx)?, command.reservation_id).await?;
+    let mut tx = svc.uow.begin().await?;
+    let record = svc.lock(&mut tx, command.reservation_id).await?;
     let mut reservation = record.reservation;
     svc.require_full(&ctx.actor, &reservation).await?;
     ensure_version(&reservation, command.expected_version)?;
     let reason = CancelReason::parse(&command.reason)?;
-    let clock = svc.repo.clock();
+    let clock = &svc.clock;
     reservation.cancel(ctx.actor.label(), reason, clock.today(), clock.now())?;
     svc.catalog.release(&mut tx, reservation.id()).await?;
-    svc.repo
-        .update(pg(&mut tx)?, ctx, &mut reservation, &record.quote)
+    svc.reservations
+        .update(&mut tx, ctx, &mut reservation, &record.quote)
         .await?;
-    uow.commit(tx).await?;
+    svc.uow.commit(tx).await?;
     tracing::info!(reservation_id = %reservation.id(), "reservation cancelled");
     Ok(())
 }

@@ -10,12 +10,12 @@ pub const JOB: &str = "reservations.complete_stays";
 
 /// Completes every confirmed stay whose departure day has come; returns how many.
 pub async fn complete_stays(svc: &Reservations) -> Result<u64, AppError> {
-    let ctx = Ctx::system(JOB, svc.repo.ids().new_id().to_string());
+    let ctx = Ctx::system(JOB, svc.ids.new_id().to_string());
     let mut completed = 0;
     loop {
-        let clock = svc.repo.clock();
+        let clock = &svc.clock;
         let (today, now) = (clock.today(), clock.now());
-        let ids = svc.repo.finished_stays(today, BATCH).await?;
+        let ids = svc.reservations.finished_stays(today, BATCH).await?;
         let done = sweep(svc, &ctx, &ids, false, |r| r.complete(today, now)).await?;
         completed += done;
         if !more_to_do(ids.len(), done) {

@@ -1,9 +1,7 @@
 //! `ConfirmReservationCommand`: a manager confirms a pending booking; so may another
 //! context acting as the system (the payments context, on a paid deposit).
 
-use sejour_core::UnitOfWork;
-use sejour_core::{Actor, AppError, Ctx, authz::require_staff};
-use sejour_infrastructure::store::pg;
+use sejour_core::{Actor, AppError, Ctx, authz::require_staff, cqrs::Command};
 use uuid::Uuid;
 
 use super::super::{Reservations, ensure_version};
@@ -17,9 +15,14 @@ pub struct ConfirmReservationCommand {
     pub expected_version: Option<i32>,
 }
 
-/// Confirms, publishing `reservations.ReservationConfirmed`. Staff or the system (401/403
+impl Command for ConfirmReservationCommand {
+    type Output = ();
+}
+
+/// `ConfirmReservationHandler`: confirms, publishing `reservations.ReservationConfirmed`. Staff or the system (401/403
 /// otherwise); 404; 412 on a stale version; 409 `reservation.invalid_transition` unless
 /// pending.
+#[doc(alias = "ConfirmReservationHandler")]
 pub async fn confirm_reservation(
     svc: &Reservations,
     ctx: &Ctx,
@@ -28,16 +31,15 @@ pub async fn confirm_reservation(
     if !matches!(ctx.actor, Actor::System { .. }) {
         require_staff(&ctx.actor)?;
     }
-    let uow = svc.repo.unit_of_work();
-    let mut tx = uow.begin().await?;
-    let record = svc.lock(pg(&mut tx)?, command.reservation_id).await?;
+    let mut tx = svc.uow.begin().await?;
+    let record = svc.lock(&mut tx, command.reservation_id).await?;
     let mut reservation = record.reservation;
     ensure_version(&reservation, command.expected_version)?;
-    reservation.confirm(svc.repo.clock().now())?;
-    svc.repo
-        .update(pg(&mut tx)?, ctx, &mut reservation, &record.quote)
+    reservation.confirm(svc.clock.now())?;
+    svc.reservations
+        .update(&mut tx, ctx, &mut reservation, &record.quote)
         .await?;
-    uow.commit(tx).await?;
+    svc.uow.commit(tx).await?;
     tracing::info!(reservation_id = %reservation.id(), "reservation confirmed");
     Ok(())
 }

@@ -3,18 +3,15 @@
 //! reservation as `pending`, with `reservations.ReservationCreated`, in one transaction.
 
 use chrono::NaiveDate;
-use sejour_core::UnitOfWork;
 use sejour_core::{
-    AppError, Ctx, ErrorKind, Role, authz::require_user, input::FieldErrors,
+    AppError, Ctx, ErrorKind, FieldError, authz::require_user, cqrs::Command, input::FieldErrors,
     value_objects::ReservationPeriod,
 };
-use sejour_infrastructure::store::pg;
 use uuid::Uuid;
 
-use super::super::{Reservations, dates_taken, input};
-use crate::{
-    domain::{Guests, NewReservation, Reservation},
-    infrastructure::idempotency::{self, Claim},
+use super::super::{Json, Reservations, dates_taken, input};
+use crate::domain::{
+    BookingParty, Claim, Guests, NewReservation, Reservation, ReservationDomainService,
 };
 
 /// Code of the 422 answered when an `Idempotency-Key` is reused with another request.
@@ -86,46 +83,50 @@ pub enum Created {
         /// The reservation.
         id: Uuid,
         /// Its representation.
-        response: serde_json::Value,
+        response: Json,
     },
     /// A replayed `Idempotency-Key`: the first response.
-    Replayed(serde_json::Value),
+    Replayed(Json),
 }
 
-/// Whom the booking is for: a guest books for themself; staff for anyone (or for no
-/// account); owners do not book through the agency's desk.
+impl Command for CreateReservationCommand {
+    type Output = Created;
+}
+
+/// Whom the booking is for ([`ReservationDomainService::booking_party`]); the account
+/// staff book for must exist and be enabled (422 `reservation.unknown_customer`).
 async fn customer_of(
     svc: &Reservations,
     ctx: &Ctx,
     command: &CreateReservationCommand,
 ) -> Result<Option<Uuid>, AppError> {
     let (me, role) = require_user(&ctx.actor)?;
-    match role {
-        Role::Guest => {
-            if command.manual_total.is_some() || command.customer_id.is_some_and(|c| c != me) {
-                return Err(AppError::forbidden());
+    let party = ReservationDomainService::booking_party(
+        me,
+        role,
+        command.customer_id,
+        command.manual_total.is_some(),
+    );
+    match party {
+        BookingParty::Themself(me) => Ok(Some(me)),
+        BookingParty::NoAccount => Ok(None),
+        BookingParty::Account(customer) => {
+            let account = svc.users.get(customer).await?;
+            if account.is_none_or(|a| a.disabled) {
+                let mut err = AppError::rule(
+                    "reservation.unknown_customer",
+                    "No active user account has this id.",
+                );
+                err.errors = vec![FieldError::new(
+                    "customerId",
+                    "reservation.unknown_customer",
+                    "no active user account has this id",
+                )];
+                return Err(err);
             }
-            Ok(Some(me))
+            Ok(Some(customer))
         }
-        Role::Admin | Role::Manager => {
-            if let Some(customer) = command.customer_id {
-                let account = svc.users.get(customer).await?;
-                if account.is_none_or(|a| a.disabled) {
-                    let mut err = AppError::rule(
-                        "reservation.unknown_customer",
-                        "No active user account has this id.",
-                    );
-                    err.errors = vec![sejour_core::FieldError::new(
-                        "customerId",
-                        "reservation.unknown_customer",
-                        "no active user account has this id",
-                    )];
-                    return Err(err);
-                }
-            }
-            Ok(command.customer_id)
-        }
-        Role::Owner => Err(AppError::forbidden()),
+        BookingParty::NotAllowed => Err(AppError::forbidden()),
     }
 }
 
@@ -135,12 +136,14 @@ async fn customer_of(
 /// 401/403; 404 `property.not_found`; 422 listing every invalid field, or the quote's
 /// code (`quote.minimum_stay`, `quote.capacity`, `quote.past_dates`...), or
 /// `reservation.manual_price_too_low`; 409 `reservation.period_unavailable`; 422
-/// `idempotency.key_reused`. Nothing is saved unless everything is.
+/// `idempotency.key_reused`. Nothing is saved unless everything is: the key, the
+/// calendar hold, the reservation and its event share one transaction.
+#[doc(alias = "CreateReservationHandler")]
 pub async fn create_reservation(
     svc: &Reservations,
     ctx: &Ctx,
     command: CreateReservationCommand,
-    render: &(dyn Fn(&Reservation, &serde_json::Value) -> serde_json::Value + Send + Sync),
+    render: &(dyn Fn(&Reservation, &Json) -> Json + Send + Sync),
 ) -> Result<Created, AppError> {
     let customer_id = customer_of(svc, ctx, &command).await?;
     let mut errors = FieldErrors::default();
@@ -172,8 +175,8 @@ pub async fn create_reservation(
         )
         .await?;
 
-    let now = svc.repo.clock().now();
-    let id = svc.repo.ids().new_id();
+    let now = svc.clock.now();
+    let id = svc.ids.new_id();
     let mut reservation = Reservation::book(
         NewReservation {
             id,
@@ -189,10 +192,12 @@ pub async fn create_reservation(
     );
 
     let scope = ctx.actor.label();
-    let uow = svc.repo.unit_of_work();
-    let mut tx = uow.begin().await?;
+    let mut tx = svc.uow.begin().await?;
     if let Some(key) = &command.idempotency {
-        match idempotency::claim(pg(&mut tx)?, &scope, &key.key, &key.request_hash, id, now).await?
+        match svc
+            .keys
+            .claim(&mut tx, &scope, &key.key, &key.request_hash, id, now)
+            .await?
         {
             Claim::New => {}
             Claim::Replay(response) => {
@@ -213,13 +218,15 @@ pub async fn create_reservation(
         .await
         .map_err(dates_taken)?;
     let response = render(&reservation, &quote_json);
-    svc.repo
-        .insert(pg(&mut tx)?, ctx, &mut reservation, &quote_json)
+    svc.reservations
+        .insert(&mut tx, ctx, &mut reservation, &quote_json)
         .await?;
     if let Some(key) = &command.idempotency {
-        idempotency::record(pg(&mut tx)?, &scope, &key.key, &response).await?;
+        svc.keys
+            .record(&mut tx, &scope, &key.key, &response)
+            .await?;
     }
-    uow.commit(tx).await?;
+    svc.uow.commit(tx).await?;
     tracing::info!(reservation_id = %id, property_id = %command.property_id, "reservation created");
     Ok(Created::New { id, response })
 }

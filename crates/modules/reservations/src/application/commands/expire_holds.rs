@@ -10,11 +10,11 @@ pub const JOB: &str = "reservations.expire_holds";
 
 /// Cancels every lapsed pending hold; returns how many expired.
 pub async fn expire_holds(svc: &Reservations) -> Result<u64, AppError> {
-    let ctx = Ctx::system(JOB, svc.repo.ids().new_id().to_string());
+    let ctx = Ctx::system(JOB, svc.ids.new_id().to_string());
     let mut expired = 0;
     loop {
-        let now = svc.repo.clock().now();
-        let ids = svc.repo.lapsed_holds(now, BATCH).await?;
+        let now = svc.clock.now();
+        let ids = svc.reservations.lapsed_holds(now, BATCH).await?;
         let done = sweep(svc, &ctx, &ids, true, |r| r.expire(ctx.actor.label(), now)).await?;
         expired += done;
         if !more_to_do(ids.len(), done) {

@@ -7,9 +7,7 @@ pub mod create_reservation;
 pub mod expire_holds;
 pub mod update_reservation;
 
-use sejour_core::UnitOfWork;
 use sejour_core::{AppError, Ctx};
-use sejour_infrastructure::store::pg;
 use uuid::Uuid;
 
 use super::Reservations;
@@ -30,9 +28,8 @@ async fn sweep(
 ) -> Result<u64, AppError> {
     let mut done = 0;
     for id in ids {
-        let uow = svc.repo.unit_of_work();
-        let mut tx = uow.begin().await?;
-        let Some(record) = svc.repo.get_for_update(pg(&mut tx)?, *id).await? else {
+        let mut tx = svc.uow.begin().await?;
+        let Some(record) = svc.reservations.find_for_update(&mut tx, *id).await? else {
             continue;
         };
         let mut reservation = record.reservation;
@@ -42,10 +39,10 @@ async fn sweep(
         if release {
             svc.catalog.release(&mut tx, *id).await?;
         }
-        svc.repo
-            .update(pg(&mut tx)?, ctx, &mut reservation, &record.quote)
+        svc.reservations
+            .update(&mut tx, ctx, &mut reservation, &record.quote)
             .await?;
-        uow.commit(tx).await?;
+        svc.uow.commit(tx).await?;
         done += 1;
     }
     Ok(done)

@@ -4,15 +4,14 @@
 //! move into taken dates fails and leaves the reservation as it was.
 
 use chrono::NaiveDate;
-use sejour_core::UnitOfWork;
 use sejour_core::{
-    AppError, Ctx, authz::require_user, input::FieldErrors, value_objects::ReservationPeriod,
+    AppError, Ctx, authz::require_user, check_rule, cqrs::Command, input::FieldErrors,
+    value_objects::ReservationPeriod,
 };
-use sejour_infrastructure::store::pg;
 use uuid::Uuid;
 
 use super::super::{Reservations, dates_taken, ensure_version, input};
-use crate::domain::ReservationChanges;
+use crate::domain::{ReservationChanges, rules::ChangesOnlyBeforeCheckIn};
 
 /// The changes; `None` leaves a part as it is.
 #[derive(Debug, Clone, Default)]
@@ -37,12 +36,17 @@ pub struct UpdateReservationCommand {
     pub expected_version: Option<i32>,
 }
 
-/// Applies `command`, publishing `reservations.ReservationUpdated` naming what changed.
+impl Command for UpdateReservationCommand {
+    type Output = ();
+}
+
+/// `UpdateReservationHandler`: applies `command`, publishing `reservations.ReservationUpdated` naming what changed.
 ///
 /// The guest who booked, or staff; 404 for anyone else; 412 on a stale version; 409
 /// `reservation.invalid_transition` on a cancelled or completed reservation, or
 /// `reservation.period_unavailable` for taken dates; 422 `reservation.stay_started` from
 /// the day of arrival, listing invalid fields, or with the quote's code.
+#[doc(alias = "UpdateReservationHandler")]
 pub async fn update_reservation(
     svc: &Reservations,
     ctx: &Ctx,
@@ -52,9 +56,8 @@ pub async fn update_reservation(
     if command.manual_total.is_some() && !role.is_staff() {
         return Err(AppError::forbidden());
     }
-    let uow = svc.repo.unit_of_work();
-    let mut tx = uow.begin().await?;
-    let record = svc.lock(pg(&mut tx)?, command.reservation_id).await?;
+    let mut tx = svc.uow.begin().await?;
+    let record = svc.lock(&mut tx, command.reservation_id).await?;
     let mut reservation = record.reservation;
     svc.require_full(&ctx.actor, &reservation).await?;
     ensure_version(&reservation, command.expected_version)?;
@@ -95,7 +98,7 @@ pub async fn update_reservation(
 
     let moved = period != current.period;
     let reprice = moved || occupants != current.guests.occupants || command.manual_total.is_some();
-    let today = svc.repo.clock().today();
+    let today = svc.clock.today();
     let mut quote_json = record.quote;
     let mut changes = ReservationChanges {
         period: Some(period),
@@ -106,7 +109,7 @@ pub async fn update_reservation(
     };
     if reprice {
         // The rules of a change come first: no quote for a stay that has begun.
-        sejour_core::check_rule(crate::domain::rules::ChangesOnlyBeforeCheckIn {
+        check_rule(ChangesOnlyBeforeCheckIn {
             status: current.status,
             check_in: current.period.check_in(),
             today,
@@ -122,7 +125,7 @@ pub async fn update_reservation(
         changes.price = Some(price);
         quote_json = shown;
     }
-    reservation.change(changes, today, svc.repo.clock().now())?;
+    reservation.change(changes, today, svc.clock.now())?;
     if moved {
         svc.catalog.release(&mut tx, reservation.id()).await?;
         svc.catalog
@@ -135,9 +138,9 @@ pub async fn update_reservation(
             .await
             .map_err(dates_taken)?;
     }
-    svc.repo
-        .update(pg(&mut tx)?, ctx, &mut reservation, &quote_json)
+    svc.reservations
+        .update(&mut tx, ctx, &mut reservation, &quote_json)
         .await?;
-    uow.commit(tx).await?;
+    svc.uow.commit(tx).await?;
     Ok(())
 }

@@ -7,9 +7,10 @@ use sejour_core::{
 };
 
 use super::{ReservationCursor, ReservationsPage};
-use crate::{application::Reservations, infrastructure::ReservationFilter};
+use crate::{application::Reservations, domain::ReservationFilter};
 
-/// A page of the caller's bookings (`limit` 1–100, default 20); 401 when signed out.
+/// `GetCustomerReservationsHandler`: a page of the caller's bookings (`limit` 1–100, default 20); 401 when signed out.
+#[doc(alias("GetCustomerReservationsQuery", "GetCustomerReservationsHandler"))]
 pub async fn get_customer_reservations(
     svc: &Reservations,
     ctx: &Ctx,
@@ -23,7 +24,10 @@ pub async fn get_customer_reservations(
         before: cursor.map(|c| (c.created_at, c.id)),
         ..ReservationFilter::default()
     };
-    let rows = svc.repo.search(&filter, i64::from(limit) + 1).await?;
+    let rows = svc
+        .reservations
+        .search(&filter, i64::from(limit) + 1)
+        .await?;
     let (items, next_cursor) = split_page(rows, limit, |r| ReservationCursor::from(r));
     Ok(ReservationsPage { items, next_cursor })
 }

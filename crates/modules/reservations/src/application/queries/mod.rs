@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::infrastructure::ReservationRecord;
+use super::Record;
 
 /// Where a page of reservations ends: the next page holds those created before.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,8 +22,8 @@ pub struct ReservationCursor {
     pub id: Uuid,
 }
 
-impl From<&ReservationRecord> for ReservationCursor {
-    fn from(record: &ReservationRecord) -> Self {
+impl From<&Record> for ReservationCursor {
+    fn from(record: &Record) -> Self {
         let s = record.reservation.snapshot();
         Self {
             created_at: s.created_at,
@@ -36,7 +36,7 @@ impl From<&ReservationRecord> for ReservationCursor {
 #[derive(Debug, Clone)]
 pub struct ReservationsPage {
     /// The reservations.
-    pub items: Vec<ReservationRecord>,
+    pub items: Vec<Record>,
     /// Where the next (older) page starts, when there is one.
     pub next_cursor: Option<ReservationCursor>,
 }

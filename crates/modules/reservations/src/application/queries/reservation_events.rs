@@ -3,10 +3,7 @@
 use sejour_core::{AppError, Ctx};
 use uuid::Uuid;
 
-use crate::{
-    application::Reservations,
-    infrastructure::timeline::{TimelineEntry, timeline},
-};
+use crate::{application::Reservations, domain::TimelineEntry};
 
 /// The events of a reservation, oldest first, for whoever may see the reservation
 /// (their payloads carry no contact details); 404 otherwise.
@@ -15,11 +12,7 @@ pub async fn reservation_events(
     ctx: &Ctx,
     id: Uuid,
 ) -> Result<Vec<TimelineEntry>, AppError> {
-    let record = svc
-        .repo
-        .get(id)
-        .await?
-        .ok_or_else(|| AppError::not_found("reservation"))?;
+    let record = svc.find(id).await?;
     svc.view(&ctx.actor, &record.reservation).await?;
-    timeline(svc.repo.pool(), id).await
+    svc.reservations.timeline(id).await
 }

@@ -6,13 +6,15 @@ use chrono::NaiveDate;
 use sejour_core::{
     AppError, Ctx, FieldError, Role,
     authz::require_user,
+    cqrs::Query,
     paging::{check_list, split_page},
 };
 use uuid::Uuid;
 
 use super::{ReservationCursor, ReservationsPage};
 use crate::{
-    application::Reservations, domain::ReservationStatus, infrastructure::ReservationFilter,
+    application::Reservations,
+    domain::{ReservationFilter, ReservationStatus},
 };
 
 /// The longest search text accepted, in characters.
@@ -39,8 +41,13 @@ pub struct SearchReservationsQuery {
     pub limit: Option<u32>,
 }
 
+impl Query for SearchReservationsQuery {
+    type Output = ReservationsPage;
+}
+
 /// A page of matching reservations, newest first. Staff see all; owners those of their
 /// properties; guests get 403 (theirs are under `/me/reservations`).
+#[doc(alias = "SearchReservationsHandler")]
 pub async fn search_reservations(
     svc: &Reservations,
     ctx: &Ctx,
@@ -90,7 +97,10 @@ pub async fn search_reservations(
         before: query.cursor.map(|c| (c.created_at, c.id)),
         ..ReservationFilter::default()
     };
-    let rows = svc.repo.search(&filter, i64::from(limit) + 1).await?;
+    let rows = svc
+        .reservations
+        .search(&filter, i64::from(limit) + 1)
+        .await?;
     let (items, next_cursor) = split_page(rows, limit, |r| ReservationCursor::from(r));
     Ok(ReservationsPage { items, next_cursor })
 }

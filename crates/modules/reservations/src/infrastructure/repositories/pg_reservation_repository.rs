@@ -1,29 +1,34 @@
-//! Reservations in PostgreSQL (`reservations.reservations`).
+//! `PgReservationRepository`: reservations in PostgreSQL (`reservations.reservations`),
+//! and their timeline (`reservations.timeline`).
 //!
 //! Every state change writes the aggregate's recorded events to the outbox on the same
 //! connection, hence in the same transaction. Updates are optimistic:
 //! `WHERE id = $1 AND version = $2`, 412 when another change got there first.
 
-use std::sync::Arc;
-
+use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use sejour_core::{
-    AppError, Clock, Ctx, ErrorKind, IdGenerator,
+    AppError, Ctx, Tx,
     value_objects::{
         CountryCode, Currency, Email, Money, PersonName, PhoneNumber, PostalAddress,
         ReservationPeriod,
     },
 };
 use sejour_infrastructure::{
-    db::storage_error,
-    store::{Store, push_contains_any, push_newest_first, row_by_id},
+    db::StorageResult,
+    store::{Store, pg, push_contains_any, push_newest_first, row_by_id},
 };
-use sqlx::{PgConnection, PgPool, Postgres, QueryBuilder, Row, postgres::PgRow};
+use sqlx::{Postgres, QueryBuilder, Row, postgres::PgRow};
 use uuid::Uuid;
 
-use crate::domain::{
-    CancelReason, Cancellation, ContractRef, GuestContact, Guests, Notes, Occupants,
-    PriceBreakdown, Reservation, ReservationSnapshot, ReservationStatus,
+use crate::{
+    application::Json,
+    domain::{
+        CancelReason, Cancellation, ContractRef, GuestContact, Guests, Notes, Occupants,
+        PriceBreakdown, Reservation, ReservationFilter, ReservationRecord, ReservationRepository,
+        ReservationSnapshot, ReservationStatus, TimelineEntry,
+    },
+    infrastructure::timeline::event_of,
 };
 
 /// The columns of a reservation, in the order [`record_from_row`] reads them.
@@ -41,34 +46,8 @@ fn select_by_id() -> String {
     format!("SELECT {COLUMNS} FROM reservations.reservations WHERE id = $1")
 }
 
-/// A stored reservation with the quote it was priced from, line by line, as shown.
-#[derive(Debug, Clone)]
-pub struct ReservationRecord {
-    /// The aggregate.
-    pub reservation: Reservation,
-    /// The properties quote of the stay, frozen with the price.
-    pub quote: serde_json::Value,
-}
-
-/// Which reservations [`PgReservationRepository::search`] returns; every present field
-/// must match.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ReservationFilter {
-    /// Of one of these properties.
-    pub property_ids: Option<Vec<Uuid>>,
-    /// Booked by or for this user account.
-    pub customer_id: Option<Uuid>,
-    /// In this status.
-    pub status: Option<ReservationStatus>,
-    /// Staying on or after this day (check-out after it).
-    pub from: Option<NaiveDate>,
-    /// Arriving before this day.
-    pub to: Option<NaiveDate>,
-    /// A case-insensitive substring of the guest's names or email, taken literally.
-    pub q: Option<String>,
-    /// Created before this `(created_at, id)`: the keyset cursor.
-    pub before: Option<(DateTime<Utc>, Uuid)>,
-}
+/// A stored reservation with its quote as shown.
+type Record = ReservationRecord<Json>;
 
 /// The `reservations.reservations` table, with outbox publishing.
 #[derive(Clone)]
@@ -76,21 +55,13 @@ pub struct PgReservationRepository {
     store: Store,
 }
 
-impl std::ops::Deref for PgReservationRepository {
-    type Target = Store;
-
-    fn deref(&self) -> &Store {
-        &self.store
-    }
-}
-
 /// The values bound for every column but the identity ones, in [`COLUMNS`] order from
 /// `status` on.
 fn bind_state<'q>(
     query: sqlx::query::Query<'q, Postgres, sqlx::postgres::PgArguments>,
     s: &'q ReservationSnapshot,
-    installments: serde_json::Value,
-    quote: &'q serde_json::Value,
+    installments: Json,
+    quote: &'q Json,
 ) -> sqlx::query::Query<'q, Postgres, sqlx::postgres::PgArguments> {
     let contact = &s.guests.contact;
     let occupants = &s.guests.occupants;
@@ -145,22 +116,24 @@ fn bind_state<'q>(
 }
 
 impl PgReservationRepository {
-    /// A repository on `pool`; `clock` and `ids` stamp the events' envelopes.
-    pub fn new(pool: PgPool, clock: Arc<dyn Clock>, ids: Arc<dyn IdGenerator>) -> Self {
-        Self {
-            store: Store::new(pool, clock, ids),
-        }
+    /// A repository on the store's pool; its clock and ids stamp the events' envelopes.
+    pub fn new(store: Store) -> Self {
+        Self { store }
     }
+}
 
-    /// Stores a new reservation with the quote it was priced from, and publishes its
-    /// events, on `conn` (the caller's transaction).
-    pub async fn insert(
+#[async_trait]
+impl ReservationRepository for PgReservationRepository {
+    type Quote = Json;
+
+    async fn insert(
         &self,
-        conn: &mut PgConnection,
+        tx: &mut Tx,
         ctx: &Ctx,
         reservation: &mut Reservation,
-        quote: &serde_json::Value,
+        quote: &Json,
     ) -> Result<(), AppError> {
+        let conn = pg(tx)?;
         if reservation.stored_version().is_some() {
             return Err(AppError::internal(format!(
                 "reservation {} is already stored",
@@ -184,19 +157,18 @@ impl PgReservationRepository {
         bind_state(query, s, installments, quote)
             .execute(&mut *conn)
             .await
-            .map_err(storage_error)?;
-        self.publish_all(conn, ctx, reservation.take_events()).await
+            .storage()?;
+        self.store
+            .publish_all(conn, ctx, reservation.take_events())
+            .await
     }
 
-    /// Saves the changes of a stored reservation (and the new quote when re-priced) and
-    /// publishes its events, on `conn`; nothing to do without changes. 412
-    /// `reservation.version_mismatch` when the stored version moved on.
-    pub async fn update(
+    async fn update(
         &self,
-        conn: &mut PgConnection,
+        tx: &mut Tx,
         ctx: &Ctx,
         reservation: &mut Reservation,
-        quote: &serde_json::Value,
+        quote: &Json,
     ) -> Result<(), AppError> {
         if !reservation.has_changes() {
             return Ok(());
@@ -227,40 +199,35 @@ impl PgReservationRepository {
             .bind(s.id)
             .bind(expected)
             .bind(s.customer_id);
+        let conn = pg(tx)?;
         let updated = bind_state(query, s, installments, quote)
             .execute(&mut *conn)
             .await
-            .map_err(storage_error)?
+            .storage()?
             .rows_affected();
         if updated == 0 {
-            return Err(version_mismatch());
+            return Err(AppError::stale_version("reservation"));
         }
-        self.publish_all(conn, ctx, reservation.take_events()).await
+        self.store
+            .publish_all(conn, ctx, reservation.take_events())
+            .await
     }
 
-    /// The reservation with this id, if any.
-    pub async fn get(&self, id: Uuid) -> Result<Option<ReservationRecord>, AppError> {
-        let row = row_by_id(self.pool(), &select_by_id(), id, false).await?;
+    async fn find_by_id(&self, id: Uuid) -> Result<Option<Record>, AppError> {
+        let row = row_by_id(self.store.pool(), &select_by_id(), id, false).await?;
         row.as_ref().map(record_from_row).transpose()
     }
 
-    /// The reservation with this id, locked on `conn` until its transaction ends.
-    pub async fn get_for_update(
-        &self,
-        conn: &mut PgConnection,
-        id: Uuid,
-    ) -> Result<Option<ReservationRecord>, AppError> {
-        let row = row_by_id(&mut *conn, &select_by_id(), id, true).await?;
+    async fn find_for_update(&self, tx: &mut Tx, id: Uuid) -> Result<Option<Record>, AppError> {
+        let row = row_by_id(pg(tx)?, &select_by_id(), id, true).await?;
         row.as_ref().map(record_from_row).transpose()
     }
 
-    /// The reservations matching `filter`, newest first (by `created_at`, then id), at
-    /// most `limit`.
-    pub async fn search(
+    async fn search(
         &self,
         filter: &ReservationFilter,
         limit: i64,
-    ) -> Result<Vec<ReservationRecord>, AppError> {
+    ) -> Result<Vec<Record>, AppError> {
         let mut query = QueryBuilder::<Postgres>::new(format!(
             "SELECT {COLUMNS} FROM reservations.reservations WHERE TRUE"
         ));
@@ -292,20 +259,11 @@ impl PgReservationRepository {
             push_contains_any(&mut query, &searched, q);
         }
         push_newest_first(&mut query, filter.before, limit);
-        let rows = query
-            .build()
-            .fetch_all(self.pool())
-            .await
-            .map_err(storage_error)?;
+        let rows = query.build().fetch_all(self.store.pool()).await.storage()?;
         rows.iter().map(record_from_row).collect()
     }
 
-    /// Pending reservations whose hold ended by `now`, oldest first, at most `limit`.
-    pub async fn lapsed_holds(
-        &self,
-        now: DateTime<Utc>,
-        limit: i64,
-    ) -> Result<Vec<Uuid>, AppError> {
+    async fn lapsed_holds(&self, now: DateTime<Utc>, limit: i64) -> Result<Vec<Uuid>, AppError> {
         sqlx::query_scalar(
             "SELECT id FROM reservations.reservations \
              WHERE status = 'pending' AND hold_expires_at <= $1 \
@@ -313,39 +271,46 @@ impl PgReservationRepository {
         )
         .bind(now)
         .bind(limit)
-        .fetch_all(self.pool())
+        .fetch_all(self.store.pool())
         .await
-        .map_err(storage_error)
+        .storage()
     }
 
-    /// Confirmed reservations whose departure day is `today` or before, at most `limit`.
-    pub async fn finished_stays(
-        &self,
-        today: NaiveDate,
-        limit: i64,
-    ) -> Result<Vec<Uuid>, AppError> {
+    async fn finished_stays(&self, today: NaiveDate, limit: i64) -> Result<Vec<Uuid>, AppError> {
         sqlx::query_scalar(
             "SELECT id FROM reservations.reservations \
              WHERE status = 'confirmed' AND check_out <= $1 ORDER BY check_out LIMIT $2",
         )
         .bind(today)
         .bind(limit)
-        .fetch_all(self.pool())
+        .fetch_all(self.store.pool())
         .await
-        .map_err(storage_error)
+        .storage()
     }
-}
 
-/// Code of the 412 answered when the presented or loaded version is not the stored one.
-pub const VERSION_MISMATCH: &str = "reservation.version_mismatch";
-
-/// The 412 `reservation.version_mismatch`.
-pub fn version_mismatch() -> AppError {
-    AppError::new(
-        ErrorKind::PreconditionFailed,
-        VERSION_MISMATCH,
-        "The reservation was changed since you read it; read it again and retry.",
-    )
+    async fn timeline(&self, reservation_id: Uuid) -> Result<Vec<TimelineEntry>, AppError> {
+        let rows: Vec<(Uuid, String, DateTime<Utc>, Option<String>, Json)> = sqlx::query_as(
+            "SELECT event_id, event_type, occurred_at, actor, payload FROM reservations.timeline \
+             WHERE reservation_id = $1 ORDER BY occurred_at, event_id",
+        )
+        .bind(reservation_id)
+        .fetch_all(self.store.pool())
+        .await
+        .storage()?;
+        rows.into_iter()
+            .map(|(event_id, event_type, occurred_at, actor, payload)| {
+                let event = event_of(&event_type, payload)
+                    .map_err(|e| corrupt("timeline event", reservation_id, e))?;
+                Ok(TimelineEntry {
+                    event_id,
+                    event_type,
+                    occurred_at,
+                    actor,
+                    event,
+                })
+            })
+            .collect()
+    }
 }
 
 /// A stored value that no longer parses: the database was changed behind our back.
@@ -358,8 +323,8 @@ fn money(row: &PgRow, column: &str, currency: Currency) -> Result<Money, sqlx::E
 }
 
 /// Reads a row selected with [`COLUMNS`].
-fn record_from_row(row: &PgRow) -> Result<ReservationRecord, AppError> {
-    let id: Uuid = row.try_get("id").map_err(storage_error)?;
+fn record_from_row(row: &PgRow) -> Result<Record, AppError> {
+    let id: Uuid = row.try_get("id").storage()?;
     let get = |e: sqlx::Error| corrupt("row", id, e);
     let text = |column: &str| row.try_get::<String, _>(column).map_err(get);
     let currency = Currency::parse(&text("currency")?).map_err(|e| corrupt("currency", id, e))?;
@@ -409,7 +374,7 @@ fn record_from_row(row: &PgRow) -> Result<ReservationRecord, AppError> {
         .map_err(|e| corrupt("notes", id, e))?
         .flatten();
     let nights: i32 = row.try_get("nights").map_err(get)?;
-    let installments: serde_json::Value = row.try_get("installments").map_err(get)?;
+    let installments: Json = row.try_get("installments").map_err(get)?;
     let policy = serde_json::Value::String(text("cancellation_policy")?);
     let price = PriceBreakdown {
         currency,
