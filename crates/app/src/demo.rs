@@ -43,10 +43,7 @@ use sejour_properties::{
         property::{Descriptions, OwnerShare, PropertyKind},
     },
 };
-use sejour_users::{
-    application::commands::create_user::{CreateUserCommand, create_user},
-    infrastructure::PgUserRepository,
-};
+use sejour_users::application::commands::create_user::{CreateUserCommand, create_user};
 use uuid::Uuid;
 
 use crate::platform::{Platform, StartError};
@@ -182,11 +179,7 @@ pub async fn seed(platform: &Platform) -> Result<SeedReport, SeedError> {
         .await
         .step(|| format!("creating the administrator {ADMIN_EMAIL}"))?;
     let as_admin = acting_as(admin.id, Role::Admin, &request_id);
-    let users = PgUserRepository::new(
-        platform.pool.clone(),
-        platform.clock.clone(),
-        platform.ids.clone(),
-    );
+    let users = sejour_users::use_cases(&platform.shared(), platform.auth.clone());
     let mut account_ids = Vec::new();
     for (email, first_name, last_name, role) in [
         (MANAGER_EMAIL, "Marion", "Lefèvre", Role::Manager),
@@ -200,7 +193,7 @@ pub async fn seed(platform: &Platform) -> Result<SeedReport, SeedError> {
             last_name: last_name.to_owned(),
             role,
         };
-        let id = create_user(&users, platform.auth.as_ref(), &as_admin, command)
+        let id = create_user(&users, &as_admin, command)
             .await
             .step(|| format!("creating the {} account {email}", role.as_str()))?;
         account_ids.push(id);
