@@ -19,10 +19,10 @@ use sejour_infrastructure::{
         problem,
     },
     mail::{self, SendEmail},
+    module::{ContextModule, Shared},
     queue::{
         Consumer, Worker, WorkerOptions, purge::PurgeDelivered, worker::register_subscriptions,
     },
-    rate_limit,
     redis::RedisClient,
     scheduler::{Schedule, Scheduler, SchedulerError},
     storage::{ObjectStorage, storage_from_settings},
@@ -35,10 +35,8 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use sejour_auth::{
     application::{Auth, commands::create_admin::bootstrap_admin},
-    infrastructure::{purge::PurgeExpiredTokens, wiring::auth_from_settings},
     presentation::authenticate,
 };
-use sejour_infrastructure::module::{ContextModule, Shared};
 use sejour_owners::{infrastructure::PgOwnerDirectory, presentation::OwnersState};
 use sejour_properties::application::catalog::Catalog;
 use sejour_properties::{
@@ -52,7 +50,7 @@ use sejour_properties::{
     presentation::PropertiesState,
 };
 use sejour_reservations::application::Reservations;
-use sejour_users::{infrastructure::PgUserDirectory, presentation::UsersState};
+use sejour_users::infrastructure::PgUserDirectory;
 
 use crate::openapi::ApiDoc;
 
@@ -156,25 +154,25 @@ impl Platform {
         clock: Arc<dyn Clock>,
     ) -> Result<Self, StartError> {
         let ids: Arc<dyn IdGenerator> = Arc::new(UuidV7Generator);
-        let users = Arc::new(PgUserDirectory::new(
-            pool.clone(),
-            clock.clone(),
-            ids.clone(),
-        ));
-        let limiter = rate_limit::limiter_from(redis.clone(), clock.clone());
-        let auth = auth_from_settings(
-            &settings,
-            pool.clone(),
-            clock.clone(),
-            ids.clone(),
-            users.clone(),
-            limiter,
-        )
-        .map_err(|e| StartError::Other(e.internal.unwrap_or(e.message)))?;
         let mailer = mail::mailer_from_settings(&settings)
             .map_err(|e| StartError::Other(format!("mail: {e}")))?;
         let storage = storage_from_settings(&settings)
             .map_err(|e| StartError::Other(format!("storage: {e}")))?;
+        let settings = Arc::new(settings);
+        let shared = Shared {
+            settings: settings.clone(),
+            pool: pool.clone(),
+            redis: redis.clone(),
+            clock: clock.clone(),
+            ids: ids.clone(),
+            storage: storage.clone(),
+            mailer: mailer.clone(),
+        };
+        // The published interfaces first: auth needs the users' directory, users need
+        // auth's credentials.
+        let users = sejour_users::directory(&shared);
+        let auth = sejour_auth::auth(&shared, users.clone())
+            .map_err(|e| StartError::Other(e.internal.unwrap_or(e.message)))?;
         let properties = PgPropertyRepository::new(pool.clone(), clock.clone(), ids.clone());
         let owners = Arc::new(PgOwnerDirectory::new(pool.clone()));
         let fetcher = FeedFetcher::with_config(FetcherConfig {
@@ -189,16 +187,6 @@ impl Platform {
             settings.balance_due_days,
         )
         .map_err(|e| StartError::Other(format!("SEJOUR_DEPOSIT_BP and related settings: {e}")))?;
-        let settings = Arc::new(settings);
-        let shared = Shared {
-            settings: settings.clone(),
-            pool: pool.clone(),
-            redis: redis.clone(),
-            clock: clock.clone(),
-            ids: ids.clone(),
-            storage: storage.clone(),
-            mailer: mailer.clone(),
-        };
         let reservations = sejour_reservations::use_cases(
             &shared,
             Arc::new(Catalog::new(properties.clone(), schedule_rules)),
@@ -211,7 +199,7 @@ impl Platform {
             redis,
             clock,
             ids,
-            auth: Arc::new(auth),
+            auth,
             users,
             mailer,
             storage,
@@ -229,6 +217,29 @@ impl Platform {
             .connect_lazy(settings.database_url.expose_secret())
             .map_err(|e| StartError::Other(format!("DATABASE_URL: {e}")))?;
         Self::assemble(settings, pool, None, Arc::new(SystemClock))
+    }
+
+    /// The shared adapters every context is built from.
+    pub fn shared(&self) -> Shared {
+        Shared {
+            settings: self.settings.clone(),
+            pool: self.pool.clone(),
+            redis: self.redis.clone(),
+            clock: self.clock.clone(),
+            ids: self.ids.clone(),
+            storage: self.storage.clone(),
+            mailer: self.mailer.clone(),
+        }
+    }
+
+    /// The users context.
+    fn users_module(&self) -> ContextModule {
+        sejour_users::module(&self.shared(), self.auth.clone())
+    }
+
+    /// The auth context.
+    fn auth_module(&self) -> ContextModule {
+        sejour_auth::module(&self.shared(), &self.auth)
     }
 
     /// Applies every context's migrations (a no-op when up to date).
@@ -274,7 +285,8 @@ impl Platform {
             self.ids.clone(),
         ));
         consumers.push(Arc::new(SendEmail::new(self.mailer.clone())));
-        consumers.push(Arc::new(PurgeExpiredTokens::new(self.clock.clone())));
+        consumers.extend(self.users_module().consumers);
+        consumers.extend(self.auth_module().consumers);
         consumers.push(Arc::new(SyncIcalFeeds::new(
             self.properties.clone(),
             self.fetcher.clone(),
@@ -297,23 +309,18 @@ impl Platform {
 
     /// The timed jobs.
     pub fn schedules(&self) -> Vec<Schedule> {
-        let mut schedules = vec![
-            Schedule {
-                name: "queue.purge_delivered",
-                cron: "17 3 * * *".into(),
-                job: sejour_infrastructure::queue::purge::JOB,
-            },
-            Schedule {
-                name: "auth.purge_expired_tokens",
-                cron: "41 * * * *".into(),
-                job: sejour_auth::infrastructure::purge::JOB,
-            },
-            Schedule {
-                name: "properties.sync_ical_feeds",
-                cron: self.settings.ical_sync_cron(),
-                job: sejour_properties::infrastructure::sync_job::JOB,
-            },
-        ];
+        let mut schedules = vec![Schedule {
+            name: "queue.purge_delivered",
+            cron: "17 3 * * *".into(),
+            job: sejour_infrastructure::queue::purge::JOB,
+        }];
+        schedules.extend(self.users_module().schedules);
+        schedules.extend(self.auth_module().schedules);
+        schedules.extend([Schedule {
+            name: "properties.sync_ical_feeds",
+            cron: self.settings.ical_sync_cron(),
+            job: sejour_properties::infrastructure::sync_job::JOB,
+        }]);
         schedules.extend(self.reservations_module().schedules);
         schedules
     }
@@ -363,13 +370,6 @@ impl Platform {
                 clock: self.clock.clone(),
                 ids: self.ids.clone(),
             });
-        let users = sejour_users::presentation::routes().with_state(UsersState {
-            pool: self.pool.clone(),
-            clock: self.clock.clone(),
-            ids: self.ids.clone(),
-            credentials: self.auth.clone(),
-        });
-        let auth = sejour_auth::presentation::routes().with_state(self.auth.clone());
         let owners = sejour_owners::presentation::routes().with_state(OwnersState {
             pool: self.pool.clone(),
             clock: self.clock.clone(),
@@ -387,8 +387,8 @@ impl Platform {
             });
         let reservations = self.reservations_module().routes;
         let v1 = OpenApiRouter::new()
-            .merge(auth)
-            .merge(users)
+            .merge(self.auth_module().routes)
+            .merge(self.users_module().routes)
             .merge(owners)
             .merge(properties)
             .merge(reservations)

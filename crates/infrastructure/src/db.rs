@@ -53,12 +53,15 @@ impl<T> StorageResult<T> for Result<T, sqlx::Error> {
     }
 }
 
+/// Builds the domain error a violated constraint stands for.
+pub type ConstraintError = fn() -> sejour_core::AppError;
+
 /// The domain error a named constraint stands for (`on_constraint(e, &[("occupations_never_overlap",
 /// period_unavailable)])`): a violation of one of `constraints` becomes its error, any
 /// other failure goes through [`storage_error`].
 pub fn on_constraint(
     error: sqlx::Error,
-    constraints: &[(&str, fn() -> sejour_core::AppError)],
+    constraints: &[(&str, ConstraintError)],
 ) -> sejour_core::AppError {
     let named = error
         .as_database_error()

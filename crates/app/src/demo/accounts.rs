@@ -3,10 +3,7 @@
 
 use sejour_auth::application::commands::create_admin::create_admin;
 use sejour_core::{Ctx, Role};
-use sejour_users::{
-    application::commands::create_user::{CreateUserCommand, create_user},
-    infrastructure::PgUserRepository,
-};
+use sejour_users::application::commands::create_user::{CreateUserCommand, create_user};
 use uuid::Uuid;
 
 use super::{
@@ -33,11 +30,7 @@ pub(super) async fn create_accounts(
         .await
         .step(|| format!("creating the administrator {ADMIN_EMAIL}"))?;
     let as_admin = acting_as(admin.id, Role::Admin, request_id);
-    let users = PgUserRepository::new(
-        platform.pool.clone(),
-        platform.clock.clone(),
-        platform.ids.clone(),
-    );
+    let users = sejour_users::use_cases(&platform.shared(), platform.auth.clone());
     let mut ids = Vec::new();
     for (email, first_name, last_name, role) in [
         (MANAGER_EMAIL, "Marion", "Lefèvre", Role::Manager),
@@ -51,7 +44,7 @@ pub(super) async fn create_accounts(
             last_name: last_name.to_owned(),
             role,
         };
-        let id = create_user(&users, platform.auth.as_ref(), &as_admin, command)
+        let id = create_user(&users, &as_admin, command)
             .await
             .step(|| format!("creating the {} account {email}", role.as_str()))?;
         ids.push(id);

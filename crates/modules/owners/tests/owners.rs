@@ -38,7 +38,7 @@ use sejour_owners::{
 };
 use sejour_users::application::directory::{NewUser, UserAccount, UserDirectory};
 use serde_json::{Value, json};
-use sqlx::{PgConnection, PgPool};
+use sqlx::PgPool;
 use uuid::Uuid;
 
 type TestResult = Result<(), Box<dyn Error>>;
@@ -83,7 +83,7 @@ impl Accounts {
 impl UserDirectory for Accounts {
     async fn create(
         &self,
-        _conn: &mut PgConnection,
+        _tx: &mut sejour_core::Tx,
         _ctx: &Ctx,
         _user: NewUser,
     ) -> Result<UserAccount, AppError> {

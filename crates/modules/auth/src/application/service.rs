@@ -2,13 +2,16 @@
 
 use std::{sync::Arc, time::Duration};
 
-use sejour_core::{AppError, Clock, Ctx, DomainEvent, EventEnvelope, FieldError, IdGenerator};
-use sejour_infrastructure::{queue, rate_limit::RateLimiter};
+use sejour_core::{AppError, Clock, Ctx, FieldError, IdGenerator, Tx, UnitOfWork};
 use sejour_users::application::directory::UserDirectory;
-use sqlx::{PgConnection, PgPool};
 
-use super::ports::{AccessTokens, PasswordHasher};
-use crate::domain::password_must_be_strong;
+use super::ports::{
+    AccessTokens, AttemptLimiter, AuthOutbox, MailQueue, PasswordHasher, SecretTokens,
+};
+use crate::domain::{
+    AuthEvent, CredentialRepository, PasswordResetRepository, SessionRepository,
+    password_must_be_strong,
+};
 
 /// Lifetimes and limits of the auth flows.
 #[derive(Debug, Clone)]
@@ -29,11 +32,22 @@ pub struct AuthPolicy {
     pub public_url: String,
 }
 
-/// The auth context's dependencies, built once by the composition root.
+/// The auth context's use cases and the ports they run on, built once by the
+/// composition root (`crate::auth`).
 #[derive(Clone)]
 pub struct Auth {
-    /// The database.
-    pub pool: PgPool,
+    /// Business transactions.
+    pub uow: Arc<dyn UnitOfWork>,
+    /// Password hashes.
+    pub credentials: Arc<dyn CredentialRepository>,
+    /// Sessions and refresh tokens.
+    pub sessions: Arc<dyn SessionRepository>,
+    /// Password-reset tokens.
+    pub resets: Arc<dyn PasswordResetRepository>,
+    /// The events' outbox.
+    pub outbox: Arc<dyn AuthOutbox>,
+    /// Outgoing email.
+    pub mail: Arc<dyn MailQueue>,
     /// Time.
     pub clock: Arc<dyn Clock>,
     /// Identity.
@@ -44,25 +58,23 @@ pub struct Auth {
     pub hasher: Arc<dyn PasswordHasher>,
     /// Access tokens.
     pub tokens: Arc<dyn AccessTokens>,
+    /// Opaque refresh and reset tokens.
+    pub secrets: Arc<dyn SecretTokens>,
     /// Rate limits.
-    pub limiter: Arc<dyn RateLimiter>,
+    pub limiter: Arc<dyn AttemptLimiter>,
     /// Lifetimes and limits.
     pub policy: AuthPolicy,
 }
 
 impl Auth {
     /// Writes `event` on the outbox inside the caller's transaction.
-    pub(crate) async fn publish<E: DomainEvent>(
+    pub(crate) async fn publish(
         &self,
-        conn: &mut PgConnection,
+        tx: &mut Tx,
         ctx: &Ctx,
-        event: &E,
+        event: AuthEvent,
     ) -> Result<(), AppError> {
-        let envelope = EventEnvelope::wrap(event, ctx, self.clock.as_ref(), self.ids.as_ref())
-            .map_err(AppError::internal)?;
-        queue::publish(conn, &envelope)
-            .await
-            .map_err(AppError::internal)
+        self.outbox.publish(tx, ctx, &event).await
     }
 
     /// Checks `password` against the policy and hashes it; 422 naming `field` if weak.
@@ -78,5 +90,3 @@ impl Auth {
         self.hasher.hash(password)
     }
 }
-
-pub(crate) use sejour_infrastructure::db::storage_error as storage;

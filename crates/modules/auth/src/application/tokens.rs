@@ -1,15 +1,9 @@
 //! The token pair a sign-in or a refresh returns.
 
-use sejour_core::{AppError, Role};
-use sejour_infrastructure::secrets;
-use sqlx::PgConnection;
+use sejour_core::{AppError, Role, Tx};
 use uuid::Uuid;
 
-use super::{
-    ports::AccessClaims,
-    service::{Auth, storage},
-};
-use crate::infrastructure::repository;
+use super::{ports::AccessClaims, service::Auth};
 
 /// An access token and the refresh token that renews it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,23 +21,25 @@ impl Auth {
     /// the session when `new_session`), inside the caller's transaction.
     pub(crate) async fn issue_pair(
         &self,
-        conn: &mut PgConnection,
+        tx: &mut Tx,
         user_id: Uuid,
         role: Role,
         session_id: Uuid,
         new_session: bool,
     ) -> Result<TokenPair, AppError> {
         let now = self.clock.now();
-        let refresh_token = secrets::new_token();
-        let hash = secrets::token_hash(&refresh_token);
+        let refresh_token = self.secrets.new_token();
+        let hash = self.secrets.hash(&refresh_token);
         let refresh_expires = now + self.policy.refresh_ttl;
         if new_session {
-            repository::open_session(conn, session_id, user_id, &hash, now, refresh_expires).await
+            self.sessions
+                .open_session(tx, session_id, user_id, &hash, now, refresh_expires)
+                .await?;
         } else {
-            repository::add_refresh_token(conn, session_id, user_id, &hash, now, refresh_expires)
-                .await
+            self.sessions
+                .add_refresh_token(tx, session_id, user_id, &hash, now, refresh_expires)
+                .await?;
         }
-        .map_err(storage)?;
         let claims = AccessClaims {
             user_id,
             session_id,

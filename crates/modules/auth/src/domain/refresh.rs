@@ -6,6 +6,7 @@
 //! family is revoked — the newest token stops working too.
 
 use chrono::{DateTime, Utc};
+use uuid::Uuid;
 
 /// What is stored about a presented refresh token and its session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +17,42 @@ pub struct StoredRefreshToken {
     pub spent_at: Option<DateTime<Utc>>,
     /// When its session was revoked, if it was.
     pub session_revoked_at: Option<DateTime<Utc>>,
+}
+
+/// A presented refresh token, as found (and locked) in the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PresentedToken {
+    /// Its session.
+    pub session_id: Uuid,
+    /// Its user.
+    pub user_id: Uuid,
+    /// Its state.
+    pub state: StoredRefreshToken,
+}
+
+/// Why sessions are revoked (stored with the session).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RevokeReason {
+    /// The user signed out.
+    Logout,
+    /// A spent refresh token was presented again.
+    ReuseDetected,
+    /// The user changed their password.
+    PasswordChanged,
+    /// The password was reset by email.
+    PasswordReset,
+}
+
+impl RevokeReason {
+    /// Its stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RevokeReason::Logout => "logout",
+            RevokeReason::ReuseDetected => "reuse_detected",
+            RevokeReason::PasswordChanged => "password_changed",
+            RevokeReason::PasswordReset => "password_reset",
+        }
+    }
 }
 
 /// What to do with a presented refresh token.

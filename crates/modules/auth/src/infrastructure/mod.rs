@@ -1,8 +1,9 @@
 //! The auth context's adapters: argon2, JWT, opaque tokens, the `auth` schema, the purge
 //! job, and the wiring from settings.
 
+pub mod adapters;
 pub mod jwt;
 pub mod password_hasher;
 pub mod purge;
-pub mod repository;
+pub mod repositories;
 pub mod wiring;

@@ -6,7 +6,7 @@ use async_trait::async_trait;
 use sejour_core::Clock;
 use sejour_infrastructure::queue::{Consumer, ConsumerError, Delivery, Subscription};
 
-use super::repository;
+use super::repositories::pg_session_repository;
 
 /// The job's name; the scheduler enqueues it.
 pub const JOB: &str = "auth.purge_expired_tokens";
@@ -34,7 +34,8 @@ impl Consumer for PurgeExpiredTokens {
     }
 
     async fn handle(&self, delivery: &Delivery) -> Result<(), ConsumerError> {
-        let purged = repository::purge_expired(delivery.pool(), self.clock.now()).await?;
+        let purged =
+            pg_session_repository::purge_expired(delivery.pool(), self.clock.now()).await?;
         tracing::info!(purged, "expired auth tokens purged");
         Ok(())
     }

@@ -3,36 +3,47 @@
 use std::{path::Path, sync::Arc, time::Duration};
 
 use secrecy::ExposeSecret;
-use sejour_core::{AppError, Clock, IdGenerator};
-use sejour_infrastructure::secrets;
-use sejour_infrastructure::{config::Settings, rate_limit::RateLimiter};
+use sejour_core::AppError;
+use sejour_infrastructure::{config::Settings, module::Shared, rate_limit, secrets};
 use sejour_users::application::directory::UserDirectory;
-use sqlx::PgPool;
 
-use super::{jwt::JwtAccessTokens, password_hasher::Argon2Hasher};
+use super::{
+    adapters::{PgAuthOutbox, QueuedMail, RandomSecretTokens, RateLimitedAttempts},
+    jwt::JwtAccessTokens,
+    password_hasher::Argon2Hasher,
+    repositories::{PgCredentialRepository, PgPasswordResetRepository, PgSessionRepository},
+};
 use crate::application::{Auth, AuthPolicy};
 
 /// The rate-limit window of sign-ins and reset requests.
 const WINDOW: Duration = Duration::from_secs(15 * 60);
 
-/// The auth context over the given adapters, with lifetimes and limits from `settings`.
+/// The auth context on the shared adapters (the rate limiter on Redis when configured),
+/// with `users` (the users context's directory), lifetimes and limits from the settings.
 pub fn auth_from_settings(
-    settings: &Settings,
-    pool: PgPool,
-    clock: Arc<dyn Clock>,
-    ids: Arc<dyn IdGenerator>,
+    shared: &Shared,
     users: Arc<dyn UserDirectory>,
-    limiter: Arc<dyn RateLimiter>,
 ) -> Result<Auth, AppError> {
+    let settings = shared.settings.as_ref();
     let secret = jwt_secret(settings)?;
+    let store = shared.store();
     Ok(Auth {
-        pool,
-        clock,
-        ids,
+        uow: Arc::new(shared.unit_of_work()),
+        credentials: Arc::new(PgCredentialRepository::new(shared.pool.clone())),
+        sessions: Arc::new(PgSessionRepository::new(shared.pool.clone())),
+        resets: Arc::new(PgPasswordResetRepository),
+        outbox: Arc::new(PgAuthOutbox::new(store.clone())),
+        mail: Arc::new(QueuedMail::new(store)),
+        clock: shared.clock.clone(),
+        ids: shared.ids.clone(),
         users,
         hasher: Arc::new(Argon2Hasher::new()?),
         tokens: Arc::new(JwtAccessTokens::new(&secret)),
-        limiter,
+        secrets: Arc::new(RandomSecretTokens),
+        limiter: Arc::new(RateLimitedAttempts(rate_limit::limiter_from(
+            shared.redis.clone(),
+            shared.clock.clone(),
+        ))),
         policy: AuthPolicy {
             access_ttl: chrono::Duration::seconds(
                 i64::try_from(settings.access_token_ttl_secs).unwrap_or(900),

@@ -2,8 +2,7 @@
 //! Wired by the composition root; callers depend on this trait, never on our tables.
 
 use async_trait::async_trait;
-use sejour_core::{AppError, Ctx, Role, value_objects::Email};
-use sqlx::PgConnection;
+use sejour_core::{AppError, Ctx, Role, Tx, value_objects::Email};
 use uuid::Uuid;
 
 /// A user account as other contexts see it.
@@ -41,12 +40,7 @@ pub struct NewUser {
 pub trait UserDirectory: Send + Sync + 'static {
     /// Creates an account inside the caller's transaction (publishing `UserCreated` in
     /// it). 409 `user.email_taken` when the email is used; 422 on invalid names.
-    async fn create(
-        &self,
-        conn: &mut PgConnection,
-        ctx: &Ctx,
-        user: NewUser,
-    ) -> Result<UserAccount, AppError>;
+    async fn create(&self, tx: &mut Tx, ctx: &Ctx, user: NewUser) -> Result<UserAccount, AppError>;
 
     /// The account with this email (case-insensitive), if any.
     async fn find_by_email(&self, email: &Email) -> Result<Option<UserAccount>, AppError>;
@@ -66,7 +60,7 @@ pub trait Credentials: Send + Sync + 'static {
     /// inside the caller's transaction. 422 naming the field `password` when too weak.
     async fn set_password(
         &self,
-        conn: &mut PgConnection,
+        tx: &mut Tx,
         user_id: Uuid,
         password: &str,
     ) -> Result<(), AppError>;

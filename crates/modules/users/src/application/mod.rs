@@ -4,46 +4,44 @@
 //!   [`directory::Credentials`] port the auth context implements for us.
 //! - [`commands`]: `update_my_profile`, `create_user`, `update_user`.
 //! - [`queries`]: `get_me`, `get_user`, `list_users`.
-//! - [`event_types`]: the names of the events we publish, for subscribers.
 //!
-//! Use cases authorise the actor of the [`sejour_core::Ctx`] with [`sejour_core::authz`],
-//! go through [`crate::infrastructure::PgUserRepository`], and return
-//! [`sejour_core::AppError`]s.
+//! Use cases run on [`Users`]: they authorise the actor of the [`sejour_core::Ctx`] with
+//! [`sejour_core::authz`], go through the domain's [`UserRepository`] port inside a
+//! [`UnitOfWork`] transaction, and return [`sejour_core::AppError`]s.
 
 pub mod commands;
 pub mod directory;
-pub mod event_types;
 pub mod queries;
 
-use sejour_core::{AppError, ErrorKind, FieldError};
+use std::sync::Arc;
 
-use crate::domain::{NameField, User, UserError};
+use sejour_core::{AppError, Clock, FieldError, IdGenerator, UnitOfWork};
 
-/// Code of the 412 answered when the presented version is not the stored one.
-pub const VERSION_MISMATCH: &str = "user.version_mismatch";
+use crate::domain::{NameField, UserError, UserRepository};
+use directory::Credentials;
+
 /// Code of the 409 answered when the email already belongs to an account.
 pub const EMAIL_TAKEN: &str = "user.email_taken";
-
-/// The 412 `user.version_mismatch`.
-pub fn version_mismatch() -> AppError {
-    AppError::new(
-        ErrorKind::PreconditionFailed,
-        VERSION_MISMATCH,
-        "The user was changed since you read it; read it again and retry.",
-    )
-}
 
 /// The 409 `user.email_taken`.
 pub fn email_taken() -> AppError {
     AppError::conflict(EMAIL_TAKEN, "An account already uses this email address.")
 }
 
-/// 412 unless `expected` (from `If-Match`), when given, is `user`'s version.
-pub(crate) fn ensure_version(user: &User, expected: Option<i32>) -> Result<(), AppError> {
-    match expected {
-        Some(version) if version != user.version() => Err(version_mismatch()),
-        _ => Ok(()),
-    }
+/// The users context's use cases and the ports they run on, built by the composition
+/// root (`crate::use_cases`).
+#[derive(Clone)]
+pub struct Users {
+    /// The accounts.
+    pub users: Arc<dyn UserRepository>,
+    /// Business transactions.
+    pub uow: Arc<dyn UnitOfWork>,
+    /// Time.
+    pub clock: Arc<dyn Clock>,
+    /// Identity.
+    pub ids: Arc<dyn IdGenerator>,
+    /// Password storage, owned by the auth context (for "create a user").
+    pub credentials: Arc<dyn Credentials>,
 }
 
 /// The JSON name of a name field.

@@ -7,11 +7,13 @@
 //! - [`language`]: the languages we write to users in.
 //! - [`events`]: [`UserEvent`], the facts the aggregate publishes.
 //! - [`errors`]: [`UserError`], each with its stable code.
+//! - [`repositories`]: the [`UserRepository`] port.
 
 pub mod errors;
 pub mod events;
 pub mod language;
 pub mod name;
+pub mod repositories;
 pub mod rules;
 pub mod user;
 
@@ -19,5 +21,6 @@ pub use errors::{NameField, NameViolation, UserError};
 pub use events::{ProfileField, UserEvent};
 pub use language::Language;
 pub use name::{NameProblem, PersonName};
-pub use rules::{AdminCannotChangeOwnRole, AdminCannotDisableThemself, BusinessRule};
+pub use repositories::{UserFilter, UserRepository};
+pub use rules::{AdminCannotChangeOwnRole, AdminCannotDisableThemself};
 pub use user::{ProfileChanges, User, UserSnapshot};

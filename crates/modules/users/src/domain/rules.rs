@@ -1,30 +1,13 @@
 //! The users domain's named rules. Each reads like the rule, is checked inside the
 //! [`super::User`] method that could break it, and fails with its own error code.
 
-use sejour_core::Role;
+use sejour_core::{BusinessRule, Role};
 use uuid::Uuid;
 
 use super::{
     errors::{NameField, NameViolation, UserError},
     name::PersonName,
 };
-
-/// A rule that a change may break.
-pub trait BusinessRule {
-    /// Whether the change would break the rule.
-    fn is_broken(&self) -> bool;
-    /// The error reported when it is broken.
-    fn error(&self) -> UserError;
-}
-
-/// Checks `rule`: its error when broken.
-pub fn check_rule(rule: impl BusinessRule) -> Result<(), UserError> {
-    if rule.is_broken() {
-        Err(rule.error())
-    } else {
-        Ok(())
-    }
-}
 
 /// "An administrator cannot change their own role": nobody demotes themself by mistake,
 /// and the last administrator can never lock the agency out of user management.
@@ -42,6 +25,8 @@ pub struct AdminCannotChangeOwnRole {
 }
 
 impl BusinessRule for AdminCannotChangeOwnRole {
+    type Error = UserError;
+
     fn is_broken(&self) -> bool {
         self.actor == self.user && self.from != self.to
     }
@@ -62,6 +47,8 @@ pub struct AdminCannotDisableThemself {
 }
 
 impl BusinessRule for AdminCannotDisableThemself {
+    type Error = UserError;
+
     fn is_broken(&self) -> bool {
         self.actor == self.user
     }
@@ -97,6 +84,8 @@ pub fn names_must_be_valid(
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
+    use sejour_core::check_rule;
+
     use super::*;
     use crate::domain::NameProblem;
 

@@ -2,20 +2,22 @@
 
 use chrono::{DateTime, SubsecRound, Utc};
 use sejour_core::{
-    Actor, Role,
+    Actor, Aggregate, Changes, Role,
     authz::Visible,
+    check_rule,
     value_objects::{Email, PhoneNumber},
 };
 use uuid::Uuid;
 
 use super::{
     errors::{NameField, NameViolation, UserError},
-    events::{ProfileField, UserEvent},
+    events::{
+        ProfileField, UserCreated, UserDisabled, UserEnabled, UserEvent, UserProfileUpdated,
+        UserRoleChanged,
+    },
     language::Language,
     name::PersonName,
-    rules::{
-        AdminCannotChangeOwnRole, AdminCannotDisableThemself, check_rule, names_must_be_valid,
-    },
+    rules::{AdminCannotChangeOwnRole, AdminCannotDisableThemself, names_must_be_valid},
 };
 
 /// A user as stored: what [`User::restore`] rebuilds an aggregate from.
@@ -63,9 +65,7 @@ pub struct ProfileChanges {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct User {
     state: UserSnapshot,
-    /// The version the store holds (`None`: not stored yet).
-    stored_version: Option<i32>,
-    events: Vec<UserEvent>,
+    changes: Changes<UserEvent>,
 }
 
 impl User {
@@ -98,11 +98,11 @@ impl User {
         // Timestamps are kept at the store's precision (microseconds), so that what is
         // returned at creation is what is read back later.
         let now = now.trunc_subsecs(6);
-        let event = UserEvent::UserCreated {
+        let event = UserEvent::UserCreated(UserCreated {
             user_id: id,
             email: email.clone(),
             role,
-        };
+        });
         Ok(Self {
             state: UserSnapshot {
                 id,
@@ -117,17 +117,15 @@ impl User {
                 updated_at: now,
                 version: 1,
             },
-            stored_version: None,
-            events: vec![event],
+            changes: Changes::created(event),
         })
     }
 
     /// Rebuilds a stored user; no event is recorded.
     pub fn restore(snapshot: UserSnapshot) -> Self {
         Self {
-            stored_version: Some(snapshot.version),
+            changes: Changes::restored(snapshot.version),
             state: snapshot,
-            events: Vec::new(),
         }
     }
 
@@ -168,7 +166,10 @@ impl User {
         }
         if !fields.is_empty() {
             let user_id = self.state.id;
-            self.record(UserEvent::UserProfileUpdated { user_id, fields }, now);
+            self.record(
+                UserEvent::UserProfileUpdated(UserProfileUpdated { user_id, fields }),
+                now,
+            );
         }
         Ok(())
     }
@@ -191,7 +192,10 @@ impl User {
         if from != to {
             self.state.role = to;
             let user_id = self.state.id;
-            self.record(UserEvent::UserRoleChanged { user_id, from, to }, now);
+            self.record(
+                UserEvent::UserRoleChanged(UserRoleChanged { user_id, from, to }),
+                now,
+            );
         }
         Ok(())
     }
@@ -206,7 +210,7 @@ impl User {
         if !self.state.disabled {
             self.state.disabled = true;
             let user_id = self.state.id;
-            self.record(UserEvent::UserDisabled { user_id }, now);
+            self.record(UserEvent::UserDisabled(UserDisabled { user_id }), now);
         }
         Ok(())
     }
@@ -216,40 +220,36 @@ impl User {
         if self.state.disabled {
             self.state.disabled = false;
             let user_id = self.state.id;
-            self.record(UserEvent::UserEnabled { user_id }, now);
+            self.record(UserEvent::UserEnabled(UserEnabled { user_id }), now);
         }
     }
 
     /// Records a change: the first change since the last save bumps the version.
     fn record(&mut self, event: UserEvent, now: DateTime<Utc>) {
-        if self.stored_version == Some(self.state.version) {
-            self.state.version += 1;
-        }
+        self.changes.record(&mut self.state.version, event);
         self.state.updated_at = now.trunc_subsecs(6).max(self.state.updated_at);
-        self.events.push(event);
     }
 
     /// The events recorded since the last save, oldest first.
     pub fn pending_events(&self) -> &[UserEvent] {
-        &self.events
+        self.changes.pending()
     }
 
     /// Whether there are changes to save.
     pub fn has_changes(&self) -> bool {
-        !self.events.is_empty()
+        self.changes.has_changes()
     }
 
     /// The version the store must still hold for the pending changes to be saved
     /// (`None` for an account not stored yet).
     pub fn stored_version(&self) -> Option<i32> {
-        self.stored_version
+        self.changes.stored_version()
     }
 
     /// Hands over the recorded events once the changes are saved: from then on the
     /// aggregate is as stored.
     pub fn take_events(&mut self) -> Vec<UserEvent> {
-        self.stored_version = Some(self.state.version);
-        std::mem::take(&mut self.events)
+        self.changes.take(self.state.version)
     }
 
     /// The user's id.
@@ -313,6 +313,26 @@ impl User {
     }
 }
 
+impl Aggregate for User {
+    type Event = UserEvent;
+
+    fn id(&self) -> Uuid {
+        self.state.id
+    }
+
+    fn version(&self) -> i32 {
+        self.state.version
+    }
+
+    fn stored_version(&self) -> Option<i32> {
+        self.changes.stored_version()
+    }
+
+    fn take_events(&mut self) -> Vec<UserEvent> {
+        self.changes.take(self.state.version)
+    }
+}
+
 /// Who may see a user: agency staff see everyone; anyone else only themself.
 impl Visible for User {
     fn is_visible_to(&self, actor: &Actor) -> bool {
@@ -367,11 +387,11 @@ mod tests {
         assert_eq!(user.created_at().timestamp_subsec_nanos(), 123_456_000);
         assert_eq!(
             user.pending_events(),
-            [UserEvent::UserCreated {
+            [UserEvent::UserCreated(UserCreated {
                 user_id: Uuid::from_u128(42),
                 email: email(),
                 role: Role::Owner
-            }]
+            })]
         );
     }
 
@@ -426,14 +446,14 @@ mod tests {
         );
         assert_eq!(
             user.pending_events(),
-            [UserEvent::UserProfileUpdated {
+            [UserEvent::UserProfileUpdated(UserProfileUpdated {
                 user_id: user.id(),
                 fields: vec![
                     ProfileField::LastName,
                     ProfileField::Phone,
                     ProfileField::Language
                 ]
-            }]
+            })]
         );
     }
 
@@ -462,10 +482,10 @@ mod tests {
         assert_eq!(user.version(), 3);
         assert_eq!(
             user.take_events(),
-            [UserEvent::UserProfileUpdated {
+            [UserEvent::UserProfileUpdated(UserProfileUpdated {
                 user_id: user.id(),
                 fields: vec![ProfileField::Phone]
-            }]
+            })]
         );
     }
 
@@ -510,11 +530,11 @@ mod tests {
         assert_eq!(user.role(), Role::Manager);
         assert_eq!(
             user.pending_events(),
-            [UserEvent::UserRoleChanged {
+            [UserEvent::UserRoleChanged(UserRoleChanged {
                 user_id: user.id(),
                 from: Role::Guest,
                 to: Role::Manager
-            }]
+            })]
         );
         // Giving the same role again records nothing more.
         user.change_role(ADMIN, Role::Manager, now()).unwrap();
@@ -569,8 +589,8 @@ mod tests {
         assert_eq!(
             user.take_events(),
             [
-                UserEvent::UserDisabled { user_id: user.id() },
-                UserEvent::UserEnabled { user_id: user.id() }
+                UserEvent::UserDisabled(UserDisabled { user_id: user.id() }),
+                UserEvent::UserEnabled(UserEnabled { user_id: user.id() })
             ]
         );
         assert_eq!(user.stored_version(), Some(2));

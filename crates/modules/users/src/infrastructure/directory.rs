@@ -3,14 +3,15 @@
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use sejour_core::{AppError, Clock, Ctx, IdGenerator, value_objects::Email};
-use sqlx::{PgConnection, PgPool};
+use sejour_core::{AppError, Clock, Ctx, IdGenerator, Tx, value_objects::Email};
+use sejour_infrastructure::store::Store;
+use sqlx::PgPool;
 use uuid::Uuid;
 
-use super::repository::PgUserRepository;
+use super::repositories::PgUserRepository;
 use crate::{
     application::directory::{NewUser, UserAccount, UserDirectory},
-    domain::User,
+    domain::{User, UserRepository},
 };
 
 /// Accounts for the auth context, on the `users.users` table.
@@ -23,14 +24,19 @@ impl PgUserDirectory {
     /// A directory on `pool`; `clock` and `ids` date new accounts, give them their ids
     /// and stamp their events.
     pub fn new(pool: PgPool, clock: Arc<dyn Clock>, ids: Arc<dyn IdGenerator>) -> Self {
+        Self::on(Store::new(pool, clock, ids))
+    }
+
+    /// A directory on `store`.
+    pub fn on(store: Store) -> Self {
         Self {
-            users: PgUserRepository::new(pool, clock, ids),
+            users: PgUserRepository::on(store),
         }
     }
 }
 
 /// What other contexts see of a user.
-pub(crate) fn account(user: &User) -> UserAccount {
+fn account(user: &User) -> UserAccount {
     UserAccount {
         id: user.id(),
         email: user.email().clone(),
@@ -43,12 +49,7 @@ pub(crate) fn account(user: &User) -> UserAccount {
 
 #[async_trait]
 impl UserDirectory for PgUserDirectory {
-    async fn create(
-        &self,
-        conn: &mut PgConnection,
-        ctx: &Ctx,
-        user: NewUser,
-    ) -> Result<UserAccount, AppError> {
+    async fn create(&self, tx: &mut Tx, ctx: &Ctx, user: NewUser) -> Result<UserAccount, AppError> {
         let mut created = User::register(
             self.users.ids().new_id(),
             user.email,
@@ -57,7 +58,7 @@ impl UserDirectory for PgUserDirectory {
             user.role,
             self.users.clock().now(),
         )?;
-        self.users.insert(conn, ctx, &mut created).await?;
+        self.users.insert(tx, ctx, &mut created).await?;
         tracing::info!(user_id = %created.id(), role = %created.role(), "user created");
         Ok(account(&created))
     }
@@ -67,7 +68,7 @@ impl UserDirectory for PgUserDirectory {
     }
 
     async fn get(&self, id: Uuid) -> Result<Option<UserAccount>, AppError> {
-        Ok(self.users.get(id).await?.as_ref().map(account))
+        Ok(self.users.find_by_id(id).await?.as_ref().map(account))
     }
 
     async fn has_admin(&self) -> Result<bool, AppError> {

@@ -23,10 +23,10 @@ use sejour_infrastructure::http::preconditions::IfMatch;
         (status = 404, description = "The account no longer exists", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_me(
-    State(state): State<UsersState>,
+    State(app): State<UsersState>,
     RequestCtx(ctx): RequestCtx,
 ) -> Result<UserResponse, ApiError> {
-    let user = get_me::get_me(&state.repository(), &ctx).await?;
+    let user = get_me::get_me(&app, &ctx).await?;
     Ok(UserResponse::from(&user))
 }
 
@@ -47,12 +47,11 @@ pub async fn get_me(
         (status = 422, description = "Invalid fields (`validation.failed`)", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_my_profile(
-    State(state): State<UsersState>,
+    State(app): State<UsersState>,
     RequestCtx(ctx): RequestCtx,
     IfMatch(expected_version): IfMatch,
     Json(body): Json<UpdateMyProfileRequest>,
 ) -> Result<UserResponse, ApiError> {
-    let users = state.repository();
     let command = UpdateMyProfileCommand {
         first_name: body.first_name,
         last_name: body.last_name,
@@ -60,7 +59,7 @@ pub async fn update_my_profile(
         language: body.language.map(Into::into),
         expected_version,
     };
-    update_my_profile::update_my_profile(&users, &ctx, command).await?;
-    let user = get_me::get_me(&users, &ctx).await?;
+    update_my_profile::update_my_profile(&app, &ctx, command).await?;
+    let user = get_me::get_me(&app, &ctx).await?;
     Ok(UserResponse::from(&user))
 }

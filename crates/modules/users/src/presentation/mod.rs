@@ -16,31 +16,12 @@ pub mod users;
 
 use std::sync::Arc;
 
-use sejour_core::{Clock, IdGenerator};
-use sqlx::PgPool;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
-use crate::{application::directory::Credentials, infrastructure::PgUserRepository};
+use crate::application::Users;
 
-/// What the handlers need.
-#[derive(Clone)]
-pub struct UsersState {
-    /// The database.
-    pub pool: PgPool,
-    /// Time.
-    pub clock: Arc<dyn Clock>,
-    /// Identity.
-    pub ids: Arc<dyn IdGenerator>,
-    /// Password storage, owned by the auth context (for `POST /users`).
-    pub credentials: Arc<dyn Credentials>,
-}
-
-impl UsersState {
-    /// The user repository on this state's pool, clock and ids.
-    pub fn repository(&self) -> PgUserRepository {
-        PgUserRepository::new(self.pool.clone(), self.clock.clone(), self.ids.clone())
-    }
-}
+/// What the handlers need: the use cases.
+pub type UsersState = Arc<Users>;
 
 /// The routes, relative to `/api/v1`.
 pub fn routes() -> OpenApiRouter<UsersState> {

@@ -55,7 +55,7 @@ pub struct UserListParams {
         (status = 422, description = "Invalid parameters (`validation.failed`)", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_users(
-    State(state): State<UsersState>,
+    State(app): State<UsersState>,
     RequestCtx(ctx): RequestCtx,
     Query(filter): Query<UserListParams>,
     Query(page): Query<PageParams>,
@@ -67,7 +67,7 @@ pub async fn list_users(
         cursor: page.cursor::<UserCursor>()?,
         limit: Some(page.limit()?),
     };
-    let found = list_users::list_users(&state.repository(), &ctx, query).await?;
+    let found = list_users::list_users(&app, &ctx, query).await?;
     Ok(Json(Page {
         items: found.items.iter().map(UserDto::from).collect(),
         next_cursor: found.next_cursor.as_ref().map(encode_cursor),
@@ -91,12 +91,11 @@ pub async fn list_users(
         (status = 422, description = "Invalid fields, or a password the policy refuses (`validation.failed`)", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_user(
-    State(state): State<UsersState>,
+    State(app): State<UsersState>,
     RequestCtx(ctx): RequestCtx,
     OriginalUri(uri): OriginalUri,
     Json(body): Json<CreateUserRequest>,
 ) -> Result<Response, ApiError> {
-    let users = state.repository();
     let command = CreateUserCommand {
         email: body.email,
         password: body.password,
@@ -104,8 +103,8 @@ pub async fn create_user(
         last_name: body.last_name,
         role: body.role.into(),
     };
-    let id = create_user::create_user(&users, state.credentials.as_ref(), &ctx, command).await?;
-    let user = UserResponse::from(&get_user::get_user(&users, &ctx, id).await?);
+    let id = create_user::create_user(&app, &ctx, command).await?;
+    let user = UserResponse::from(&get_user::get_user(&app, &ctx, id).await?);
     let location = format!("{}/{id}", uri.path().trim_end_matches('/'));
     Ok((StatusCode::CREATED, [(header::LOCATION, location)], user).into_response())
 }
@@ -122,11 +121,11 @@ pub async fn create_user(
         (status = 404, description = "No such user, or not one you may see", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_user(
-    State(state): State<UsersState>,
+    State(app): State<UsersState>,
     RequestCtx(ctx): RequestCtx,
     Path(id): Path<Uuid>,
 ) -> Result<UserResponse, ApiError> {
-    let user = get_user::get_user(&state.repository(), &ctx, id).await?;
+    let user = get_user::get_user(&app, &ctx, id).await?;
     Ok(UserResponse::from(&user))
 }
 
@@ -151,20 +150,19 @@ pub async fn get_user(
         (status = 422, description = "Invalid fields, or a rule broken (`user.cannot_change_own_role`, `user.cannot_disable_self`)", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_user(
-    State(state): State<UsersState>,
+    State(app): State<UsersState>,
     RequestCtx(ctx): RequestCtx,
     Path(id): Path<Uuid>,
     IfMatch(expected_version): IfMatch,
     Json(body): Json<UpdateUserRequest>,
 ) -> Result<UserResponse, ApiError> {
-    let users = state.repository();
     let command = UpdateUserCommand {
         user_id: id,
         role: body.role.map(Into::into),
         disabled: body.disabled,
         expected_version,
     };
-    update_user::update_user(&users, &ctx, command).await?;
-    let user = get_user::get_user(&users, &ctx, id).await?;
+    update_user::update_user(&app, &ctx, command).await?;
+    let user = get_user::get_user(&app, &ctx, id).await?;
     Ok(UserResponse::from(&user))
 }

@@ -5,9 +5,8 @@ use sejour_core::{AppError, Ctx, FieldError, authz::require_user};
 use uuid::Uuid;
 
 use crate::{
-    application::service::{Auth, storage},
-    domain::AuthEvent,
-    infrastructure::repository::{self, RevokeReason},
+    application::service::Auth, domain::AuthEvent, domain::RevokeReason,
+    domain::events::PasswordChanged,
 };
 
 /// The change-password form.
@@ -21,6 +20,7 @@ pub struct ChangePasswordCommand {
 
 /// Changes the password of the signed-in user, keeping `current_session` and revoking
 /// every other one. 422 on a wrong current password or a weak new one.
+#[doc(alias = "ChangePasswordHandler")]
 pub async fn change_password(
     auth: &Auth,
     ctx: &Ctx,
@@ -33,9 +33,7 @@ pub async fn change_password(
         .get(user_id)
         .await?
         .ok_or_else(|| AppError::unauthenticated("Sign in again."))?;
-    let hash = repository::password_hash(&auth.pool, user_id)
-        .await
-        .map_err(storage)?;
+    let hash = auth.credentials.password_hash(user_id).await?;
     if !auth.hasher.verify(&cmd.current_password, hash.as_deref()) {
         return Err(AppError::validation(vec![FieldError::new(
             "currentPassword",
@@ -45,24 +43,25 @@ pub async fn change_password(
     }
     let new_hash = auth.strong_hash(&cmd.new_password, user.email.as_str(), "newPassword")?;
     let now = auth.clock.now();
-    let mut tx = auth.pool.begin().await.map_err(storage)?;
-    repository::set_password_hash(&mut tx, user_id, &new_hash, now)
-        .await
-        .map_err(storage)?;
-    let revoked = repository::revoke_user_sessions(
-        &mut tx,
-        user_id,
-        current_session,
-        RevokeReason::PasswordChanged,
-        now,
-    )
-    .await
-    .map_err(storage)?;
-    let event = AuthEvent::PasswordChanged {
+    let mut tx = auth.uow.begin().await?;
+    auth.credentials
+        .set_password_hash(&mut tx, user_id, &new_hash, now)
+        .await?;
+    let revoked = auth
+        .sessions
+        .revoke_user_sessions(
+            &mut tx,
+            user_id,
+            current_session,
+            RevokeReason::PasswordChanged,
+            now,
+        )
+        .await?;
+    let event = AuthEvent::PasswordChanged(PasswordChanged {
         user_id,
         sessions_revoked: revoked,
-    };
-    auth.publish(&mut tx, ctx, &event).await?;
-    tx.commit().await.map_err(storage)?;
+    });
+    auth.publish(&mut tx, ctx, event).await?;
+    auth.uow.commit(tx).await?;
     Ok(())
 }

@@ -7,6 +7,7 @@ use super::register::{RegisterCommand, create_account};
 use crate::application::service::Auth;
 
 /// Creates an admin account (`sejour admin create`). 409 when the email is taken.
+#[doc(alias("CreateAdminCommand", "CreateAdminHandler"))]
 pub async fn create_admin(
     auth: &Auth,
     ctx: &Ctx,

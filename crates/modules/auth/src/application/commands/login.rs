@@ -5,15 +5,11 @@
 //! answer in the same time.
 
 use sejour_core::{Actor, AppError, Ctx, ErrorKind, value_objects::Email};
-use sejour_infrastructure::rate_limit::RateDecision;
 
 use crate::{
-    application::{
-        service::{Auth, storage},
-        tokens::TokenPair,
-    },
+    application::{ports::Attempt, service::Auth, tokens::TokenPair},
+    domain::events::{LoginFailed, LoginSucceeded},
     domain::{AuthEvent, LoginFailure},
-    infrastructure::repository,
 };
 
 /// The sign-in form.
@@ -35,6 +31,7 @@ fn invalid_credentials() -> AppError {
 
 /// Signs in; 401 `auth.invalid_credentials` for any wrong email, password or disabled
 /// account; 429 `auth.too_many_attempts` with a retry delay when rate-limited.
+#[doc(alias = "LoginHandler")]
 pub async fn login(auth: &Auth, ctx: &Ctx, cmd: LoginCommand) -> Result<TokenPair, AppError> {
     let email_key = cmd.email.trim().to_lowercase();
     if let Some(ip) = ctx.ip {
@@ -49,9 +46,7 @@ pub async fn login(auth: &Auth, ctx: &Ctx, cmd: LoginCommand) -> Result<TokenPai
         Err(_) => None,
     };
     let hash = match &account {
-        Some(user) => repository::password_hash(&auth.pool, user.id)
-            .await
-            .map_err(storage)?,
+        Some(user) => auth.credentials.password_hash(user.id).await?,
         None => None,
     };
     let matches = auth.hasher.verify(&cmd.password, hash.as_deref());
@@ -62,15 +57,15 @@ pub async fn login(auth: &Auth, ctx: &Ctx, cmd: LoginCommand) -> Result<TokenPai
         Some(_) => None,
     };
     let known_id = account.as_ref().map(|u| u.id);
-    let mut tx = auth.pool.begin().await.map_err(storage)?;
+    let mut tx = auth.uow.begin().await?;
     let (Some(user), None) = (account, failure) else {
-        let event = AuthEvent::LoginFailed {
+        let event = AuthEvent::LoginFailed(LoginFailed {
             user_id: known_id,
             email: email_key,
             reason: failure.unwrap_or(LoginFailure::WrongPassword),
-        };
-        auth.publish(&mut tx, ctx, &event).await?;
-        tx.commit().await.map_err(storage)?;
+        });
+        auth.publish(&mut tx, ctx, event).await?;
+        auth.uow.commit(tx).await?;
         return Err(invalid_credentials());
     };
     let session_id = auth.ids.new_id();
@@ -87,23 +82,26 @@ pub async fn login(auth: &Auth, ctx: &Ctx, cmd: LoginCommand) -> Result<TokenPai
     auth.publish(
         &mut tx,
         &as_user,
-        &AuthEvent::LoginSucceeded {
+        AuthEvent::LoginSucceeded(LoginSucceeded {
             user_id: user.id,
             session_id,
-        },
+        }),
     )
     .await?;
-    tx.commit().await.map_err(storage)?;
+    auth.uow.commit(tx).await?;
     if let Err(e) = auth.limiter.reset(&account_key).await {
-        tracing::warn!(error = %e, "could not reset the sign-in counter");
+        tracing::warn!(
+            error = e.internal.as_deref().unwrap_or_default(),
+            "could not reset the sign-in counter"
+        );
     }
     Ok(pair)
 }
 
 async fn limit(auth: &Auth, key: &str, max: u32) -> Result<(), AppError> {
     match auth.limiter.hit(key, max, auth.policy.window).await {
-        Ok(RateDecision::Allowed { .. }) => Ok(()),
-        Ok(RateDecision::Limited { retry_after }) => Err(AppError::new(
+        Ok(Attempt::Allowed) => Ok(()),
+        Ok(Attempt::Limited { retry_after }) => Err(AppError::new(
             ErrorKind::RateLimited {
                 retry_after_secs: retry_after.as_secs().max(1),
             },
@@ -111,7 +109,10 @@ async fn limit(auth: &Auth, key: &str, max: u32) -> Result<(), AppError> {
             "Too many sign-in attempts; try again later.",
         )),
         Err(e) => {
-            tracing::warn!(error = %e, "rate limiter unavailable; allowing the attempt");
+            tracing::warn!(
+                error = e.internal.as_deref().unwrap_or_default(),
+                "rate limiter unavailable; allowing the attempt"
+            );
             Ok(())
         }
     }

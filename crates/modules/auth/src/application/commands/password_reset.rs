@@ -2,16 +2,15 @@
 //! email, stored hashed, expiring.
 
 use sejour_core::{AppError, Ctx, ErrorKind, value_objects::Email};
-use sejour_infrastructure::secrets;
-use sejour_infrastructure::{
-    mail::{OutgoingEmail, enqueue_email},
-    rate_limit::RateDecision,
-};
 
 use crate::{
-    application::service::{Auth, storage},
+    application::{
+        ports::{Attempt, MailMessage},
+        service::Auth,
+    },
     domain::AuthEvent,
-    infrastructure::repository::{self, RevokeReason},
+    domain::RevokeReason,
+    domain::events::{PasswordReset, PasswordResetRequested},
 };
 
 /// Reset emails per address per rate-limit window.
@@ -19,6 +18,7 @@ const RESETS_PER_WINDOW: u32 = 5;
 
 /// Emails a reset link when `email` belongs to an enabled account. Answers the same
 /// whether it does or not (the caller always gets 202), so accounts cannot be probed.
+#[doc(alias("RequestPasswordResetCommand", "RequestPasswordResetHandler"))]
 pub async fn request_password_reset(auth: &Auth, ctx: &Ctx, email: &str) -> Result<(), AppError> {
     let Ok(email) = Email::parse(email) else {
         return Ok(());
@@ -32,7 +32,7 @@ pub async fn request_password_reset(auth: &Auth, ctx: &Ctx, email: &str) -> Resu
         return Ok(());
     };
     let key = format!("reset:{}", email.as_str().to_lowercase());
-    if let Ok(RateDecision::Limited { .. }) = auth
+    if let Ok(Attempt::Limited { .. }) = auth
         .limiter
         .hit(&key, RESETS_PER_WINDOW, auth.policy.window)
         .await
@@ -40,7 +40,7 @@ pub async fn request_password_reset(auth: &Auth, ctx: &Ctx, email: &str) -> Resu
         tracing::warn!(user = %user.id, "password reset requests rate-limited");
         return Ok(());
     }
-    let token = secrets::new_token();
+    let token = auth.secrets.new_token();
     let now = auth.clock.now();
     let expires_at = now + auth.policy.reset_ttl;
     let link = format!(
@@ -48,7 +48,7 @@ pub async fn request_password_reset(auth: &Auth, ctx: &Ctx, email: &str) -> Resu
         auth.policy.public_url.trim_end_matches('/')
     );
     let minutes = auth.policy.reset_ttl.num_minutes();
-    let message = OutgoingEmail {
+    let message = MailMessage {
         to: user.email.as_str().to_owned(),
         subject: "Réinitialisez votre mot de passe / Reset your password".to_owned(),
         text: format!(
@@ -59,40 +59,32 @@ pub async fn request_password_reset(auth: &Auth, ctx: &Ctx, email: &str) -> Resu
              {token}\n\nIf you did not ask for this, ignore this message.\n",
             name = user.first_name,
         ),
-        html: None,
     };
-    let mut tx = auth.pool.begin().await.map_err(storage)?;
-    repository::add_password_reset(
-        &mut tx,
-        &secrets::token_hash(&token),
-        user.id,
-        now,
-        expires_at,
-    )
-    .await
-    .map_err(storage)?;
-    enqueue_email(
-        &mut tx,
-        &message,
-        ctx,
-        auth.clock.as_ref(),
-        auth.ids.as_ref(),
-    )
-    .await
-    .map_err(storage)?;
+    let mut tx = auth.uow.begin().await?;
+    auth.resets
+        .add(
+            &mut tx,
+            &auth.secrets.hash(&token),
+            user.id,
+            now,
+            expires_at,
+        )
+        .await?;
+    auth.mail.enqueue(&mut tx, ctx, &message).await?;
     auth.publish(
         &mut tx,
         ctx,
-        &AuthEvent::PasswordResetRequested { user_id: user.id },
+        AuthEvent::PasswordResetRequested(PasswordResetRequested { user_id: user.id }),
     )
     .await?;
-    tx.commit().await.map_err(storage)?;
+    auth.uow.commit(tx).await?;
     Ok(())
 }
 
 /// Sets a new password with an emailed token; the token works once and every session
 /// of the user is revoked. 422 `auth.invalid_reset_token` for an unknown, used or
 /// expired token; 422 naming `newPassword` when it is weak.
+#[doc(alias("ConfirmPasswordResetCommand", "ConfirmPasswordResetHandler"))]
 pub async fn confirm_password_reset(
     auth: &Auth,
     ctx: &Ctx,
@@ -100,7 +92,7 @@ pub async fn confirm_password_reset(
     new_password: &str,
 ) -> Result<(), AppError> {
     let now = auth.clock.now();
-    let mut tx = auth.pool.begin().await.map_err(storage)?;
+    let mut tx = auth.uow.begin().await?;
     let invalid = || {
         AppError::new(
             ErrorKind::Unprocessable,
@@ -108,9 +100,10 @@ pub async fn confirm_password_reset(
             "This reset link is not valid any more; ask for a new one.",
         )
     };
-    let user_id = repository::use_password_reset(&mut tx, &secrets::token_hash(token), now)
-        .await
-        .map_err(storage)?
+    let user_id = auth
+        .resets
+        .use_token(&mut tx, &auth.secrets.hash(token), now)
+        .await?
         .ok_or_else(invalid)?;
     let user = auth
         .users
@@ -119,18 +112,18 @@ pub async fn confirm_password_reset(
         .filter(|u| !u.disabled)
         .ok_or_else(invalid)?;
     let hash = auth.strong_hash(new_password, user.email.as_str(), "newPassword")?;
-    repository::set_password_hash(&mut tx, user_id, &hash, now)
-        .await
-        .map_err(storage)?;
-    let revoked =
-        repository::revoke_user_sessions(&mut tx, user_id, None, RevokeReason::PasswordReset, now)
-            .await
-            .map_err(storage)?;
-    let event = AuthEvent::PasswordReset {
+    auth.credentials
+        .set_password_hash(&mut tx, user_id, &hash, now)
+        .await?;
+    let revoked = auth
+        .sessions
+        .revoke_user_sessions(&mut tx, user_id, None, RevokeReason::PasswordReset, now)
+        .await?;
+    let event = AuthEvent::PasswordReset(PasswordReset {
         user_id,
         sessions_revoked: revoked,
-    };
-    auth.publish(&mut tx, ctx, &event).await?;
-    tx.commit().await.map_err(storage)?;
+    });
+    auth.publish(&mut tx, ctx, event).await?;
+    auth.uow.commit(tx).await?;
     Ok(())
 }

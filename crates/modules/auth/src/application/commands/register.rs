@@ -3,11 +3,7 @@
 use sejour_core::{AppError, Ctx, ErrorKind, FieldError, Role, value_objects::Email};
 use sejour_users::application::directory::{NewUser, UserAccount};
 
-use crate::{
-    application::service::{Auth, storage},
-    domain::AuthEvent,
-    infrastructure::repository,
-};
+use crate::{application::service::Auth, domain::AuthEvent, domain::events::Registered};
 
 /// The registration form.
 #[derive(Debug, Clone)]
@@ -24,6 +20,7 @@ pub struct RegisterCommand {
 
 /// Creates a `guest` account with its password, in one transaction. 422 listing every
 /// invalid field; 409 `user.email_taken` when the email is used.
+#[doc(alias = "RegisterHandler")]
 pub async fn register(
     auth: &Auth,
     ctx: &Ctx,
@@ -54,7 +51,7 @@ pub(crate) async fn create_account(
     let (Some(email), Some(hash)) = (email, hash) else {
         return Err(AppError::validation(errors));
     };
-    let mut tx = auth.pool.begin().await.map_err(storage)?;
+    let mut tx = auth.uow.begin().await?;
     let user = auth
         .users
         .create(
@@ -68,13 +65,17 @@ pub(crate) async fn create_account(
             },
         )
         .await?;
-    repository::set_password_hash(&mut tx, user.id, &hash, auth.clock.now())
-        .await
-        .map_err(storage)?;
+    auth.credentials
+        .set_password_hash(&mut tx, user.id, &hash, auth.clock.now())
+        .await?;
     if role == Role::Guest {
-        auth.publish(&mut tx, ctx, &AuthEvent::Registered { user_id: user.id })
-            .await?;
+        auth.publish(
+            &mut tx,
+            ctx,
+            AuthEvent::Registered(Registered { user_id: user.id }),
+        )
+        .await?;
     }
-    tx.commit().await.map_err(storage)?;
+    auth.uow.commit(tx).await?;
     Ok(user)
 }

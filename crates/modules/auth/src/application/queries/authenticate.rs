@@ -3,10 +3,7 @@
 use sejour_core::{Actor, AppError, ErrorKind};
 use uuid::Uuid;
 
-use crate::{
-    application::service::{Auth, storage},
-    infrastructure::repository,
-};
+use crate::application::service::Auth;
 
 /// The caller behind a valid access token.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +17,8 @@ pub struct Authenticated {
 /// Checks an access token: signature and expiry, then that its session is still open
 /// and its user still enabled — so logout, reuse detection, a password reset or
 /// disabling the account take effect at once. The role is the current one.
+#[doc(alias = "AuthenticateHandler")]
+#[doc(alias = "AuthenticateQuery")]
 pub async fn authenticate(auth: &Auth, token: &str) -> Result<Authenticated, AppError> {
     let invalid = || {
         AppError::new(
@@ -32,10 +31,7 @@ pub async fn authenticate(auth: &Auth, token: &str) -> Result<Authenticated, App
         .tokens
         .verify(token, auth.clock.now())
         .ok_or_else(invalid)?;
-    if !repository::session_is_active(&auth.pool, claims.session_id)
-        .await
-        .map_err(storage)?
-    {
+    if !auth.sessions.session_is_active(claims.session_id).await? {
         return Err(invalid());
     }
     let user = auth

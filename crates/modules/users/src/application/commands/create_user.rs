@@ -6,9 +6,8 @@ use sejour_core::{AppError, Ctx, FieldError, Role, authz::require_role, value_ob
 use uuid::Uuid;
 
 use crate::{
-    application::{directory::Credentials, field_errors},
+    application::{Users, field_errors},
     domain::{User, rules::names_must_be_valid},
-    infrastructure::{PgUserRepository, storage_error},
 };
 
 /// The account to create.
@@ -44,29 +43,29 @@ impl fmt::Debug for CreateUserCommand {
 /// Administrators only (401/403). 422 listing every invalid field (`email`, `firstName`,
 /// `lastName`; `password` when the policy refuses it), 409 `user.email_taken`. Whatever
 /// fails, no account is left behind.
+#[doc(alias = "CreateUserHandler")]
 pub async fn create_user(
-    users: &PgUserRepository,
-    credentials: &dyn Credentials,
+    app: &Users,
     ctx: &Ctx,
     command: CreateUserCommand,
 ) -> Result<Uuid, AppError> {
     require_role(&ctx.actor, &[Role::Admin])?;
     let email = validate(&command)?;
     let mut user = User::register(
-        users.ids().new_id(),
+        app.ids.new_id(),
         email,
         &command.first_name,
         &command.last_name,
         command.role,
-        users.clock().now(),
+        app.clock.now(),
     )?;
-    let mut tx = users.begin().await?;
-    users.insert(&mut tx, ctx, &mut user).await?;
+    let mut tx = app.uow.begin().await?;
+    app.users.insert(&mut tx, ctx, &mut user).await?;
     // Same transaction: a password the policy refuses rolls the account back.
-    credentials
+    app.credentials
         .set_password(&mut tx, user.id(), &command.password)
         .await?;
-    tx.commit().await.map_err(storage_error)?;
+    app.uow.commit(tx).await?;
     tracing::info!(user_id = %user.id(), role = %user.role(), "user created by an administrator");
     Ok(user.id())
 }

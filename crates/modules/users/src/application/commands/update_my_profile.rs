@@ -1,11 +1,12 @@
 //! Update my profile: the signed-in user changes their names, phone and language.
 
-use sejour_core::{AppError, Ctx, FieldError, authz::require_user, value_objects::PhoneNumber};
+use sejour_core::{
+    AppError, Ctx, FieldError, authz::require_user, ensure_version, value_objects::PhoneNumber,
+};
 
 use crate::{
-    application::{ensure_version, field_errors},
+    application::{Users, field_errors},
     domain::{Language, ProfileChanges, rules::names_must_be_valid},
-    infrastructure::{PgUserRepository, storage_error},
 };
 
 /// The changes to the signed-in user's profile; `None` leaves a field as it is.
@@ -61,23 +62,25 @@ impl TryFrom<UpdateMyProfileCommand> for ProfileChanges {
 /// Applies `command` to the signed-in user's profile (401 when nobody is signed in, 422
 /// on invalid fields, 412 on a stale version), publishing `users.UserProfileUpdated`
 /// when something changed.
+#[doc(alias = "UpdateMyProfileHandler")]
 pub async fn update_my_profile(
-    users: &PgUserRepository,
+    app: &Users,
     ctx: &Ctx,
     command: UpdateMyProfileCommand,
 ) -> Result<(), AppError> {
     let (me, _) = require_user(&ctx.actor)?;
     let expected_version = command.expected_version;
     let changes = ProfileChanges::try_from(command)?;
-    let mut tx = users.begin().await?;
-    let mut user = users
-        .get_for_update(&mut tx, me)
+    let mut tx = app.uow.begin().await?;
+    let mut user = app
+        .users
+        .find_by_id_for_update(&mut tx, me)
         .await?
         .ok_or_else(|| AppError::not_found("user"))?;
-    ensure_version(&user, expected_version)?;
-    user.update_profile(changes, users.clock().now())?;
-    users.update(&mut tx, ctx, &mut user).await?;
-    tx.commit().await.map_err(storage_error)?;
+    ensure_version("user", user.version(), expected_version)?;
+    user.update_profile(changes, app.clock.now())?;
+    app.users.update(&mut tx, ctx, &mut user).await?;
+    app.uow.commit(tx).await?;
     Ok(())
 }
 

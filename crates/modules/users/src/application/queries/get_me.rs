@@ -2,13 +2,14 @@
 
 use sejour_core::{AppError, Ctx, authz::require_user};
 
-use crate::{domain::User, infrastructure::PgUserRepository};
+use crate::{application::Users, domain::User};
 
 /// The signed-in user (401 when nobody is; 404 `user.not_found` if their account is gone).
-pub async fn get_me(users: &PgUserRepository, ctx: &Ctx) -> Result<User, AppError> {
+#[doc(alias = "GetMeHandler")]
+pub async fn get_me(app: &Users, ctx: &Ctx) -> Result<User, AppError> {
     let (me, _) = require_user(&ctx.actor)?;
-    users
-        .get(me)
+    app.users
+        .find_by_id(me)
         .await?
         .ok_or_else(|| AppError::not_found("user"))
 }

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::{
-    domain::User,
-    infrastructure::{PgUserRepository, UserFilter},
+    application::Users,
+    domain::{User, UserFilter},
 };
 
 pub use sejour_core::paging::{DEFAULT_LIMIT, MAX_LIMIT};
@@ -62,8 +62,9 @@ pub struct UsersPage {
 
 /// Lists the users matching `query`, newest first. Admins and managers only (401/403);
 /// 422 listing each invalid parameter (`limit`, `q`).
+#[doc(alias = "ListUsersHandler")]
 pub async fn list_users(
-    users: &PgUserRepository,
+    app: &Users,
     ctx: &Ctx,
     query: ListUsersQuery,
 ) -> Result<UsersPage, AppError> {
@@ -79,7 +80,7 @@ pub async fn list_users(
         before: query.cursor.map(|c| (c.created_at, c.id)),
     };
     // One row more than asked tells whether another page follows.
-    let rows = users.list(&filter, i64::from(limit) + 1).await?;
+    let rows = app.users.list(&filter, i64::from(limit) + 1).await?;
     let (items, next_cursor) = split_page(rows, limit, |u| UserCursor::from(u));
     Ok(UsersPage { items, next_cursor })
 }

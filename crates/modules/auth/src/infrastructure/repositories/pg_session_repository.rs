@@ -1,68 +1,108 @@
-//! The auth schema: credentials, sessions, refresh tokens, password resets.
+//! [`PgSessionRepository`]: `auth.sessions` and `auth.refresh_tokens`.
 
+use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sqlx::{PgConnection, PgExecutor};
+use sejour_core::{AppError, Tx};
+use sejour_infrastructure::{db::StorageResult, store::pg};
+use sqlx::{PgConnection, PgExecutor, PgPool};
 use uuid::Uuid;
 
-use crate::domain::StoredRefreshToken;
+use crate::domain::{PresentedToken, RevokeReason, SessionRepository, StoredRefreshToken};
 
-/// Why sessions are revoked (stored in `auth.sessions.revoked_reason`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RevokeReason {
-    /// The user signed out.
-    Logout,
-    /// A spent refresh token was presented again.
-    ReuseDetected,
-    /// The user changed their password.
-    PasswordChanged,
-    /// The password was reset by email.
-    PasswordReset,
+/// Sessions and refresh tokens in the `auth` schema.
+#[derive(Clone)]
+pub struct PgSessionRepository {
+    pool: PgPool,
 }
 
-impl RevokeReason {
-    fn as_str(self) -> &'static str {
-        match self {
-            RevokeReason::Logout => "logout",
-            RevokeReason::ReuseDetected => "reuse_detected",
-            RevokeReason::PasswordChanged => "password_changed",
-            RevokeReason::PasswordReset => "password_reset",
-        }
+impl PgSessionRepository {
+    /// The repository on `pool` (for reads; writes use the caller's transaction).
+    pub fn new(pool: PgPool) -> Self {
+        Self { pool }
     }
 }
 
-/// Stores (or replaces) a user's password hash.
-pub async fn set_password_hash(
-    conn: &mut PgConnection,
-    user_id: Uuid,
-    hash: &str,
-    now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO auth.credentials (user_id, password_hash, updated_at) VALUES ($1, $2, $3) \
-         ON CONFLICT (user_id) DO UPDATE SET password_hash = EXCLUDED.password_hash, \
-         updated_at = EXCLUDED.updated_at",
-    )
-    .bind(user_id)
-    .bind(hash)
-    .bind(now)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
+#[async_trait]
+impl SessionRepository for PgSessionRepository {
+    async fn open_session(
+        &self,
+        tx: &mut Tx,
+        session_id: Uuid,
+        user_id: Uuid,
+        refresh_hash: &str,
+        now: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        open_session(pg(tx)?, session_id, user_id, refresh_hash, now, expires_at)
+            .await
+            .storage()
+    }
 
-/// A user's password hash.
-pub async fn password_hash(
-    db: impl PgExecutor<'_>,
-    user_id: Uuid,
-) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT password_hash FROM auth.credentials WHERE user_id = $1")
-        .bind(user_id)
-        .fetch_optional(db)
-        .await
+    async fn add_refresh_token(
+        &self,
+        tx: &mut Tx,
+        session_id: Uuid,
+        user_id: Uuid,
+        refresh_hash: &str,
+        now: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        add_refresh_token(pg(tx)?, session_id, user_id, refresh_hash, now, expires_at)
+            .await
+            .storage()
+    }
+
+    async fn lock_refresh_token(
+        &self,
+        tx: &mut Tx,
+        refresh_hash: &str,
+    ) -> Result<Option<PresentedToken>, AppError> {
+        lock_refresh_token(pg(tx)?, refresh_hash).await.storage()
+    }
+
+    async fn spend_refresh_token(
+        &self,
+        tx: &mut Tx,
+        refresh_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        spend_refresh_token(pg(tx)?, refresh_hash, now)
+            .await
+            .storage()
+    }
+
+    async fn revoke_session(
+        &self,
+        tx: &mut Tx,
+        session_id: Uuid,
+        reason: RevokeReason,
+        now: DateTime<Utc>,
+    ) -> Result<bool, AppError> {
+        revoke_session(pg(tx)?, session_id, reason, now)
+            .await
+            .storage()
+    }
+
+    async fn revoke_user_sessions(
+        &self,
+        tx: &mut Tx,
+        user_id: Uuid,
+        keep: Option<Uuid>,
+        reason: RevokeReason,
+        now: DateTime<Utc>,
+    ) -> Result<u64, AppError> {
+        revoke_user_sessions(pg(tx)?, user_id, keep, reason, now)
+            .await
+            .storage()
+    }
+
+    async fn session_is_active(&self, session_id: Uuid) -> Result<bool, AppError> {
+        session_is_active(&self.pool, session_id).await.storage()
+    }
 }
 
 /// Opens a session with its first refresh token.
-pub async fn open_session(
+async fn open_session(
     conn: &mut PgConnection,
     session_id: Uuid,
     user_id: Uuid,
@@ -80,7 +120,7 @@ pub async fn open_session(
 }
 
 /// Adds a refresh token to a session.
-pub async fn add_refresh_token(
+async fn add_refresh_token(
     conn: &mut PgConnection,
     session_id: Uuid,
     user_id: Uuid,
@@ -102,16 +142,6 @@ pub async fn add_refresh_token(
     Ok(())
 }
 
-/// A presented refresh token, locked for the rest of the transaction.
-pub struct PresentedToken {
-    /// Its session.
-    pub session_id: Uuid,
-    /// Its user.
-    pub user_id: Uuid,
-    /// Its state.
-    pub state: StoredRefreshToken,
-}
-
 /// `(session_id, user_id, expires_at, spent_at, session revoked_at)`.
 type TokenRow = (
     Uuid,
@@ -122,7 +152,7 @@ type TokenRow = (
 );
 
 /// Finds a refresh token by hash and locks it (concurrent refreshes serialise here).
-pub async fn lock_refresh_token(
+async fn lock_refresh_token(
     conn: &mut PgConnection,
     refresh_hash: &str,
 ) -> Result<Option<PresentedToken>, sqlx::Error> {
@@ -148,7 +178,7 @@ pub async fn lock_refresh_token(
 }
 
 /// Marks a refresh token spent.
-pub async fn spend_refresh_token(
+async fn spend_refresh_token(
     conn: &mut PgConnection,
     refresh_hash: &str,
     now: DateTime<Utc>,
@@ -162,7 +192,7 @@ pub async fn spend_refresh_token(
 }
 
 /// Revokes one session; returns whether it was still active.
-pub async fn revoke_session(
+async fn revoke_session(
     conn: &mut PgConnection,
     session_id: Uuid,
     reason: RevokeReason,
@@ -181,7 +211,7 @@ pub async fn revoke_session(
 }
 
 /// Revokes every active session of a user but `keep`; returns how many.
-pub async fn revoke_user_sessions(
+async fn revoke_user_sessions(
     conn: &mut PgConnection,
     user_id: Uuid,
     keep: Option<Uuid>,
@@ -202,53 +232,12 @@ pub async fn revoke_user_sessions(
 }
 
 /// Whether a session exists and is not revoked.
-pub async fn session_is_active(
-    db: impl PgExecutor<'_>,
-    session_id: Uuid,
-) -> Result<bool, sqlx::Error> {
+async fn session_is_active(db: impl PgExecutor<'_>, session_id: Uuid) -> Result<bool, sqlx::Error> {
     sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM auth.sessions WHERE id = $1 AND revoked_at IS NULL)",
     )
     .bind(session_id)
     .fetch_one(db)
-    .await
-}
-
-/// Stores a password-reset token's hash.
-pub async fn add_password_reset(
-    conn: &mut PgConnection,
-    token_hash: &str,
-    user_id: Uuid,
-    now: DateTime<Utc>,
-    expires_at: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO auth.password_resets (token_hash, user_id, created_at, expires_at) \
-         VALUES ($1, $2, $3, $4)",
-    )
-    .bind(token_hash)
-    .bind(user_id)
-    .bind(now)
-    .bind(expires_at)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
-/// Uses a password-reset token: marks it used if it is unused and unexpired, returning
-/// its user. A token works once.
-pub async fn use_password_reset(
-    conn: &mut PgConnection,
-    token_hash: &str,
-    now: DateTime<Utc>,
-) -> Result<Option<Uuid>, sqlx::Error> {
-    sqlx::query_scalar(
-        "UPDATE auth.password_resets SET used_at = $2 \
-         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id",
-    )
-    .bind(token_hash)
-    .bind(now)
-    .fetch_optional(conn)
     .await
 }
 

@@ -1,4 +1,4 @@
-//! Users in PostgreSQL (`users.users`).
+//! [`PgUserRepository`]: users in PostgreSQL (`users.users`).
 //!
 //! Every state change writes the aggregate's recorded events to the outbox on the same
 //! connection, hence in the same transaction: a change commits with its events, or
@@ -6,19 +6,21 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
+use async_trait::async_trait;
 use sejour_core::{
-    AppError, Clock, Ctx, IdGenerator, Role,
+    AppError, Clock, Ctx, IdGenerator, Role, Tx,
     value_objects::{Email, PhoneNumber},
 };
-use sejour_infrastructure::store::{Store, push_contains_any, push_newest_first, row_by_id};
+use sejour_infrastructure::{
+    db::{StorageResult, on_constraint},
+    store::{Store, pg, push_contains_any, push_newest_first, row_by_id},
+};
 use sqlx::{PgConnection, PgPool, Postgres, QueryBuilder, Row, postgres::PgRow};
 use uuid::Uuid;
 
-use super::storage_error;
 use crate::{
-    application::{email_taken, version_mismatch},
-    domain::{Language, PersonName, User, UserSnapshot},
+    application::email_taken,
+    domain::{Language, PersonName, User, UserFilter, UserRepository, UserSnapshot},
 };
 
 /// The columns of a user, in the order [`user_from_row`] reads them.
@@ -32,23 +34,6 @@ fn select_by_id() -> String {
 
 /// The unique index behind "one account per email" (see the migration).
 const EMAIL_UNIQUE_INDEX: &str = "users_email_unique_idx";
-
-/// PostgreSQL's `unique_violation`.
-const UNIQUE_VIOLATION: &str = "23505";
-
-/// Which users [`PgUserRepository::list`] returns; every present field must match.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct UserFilter {
-    /// Exactly this role.
-    pub role: Option<Role>,
-    /// Disabled (`true`) or enabled (`false`) accounts only.
-    pub disabled: Option<bool>,
-    /// A case-insensitive substring of the email, first name, last name or full name,
-    /// taken literally (`%` and `_` are not wildcards).
-    pub q: Option<String>,
-    /// Users created before this `(created_at, id)` only: the keyset cursor.
-    pub before: Option<(DateTime<Utc>, Uuid)>,
-}
 
 /// The `users.users` table, with outbox publishing of the aggregate's events.
 #[derive(Clone)]
@@ -67,20 +52,29 @@ impl std::ops::Deref for PgUserRepository {
 impl PgUserRepository {
     /// A repository on `pool`; `clock` and `ids` stamp the events' envelopes.
     pub fn new(pool: PgPool, clock: Arc<dyn Clock>, ids: Arc<dyn IdGenerator>) -> Self {
-        Self {
-            store: Store::new(pool, clock, ids),
-        }
+        Self::on(Store::new(pool, clock, ids))
     }
 
-    /// Stores a new user (from [`User::register`]) and publishes its events, on `conn`
-    /// (the caller's transaction). 409 `user.email_taken` when an account already uses
-    /// the email in any case; the transaction is then aborted and must be rolled back.
-    pub async fn insert(
+    /// A repository on `store`.
+    pub fn on(store: Store) -> Self {
+        Self { store }
+    }
+
+    /// Writes the user's recorded events to the outbox on `conn`.
+    async fn publish(
         &self,
         conn: &mut PgConnection,
         ctx: &Ctx,
         user: &mut User,
     ) -> Result<(), AppError> {
+        self.publish_all(conn, ctx, user.take_events()).await
+    }
+}
+
+#[async_trait]
+impl UserRepository for PgUserRepository {
+    async fn insert(&self, tx: &mut Tx, ctx: &Ctx, user: &mut User) -> Result<(), AppError> {
+        let conn = pg(tx)?;
         if user.stored_version().is_some() {
             return Err(AppError::internal(format!(
                 "user {} is already stored",
@@ -106,19 +100,11 @@ impl PgUserRepository {
         .bind(s.version)
         .execute(&mut *conn)
         .await
-        .map_err(insert_error)?;
+        .map_err(|e| on_constraint(e, &[(EMAIL_UNIQUE_INDEX, email_taken)]))?;
         self.publish(conn, ctx, user).await
     }
 
-    /// Saves the pending changes of a stored user and publishes its events, on `conn`
-    /// (the caller's transaction); nothing to do without changes. 412
-    /// `user.version_mismatch` when the stored version is no longer the one loaded.
-    pub async fn update(
-        &self,
-        conn: &mut PgConnection,
-        ctx: &Ctx,
-        user: &mut User,
-    ) -> Result<(), AppError> {
+    async fn update(&self, tx: &mut Tx, ctx: &Ctx, user: &mut User) -> Result<(), AppError> {
         if !user.has_changes() {
             return Ok(());
         }
@@ -128,6 +114,7 @@ impl PgUserRepository {
                 user.id()
             )));
         };
+        let conn = pg(tx)?;
         let s = user.snapshot();
         let updated = sqlx::query(
             "UPDATE users.users SET first_name = $3, last_name = $4, phone = $5, language = $6, \
@@ -146,64 +133,45 @@ impl PgUserRepository {
         .bind(s.version)
         .execute(&mut *conn)
         .await
-        .map_err(storage_error)?
+        .storage()?
         .rows_affected();
         if updated == 0 {
-            return Err(version_mismatch());
+            return Err(AppError::stale_version("user"));
         }
         self.publish(conn, ctx, user).await
     }
 
-    /// Writes the user's recorded events to the outbox on `conn`.
-    async fn publish(
-        &self,
-        conn: &mut PgConnection,
-        ctx: &Ctx,
-        user: &mut User,
-    ) -> Result<(), AppError> {
-        self.publish_all(conn, ctx, user.take_events()).await
-    }
-
-    /// The user with this id, if any.
-    pub async fn get(&self, id: Uuid) -> Result<Option<User>, AppError> {
+    async fn find_by_id(&self, id: Uuid) -> Result<Option<User>, AppError> {
         let row = row_by_id(self.pool(), &select_by_id(), id, false).await?;
         row.as_ref().map(user_from_row).transpose()
     }
 
-    /// The user with this id, locked on `conn` until its transaction ends.
-    pub async fn get_for_update(
-        &self,
-        conn: &mut PgConnection,
-        id: Uuid,
-    ) -> Result<Option<User>, AppError> {
-        let row = row_by_id(&mut *conn, &select_by_id(), id, true).await?;
+    async fn find_by_id_for_update(&self, tx: &mut Tx, id: Uuid) -> Result<Option<User>, AppError> {
+        let row = row_by_id(pg(tx)?, &select_by_id(), id, true).await?;
         row.as_ref().map(user_from_row).transpose()
     }
 
-    /// The user with this email, compared case-insensitively, if any.
-    pub async fn find_by_email(&self, email: &Email) -> Result<Option<User>, AppError> {
+    async fn find_by_email(&self, email: &Email) -> Result<Option<User>, AppError> {
         let row = sqlx::query(&format!(
             "SELECT {COLUMNS} FROM users.users WHERE lower(email) = lower($1)"
         ))
         .bind(email.as_str())
         .fetch_optional(self.pool())
         .await
-        .map_err(storage_error)?;
+        .storage()?;
         row.as_ref().map(user_from_row).transpose()
     }
 
-    /// Whether at least one enabled admin exists.
-    pub async fn has_admin(&self) -> Result<bool, AppError> {
+    async fn has_admin(&self) -> Result<bool, AppError> {
         sqlx::query_scalar(
             "SELECT EXISTS (SELECT 1 FROM users.users WHERE role = 'admin' AND NOT disabled)",
         )
         .fetch_one(self.pool())
         .await
-        .map_err(storage_error)
+        .storage()
     }
 
-    /// The users matching `filter`, newest first (by `created_at`, then id), at most `limit`.
-    pub async fn list(&self, filter: &UserFilter, limit: i64) -> Result<Vec<User>, AppError> {
+    async fn list(&self, filter: &UserFilter, limit: i64) -> Result<Vec<User>, AppError> {
         let mut query =
             QueryBuilder::<Postgres>::new(format!("SELECT {COLUMNS} FROM users.users WHERE TRUE"));
         if let Some(role) = filter.role {
@@ -225,36 +193,21 @@ impl PgUserRepository {
             );
         }
         push_newest_first(&mut query, filter.before, limit);
-        let rows = query
-            .build()
-            .fetch_all(self.pool())
-            .await
-            .map_err(storage_error)?;
+        let rows = query.build().fetch_all(self.pool()).await.storage()?;
         rows.iter().map(user_from_row).collect()
     }
-}
-
-/// A duplicate email (the unique index on `lower(email)`) is 409 `user.email_taken`.
-fn insert_error(error: sqlx::Error) -> AppError {
-    if let sqlx::Error::Database(db) = &error
-        && db.code().as_deref() == Some(UNIQUE_VIOLATION)
-        && db.constraint() == Some(EMAIL_UNIQUE_INDEX)
-    {
-        return email_taken();
-    }
-    storage_error(error)
 }
 
 /// Decodes a row selected with [`COLUMNS`]. A stored value that no longer parses is an
 /// internal error (the database and the domain disagree), never shown.
 fn user_from_row(row: &PgRow) -> Result<User, AppError> {
-    let id: Uuid = row.try_get("id").map_err(storage_error)?;
-    let text = |column: &str| row.try_get::<String, _>(column).map_err(storage_error);
+    let id: Uuid = row.try_get("id").storage()?;
+    let text = |column: &str| row.try_get::<String, _>(column).storage();
     let corrupt =
         |column: &str| AppError::internal(format!("user {id}: stored {column} is invalid"));
     let phone = row
         .try_get::<Option<String>, _>("phone")
-        .map_err(storage_error)?
+        .storage()?
         .map(|phone| PhoneNumber::parse(&phone).map_err(|_| corrupt("phone")))
         .transpose()?;
     Ok(User::restore(UserSnapshot {
@@ -265,9 +218,9 @@ fn user_from_row(row: &PgRow) -> Result<User, AppError> {
         phone,
         language: Language::parse(&text("language")?).ok_or_else(|| corrupt("language"))?,
         role: Role::parse(&text("role")?).ok_or_else(|| corrupt("role"))?,
-        disabled: row.try_get("disabled").map_err(storage_error)?,
-        created_at: row.try_get("created_at").map_err(storage_error)?,
-        updated_at: row.try_get("updated_at").map_err(storage_error)?,
-        version: row.try_get("version").map_err(storage_error)?,
+        disabled: row.try_get("disabled").storage()?,
+        created_at: row.try_get("created_at").storage()?,
+        updated_at: row.try_get("updated_at").storage()?,
+        version: row.try_get("version").storage()?,
     }))
 }
