@@ -1,7 +1,7 @@
 //! In-memory implementations of the ports: one shared state, a unit of work whose `Tx`
 //! holds a copy of it and commits by swapping it in (dropping it rolls back), the
 //! repositories working on that copy, a catalogue whose hold refuses overlapping dates,
-//! and directories that know nobody but the accounts given.
+//! a fixed price list, and directories that know nobody but the accounts given.
 
 use std::{
     collections::HashMap,
@@ -18,15 +18,12 @@ use sejour_core::{
     },
 };
 use sejour_owners::application::directory::OwnerDirectory;
-use sejour_properties::{
-    application::catalog::{PropertyCatalog, Quote, QuoteStayQuery},
-    domain::pricing::{PaymentSchedule, TouristTaxBreakdown},
-};
+use sejour_properties::application::catalog::{PropertyCatalog, Quote, QuoteStayQuery};
 use sejour_reservations::{
-    application::{Json, Reservations},
+    application::{Json, Reservations, pricing::StayPricing},
     domain::{
-        Claim, IdempotencyKeyRepository, Reservation, ReservationFilter, ReservationRecord,
-        ReservationRepository, ReservationSnapshot, TimelineEntry,
+        Claim, IdempotencyKeyRepository, Occupants, PriceBreakdown, Reservation, ReservationFilter,
+        ReservationRecord, ReservationRepository, ReservationSnapshot, TimelineEntry,
     },
 };
 use sejour_users::application::directory::{NewUser, UserAccount, UserDirectory};
@@ -253,59 +250,46 @@ impl IdempotencyKeyRepository for Store {
     }
 }
 
-/// 100.00 € a night plus 50.00 € of fees, paid at once, moderate policy.
-fn quote_of(period: ReservationPeriod, adults: u32, children: u32) -> Quote {
-    let eur = |minor| Money::new(minor, Currency::EUR);
-    let nights = u32::try_from(period.nights()).unwrap_or(0);
-    let rent = eur(10_000 * i64::from(nights));
-    let fees = eur(5_000);
-    let total = eur(10_000 * i64::from(nights) + 5_000);
-    Quote {
-        currency: Currency::EUR,
-        period,
-        nights,
-        adults,
-        children,
-        nightly_lines: Vec::new(),
-        rent_before_discount: rent,
-        discount: None,
-        rent,
-        cleaning_fee: fees,
-        extra_guest_fee: None,
-        fees,
-        subtotal: total,
-        tourist_tax: TouristTaxBreakdown {
-            lines: Vec::new(),
-            adults,
-            minors: children,
-            communal: eur(0),
-            departmental_surcharge_bp: 0,
-            departmental: eur(0),
-            regional_surcharge_bp: 0,
-            regional: eur(0),
-            total: eur(0),
-        },
-        total,
-        schedule: PaymentSchedule {
+/// 100.00 € a night plus 50.00 € of fees, paid at once, moderate policy; the quote as
+/// shown is the price's total.
+#[async_trait]
+impl StayPricing for Store {
+    async fn quote(
+        &self,
+        _property_id: Uuid,
+        period: ReservationPeriod,
+        _occupants: &Occupants,
+    ) -> Result<(PriceBreakdown, Json), AppError> {
+        let eur = |minor| Money::new(minor, Currency::EUR);
+        let nights = period.nights();
+        let total = eur(10_000 * nights + 5_000);
+        let price = PriceBreakdown {
+            currency: Currency::EUR,
+            nights: u32::try_from(nights).unwrap_or(0),
+            rent: eur(10_000 * nights),
+            fees: eur(5_000),
+            tourist_tax: eur(0),
+            total,
+            quoted_total: total,
+            set_by_hand: false,
+            security_deposit: eur(0),
             installments: vec![Installment {
                 kind: InstallmentKind::FullPayment,
                 amount: total,
                 due_on: period.check_in(),
             }],
-            total,
-        },
-        security_deposit: eur(0),
-        cancellation_policy: CancellationPolicy::Moderate,
+            cancellation_policy: CancellationPolicy::Moderate,
+        };
+        Ok((price, serde_json::json!({ "total": total.amount_minor() })))
     }
 }
 
 #[async_trait]
 impl PropertyCatalog for Store {
-    async fn quote(&self, q: QuoteStayQuery) -> Result<Quote, AppError> {
-        let period = ReservationPeriod::new(q.check_in, q.check_out)
-            .map_err(|e| AppError::rule(e.code(), e.to_string()))?;
-        let children = u32::try_from(q.children_ages.len()).unwrap_or(0);
-        Ok(quote_of(period, q.adults, children))
+    async fn quote(&self, _q: QuoteStayQuery) -> Result<Quote, AppError> {
+        Err(AppError::internal(
+            "the use cases price through StayPricing",
+        ))
     }
 
     async fn hold(
@@ -406,6 +390,7 @@ pub fn reservations() -> (Reservations, Store) {
         clock: Arc::new(FixedClock),
         ids: Arc::new(UuidV7Generator),
         catalog: Arc::new(store.clone()),
+        pricing: Arc::new(store.clone()),
         owners: Arc::new(NoOwners),
         users: Arc::new(Users::default()),
         hold: chrono::Duration::minutes(30),
