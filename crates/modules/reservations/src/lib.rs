@@ -34,6 +34,7 @@ use sejour_users::application::directory::UserDirectory;
 use application::{
     Reservations,
     commands::{complete_stays, expire_holds},
+    pricing::CatalogPricing,
 };
 use infrastructure::{
     PgIdempotencyKeyRepository, PgReservationRepository,
@@ -58,6 +59,7 @@ pub fn use_cases(
         uow: Arc::new(shared.unit_of_work()),
         clock: shared.clock.clone(),
         ids: shared.ids.clone(),
+        pricing: Arc::new(CatalogPricing(catalog.clone())),
         catalog,
         owners,
         users,

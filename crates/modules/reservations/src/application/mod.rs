@@ -18,6 +18,7 @@
 pub mod access;
 pub mod commands;
 pub mod input;
+pub mod pricing;
 pub mod queries;
 
 use std::sync::Arc;
@@ -27,7 +28,7 @@ use sejour_core::{
     AppError, Clock, FieldError, IdGenerator, Tx, UnitOfWork, value_objects::ReservationPeriod,
 };
 use sejour_owners::application::directory::OwnerDirectory;
-use sejour_properties::application::catalog::{PropertyCatalog, Quote, QuoteStayQuery};
+use sejour_properties::application::catalog::PropertyCatalog;
 use sejour_users::application::directory::UserDirectory;
 use uuid::Uuid;
 
@@ -35,6 +36,7 @@ use crate::domain::{
     IdempotencyKeyRepository, Occupants, PriceBreakdown, Reservation, ReservationDomainService,
     ReservationError, ReservationRecord, ReservationRepository,
 };
+use pricing::StayPricing;
 
 /// The quote of a stay as shown, and the response of a create as first answered: JSON.
 pub type Json = serde_json::Value;
@@ -58,8 +60,10 @@ pub struct Reservations {
     pub clock: Arc<dyn Clock>,
     /// Identity.
     pub ids: Arc<dyn IdGenerator>,
-    /// The properties context's published interface.
+    /// The properties context's published interface (the calendar, who owns what).
     pub catalog: Arc<dyn PropertyCatalog>,
+    /// The price of a stay, from the catalogue's quote ([`pricing::CatalogPricing`]).
+    pub pricing: Arc<dyn StayPricing>,
     /// The owners context's published interface (which owner a user stands for).
     pub owners: Arc<dyn OwnerDirectory>,
     /// The users context's published interface (the account a manager books for).
@@ -94,18 +98,8 @@ impl Reservations {
         occupants: &Occupants,
         manual_total: Option<i64>,
     ) -> Result<(PriceBreakdown, Json), AppError> {
-        let quote = self
-            .catalog
-            .quote(QuoteStayQuery {
-                property_id,
-                check_in: period.check_in(),
-                check_out: period.check_out(),
-                adults: occupants.adults(),
-                children_ages: occupants.children_ages().to_vec(),
-            })
-            .await?;
-        let price = ReservationDomainService::frozen_price(price_of(&quote), manual_total)?;
-        let shown = serde_json::to_value(&quote).map_err(AppError::internal)?;
+        let (quoted, shown) = self.pricing.quote(property_id, period, occupants).await?;
+        let price = ReservationDomainService::frozen_price(quoted, manual_total)?;
         Ok((price, shown))
     }
 }
@@ -143,22 +137,5 @@ impl From<ReservationError> for AppError {
             err.errors = vec![FieldError::new(field, error.code(), error.to_string())];
         }
         err
-    }
-}
-
-/// The frozen price of a stay from the properties quote.
-fn price_of(quote: &Quote) -> PriceBreakdown {
-    PriceBreakdown {
-        currency: quote.currency,
-        nights: quote.nights,
-        rent: quote.rent,
-        fees: quote.fees,
-        tourist_tax: quote.tourist_tax.total,
-        total: quote.total,
-        quoted_total: quote.total,
-        set_by_hand: false,
-        security_deposit: quote.security_deposit,
-        installments: quote.schedule.installments.clone(),
-        cancellation_policy: quote.cancellation_policy,
     }
 }

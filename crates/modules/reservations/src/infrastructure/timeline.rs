@@ -74,3 +74,74 @@ impl Consumer for TimelineRecorder {
         Ok(())
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use chrono::NaiveDate;
+    use sejour_core::{
+        DomainEvent,
+        value_objects::{Currency, Money},
+    };
+    use serde_json::json;
+
+    use super::*;
+    use crate::published_language::ReservationField;
+
+    #[test]
+    fn given_events_when_serialized_then_the_payloads_are_the_published_objects_and_read_back() {
+        let (reservation, property) = (Uuid::now_v7(), Uuid::now_v7());
+        let day = |d| NaiveDate::from_ymd_opt(2027, 7, d).unwrap();
+        let eur = |minor| Money::new(minor, Currency::EUR);
+        let created = ReservationEvent::ReservationCreated(ReservationCreated {
+            reservation_id: reservation,
+            property_id: property,
+            customer_id: None,
+            check_in: day(10),
+            check_out: day(17),
+            guests: 3,
+            total: eur(78_310),
+            price_set_by_hand: false,
+            quoted_total: eur(78_310),
+        });
+        assert_eq!(
+            serde_json::to_value(&created).unwrap(),
+            json!({
+                "reservationId": reservation,
+                "propertyId": property,
+                "customerId": null,
+                "checkIn": "2027-07-10",
+                "checkOut": "2027-07-17",
+                "guests": 3,
+                "total": {"amount": 78_310, "currency": "EUR"},
+                "priceSetByHand": false,
+                "quotedTotal": {"amount": 78_310, "currency": "EUR"},
+            })
+        );
+        let updated = ReservationEvent::ReservationUpdated(ReservationUpdated {
+            reservation_id: reservation,
+            fields: vec![ReservationField::Dates, ReservationField::Price],
+            check_in: day(11),
+            check_out: day(18),
+            total: eur(60_000),
+            price_set_by_hand: true,
+        });
+        assert_eq!(
+            serde_json::to_value(&updated).unwrap()["fields"],
+            json!(["dates", "price"])
+        );
+        let cancelled = ReservationEvent::ReservationCancelled(ReservationCancelled {
+            reservation_id: reservation,
+            property_id: property,
+            reason: "expired".into(),
+            cancelled_by: "system:reservations.expire_holds".into(),
+            refund_due: eur(0),
+        });
+        for event in [created, updated, cancelled] {
+            let payload = serde_json::to_value(&event).unwrap();
+            assert_eq!(event_of(event.event_type(), payload).unwrap(), event);
+        }
+        assert!(event_of("reservations.Unknown", json!({})).is_err());
+        assert!(event_of(types::CONFIRMED, json!({"reservationId": reservation})).is_err());
+    }
+}

@@ -43,7 +43,7 @@ pub async fn cancel_reservation(
     reservation.cancel(ctx.actor.label(), reason, clock.today(), clock.now())?;
     svc.catalog.release(&mut tx, reservation.id()).await?;
     svc.reservations
-        .update(&mut tx, ctx, &mut reservation, &record.quote)
+        .save(&mut tx, ctx, &mut reservation, &record.quote)
         .await?;
     svc.uow.commit(tx).await?;
     tracing::info!(reservation_id = %reservation.id(), "reservation cancelled");

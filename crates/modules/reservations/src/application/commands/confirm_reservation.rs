@@ -37,7 +37,7 @@ pub async fn confirm_reservation(
     ensure_version(&reservation, command.expected_version)?;
     reservation.confirm(svc.clock.now())?;
     svc.reservations
-        .update(&mut tx, ctx, &mut reservation, &record.quote)
+        .save(&mut tx, ctx, &mut reservation, &record.quote)
         .await?;
     svc.uow.commit(tx).await?;
     tracing::info!(reservation_id = %reservation.id(), "reservation confirmed");

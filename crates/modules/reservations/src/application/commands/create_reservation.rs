@@ -219,7 +219,7 @@ pub async fn create_reservation(
         .map_err(dates_taken)?;
     let response = render(&reservation, &quote_json);
     svc.reservations
-        .insert(&mut tx, ctx, &mut reservation, &quote_json)
+        .save(&mut tx, ctx, &mut reservation, &quote_json)
         .await?;
     if let Some(key) = &command.idempotency {
         svc.keys

@@ -40,7 +40,7 @@ async fn sweep(
             svc.catalog.release(&mut tx, *id).await?;
         }
         svc.reservations
-            .update(&mut tx, ctx, &mut reservation, &record.quote)
+            .save(&mut tx, ctx, &mut reservation, &record.quote)
             .await?;
         svc.uow.commit(tx).await?;
         done += 1;

@@ -139,7 +139,7 @@ pub async fn update_reservation(
             .map_err(dates_taken)?;
     }
     svc.reservations
-        .update(&mut tx, ctx, &mut reservation, &quote_json)
+        .save(&mut tx, ctx, &mut reservation, &quote_json)
         .await?;
     svc.uow.commit(tx).await?;
     Ok(())
