@@ -38,17 +38,12 @@ use sejour_auth::{
     infrastructure::{purge::PurgeExpiredTokens, wiring::auth_from_settings},
     presentation::authenticate,
 };
+use sejour_infrastructure::module::{ContextModule, Shared};
 use sejour_owners::{infrastructure::PgOwnerDirectory, presentation::OwnersState};
-use sejour_properties::application::catalog::Catalog;
 use sejour_properties::{
-    application::access::Access,
+    application::Properties,
     domain::pricing::ScheduleRules,
-    infrastructure::{
-        PgPropertyRepository,
-        ical::fetch::{FeedFetcher, FetcherConfig},
-        sync_job::SyncIcalFeeds,
-    },
-    presentation::PropertiesState,
+    infrastructure::ical::fetch::{FeedFetcher, FetcherConfig},
 };
 use sejour_reservations::{
     application::{
@@ -101,14 +96,12 @@ pub struct Platform {
     pub mailer: Arc<dyn mail::Mailer>,
     /// Object storage (photos, documents).
     pub storage: ObjectStorage,
-    /// The properties context's repository.
-    pub properties: PgPropertyRepository,
+    /// The properties context's use cases' ports.
+    pub properties: Properties,
     /// The owners context's published interface.
     pub owners: Arc<PgOwnerDirectory>,
     /// Downloads imported calendars.
     pub fetcher: FeedFetcher,
-    /// When stays are paid (deposit, balance), from the settings.
-    pub schedule_rules: ScheduleRules,
     /// The reservations context's use cases.
     pub reservations: Arc<Reservations>,
     /// The validated settings.
@@ -184,7 +177,6 @@ impl Platform {
             .map_err(|e| StartError::Other(format!("mail: {e}")))?;
         let storage = storage_from_settings(&settings)
             .map_err(|e| StartError::Other(format!("storage: {e}")))?;
-        let properties = PgPropertyRepository::new(pool.clone(), clock.clone(), ids.clone());
         let owners = Arc::new(PgOwnerDirectory::new(pool.clone()));
         let fetcher = FeedFetcher::with_config(FetcherConfig {
             allow_private_hosts: settings.ical_allow_private_hosts,
@@ -198,15 +190,28 @@ impl Platform {
             settings.balance_due_days,
         )
         .map_err(|e| StartError::Other(format!("SEJOUR_DEPOSIT_BP and related settings: {e}")))?;
+        let settings = Arc::new(settings);
+        let properties = sejour_properties::properties(
+            &Shared {
+                settings: settings.clone(),
+                pool: pool.clone(),
+                redis: redis.clone(),
+                clock: clock.clone(),
+                ids: ids.clone(),
+                storage: storage.clone(),
+                mailer: mailer.clone(),
+            },
+            schedule_rules,
+        );
         let reservations = Arc::new(Reservations {
             repo: PgReservationRepository::new(pool.clone(), clock.clone(), ids.clone()),
-            catalog: Arc::new(Catalog::new(properties.clone(), schedule_rules)),
+            catalog: sejour_properties::catalog(&properties),
             owners: owners.clone(),
             users: users.clone(),
             hold: chrono::Duration::minutes(i64::from(settings.reservation_hold_minutes)),
         });
         Ok(Self {
-            settings: Arc::new(settings),
+            settings,
             pool,
             redis,
             clock,
@@ -218,7 +223,6 @@ impl Platform {
             properties,
             owners,
             fetcher,
-            schedule_rules,
             reservations,
         })
     }
@@ -275,10 +279,7 @@ impl Platform {
         ));
         consumers.push(Arc::new(SendEmail::new(self.mailer.clone())));
         consumers.push(Arc::new(PurgeExpiredTokens::new(self.clock.clone())));
-        consumers.push(Arc::new(SyncIcalFeeds::new(
-            self.properties.clone(),
-            self.fetcher.clone(),
-        )));
+        consumers.extend(self.properties_module().consumers);
         consumers.push(Arc::new(TimelineRecorder));
         consumers.push(Arc::new(ReservationJobs::new(self.reservations.clone())));
         consumers
@@ -293,7 +294,7 @@ impl Platform {
 
     /// The timed jobs.
     pub fn schedules(&self) -> Vec<Schedule> {
-        vec![
+        let mut schedules = vec![
             Schedule {
                 name: "queue.purge_delivered",
                 cron: "17 3 * * *".into(),
@@ -303,11 +304,6 @@ impl Platform {
                 name: "auth.purge_expired_tokens",
                 cron: "41 * * * *".into(),
                 job: sejour_auth::infrastructure::purge::JOB,
-            },
-            Schedule {
-                name: "properties.sync_ical_feeds",
-                cron: self.settings.ical_sync_cron(),
-                job: sejour_properties::infrastructure::sync_job::JOB,
             },
             Schedule {
                 name: "reservations.expire_holds",
@@ -324,7 +320,9 @@ impl Platform {
                 cron: "23 * * * *".into(),
                 job: PURGE_KEYS_JOB,
             },
-        ]
+        ];
+        schedules.extend(self.properties_module().schedules);
+        schedules
     }
 
     /// The worker, configured from the settings.
@@ -357,6 +355,29 @@ impl Platform {
         )?)
     }
 
+    /// What every context is built from.
+    fn shared(&self) -> Shared {
+        Shared {
+            settings: self.settings.clone(),
+            pool: self.pool.clone(),
+            redis: self.redis.clone(),
+            clock: self.clock.clone(),
+            ids: self.ids.clone(),
+            storage: self.storage.clone(),
+            mailer: self.mailer.clone(),
+        }
+    }
+
+    /// The properties context's module.
+    fn properties_module(&self) -> ContextModule {
+        sejour_properties::module(
+            &self.shared(),
+            &self.properties,
+            self.owners.clone(),
+            Arc::new(self.fetcher.clone()),
+        )
+    }
+
     /// The API's routes with their OpenAPI description, before the edge layers.
     pub fn api(&self) -> (Router, utoipa::openapi::OpenApi) {
         let health = HealthState {
@@ -385,15 +406,7 @@ impl Platform {
             ids: self.ids.clone(),
             users: self.users.clone(),
         });
-        let properties = sejour_properties::presentation::routes(self.settings.max_upload_bytes)
-            .with_state(PropertiesState {
-                repo: self.properties.clone(),
-                access: Access::new(self.owners.clone()),
-                storage: self.storage.clone(),
-                fetcher: self.fetcher.clone(),
-                max_upload_bytes: self.settings.max_upload_bytes,
-                schedule_rules: self.schedule_rules,
-            });
+        let properties = self.properties_module().routes;
         let reservations =
             sejour_reservations::presentation::routes().with_state(self.reservations.clone());
         let v1 = OpenApiRouter::new()
