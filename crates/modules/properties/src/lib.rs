@@ -7,6 +7,7 @@ pub mod domain;
 pub mod infrastructure;
 mod module;
 pub mod presentation;
+pub mod published_language;
 
 pub use module::{catalog, module, properties};
 

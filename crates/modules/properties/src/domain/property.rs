@@ -12,7 +12,9 @@ use uuid::Uuid;
 use super::{
     amenity::Amenity,
     errors::PropertyError,
-    events::PropertyEvent,
+    events::{
+        PropertyArchived, PropertyEvent, PropertyPublished, PropertyUnpublished, RatesChanged,
+    },
     pricing::{RatePlan, TouristTaxConfig},
 };
 
@@ -394,9 +396,9 @@ impl Property {
         check_rule(ArchivedPropertyCannotBePublished(self.status))?;
         check_rule(PropertyCanBePublished(self))?;
         self.status = PropertyStatus::Published;
-        self.record(PropertyEvent::PropertyPublished {
+        self.record(PropertyEvent::PropertyPublished(PropertyPublished {
             property_id: self.id,
-        });
+        }));
         Ok(())
     }
 
@@ -404,9 +406,9 @@ impl Property {
     pub fn archive(&mut self) {
         if self.status != PropertyStatus::Archived {
             self.status = PropertyStatus::Archived;
-            self.record(PropertyEvent::PropertyArchived {
+            self.record(PropertyEvent::PropertyArchived(PropertyArchived {
                 property_id: self.id,
-            });
+            }));
         }
     }
 
@@ -414,9 +416,9 @@ impl Property {
     pub fn unpublish(&mut self) {
         if self.status != PropertyStatus::Draft {
             self.status = PropertyStatus::Draft;
-            self.record(PropertyEvent::PropertyUnpublished {
+            self.record(PropertyEvent::PropertyUnpublished(PropertyUnpublished {
                 property_id: self.id,
-            });
+            }));
         }
     }
 
@@ -435,9 +437,9 @@ impl Property {
     /// Replaces the rates.
     pub fn set_rates(&mut self, rates: RatePlan) {
         self.rates = Some(rates);
-        self.record(PropertyEvent::RatesChanged {
+        self.record(PropertyEvent::RatesChanged(RatesChanged {
             property_id: self.id,
-        });
+        }));
     }
 
     /// Whether `owner_id` owns a share.

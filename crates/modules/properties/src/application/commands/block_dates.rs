@@ -8,7 +8,7 @@ use crate::{
     application::{Properties, access::Access},
     domain::{
         calendar::{Occupation, OccupationKind},
-        events::PropertyEvent,
+        events::{AvailabilityBlocked, AvailabilityReleased, PropertyEvent},
         services::PropertyAvailabilityService,
     },
 };
@@ -58,13 +58,13 @@ pub async fn block_dates(
         note: cmd.note,
     };
     app.calendar.occupy(&mut tx, &occupation).await?;
-    let event = PropertyEvent::AvailabilityBlocked {
+    let event = PropertyEvent::AvailabilityBlocked(AvailabilityBlocked {
         property_id: cmd.property_id,
         occupation_id: occupation.id,
         kind: cmd.kind.as_str().to_owned(),
         start: cmd.dates.start(),
         end: cmd.dates.end(),
-    };
+    });
     app.repo.publish(&mut tx, ctx, &event).await?;
     app.uow.commit(tx).await?;
     Ok(occupation.id)
@@ -94,12 +94,12 @@ pub async fn release_block(
     let Some(released) = app.calendar.release(&mut tx, property_id, block_id).await? else {
         return Err(AppError::not_found("block"));
     };
-    let event = PropertyEvent::AvailabilityReleased {
+    let event = PropertyEvent::AvailabilityReleased(AvailabilityReleased {
         property_id,
         occupation_id: block_id,
         start: released.dates.start(),
         end: released.dates.end(),
-    };
+    });
     app.repo.publish(&mut tx, ctx, &event).await?;
     app.uow.commit(tx).await
 }

@@ -7,7 +7,7 @@ use crate::{
     application::{Properties, access::Access, fields::rule_error},
     domain::{
         amenity::Amenity,
-        events::PropertyEvent,
+        events::{PropertyCreated, PropertyEvent},
         property::{
             Capacity, Coordinates, Descriptions, OwnerShare, Property, PropertyKind,
             PropertyStatus, RegistrationNumber, SharesMustSumToOneHundredPercent, slugify,
@@ -114,10 +114,10 @@ pub async fn create_property(
         tourist_tax: None,
         photos: Vec::new(),
         version: 1,
-        changes: Changes::created(PropertyEvent::PropertyCreated {
+        changes: Changes::created(PropertyEvent::PropertyCreated(PropertyCreated {
             property_id: id,
             name,
-        }),
+        })),
     };
     let mut tx = app.uow.begin().await?;
     app.repo.create(&mut tx, ctx, &mut property).await?;

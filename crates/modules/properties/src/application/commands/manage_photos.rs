@@ -9,7 +9,7 @@ use uuid::Uuid;
 use crate::{
     application::{Properties, access::Access},
     domain::{
-        events::PropertyEvent,
+        events::{PhotoAdded, PhotoRemoved, PropertyEvent},
         gateways::PhotoFiles,
         photo::{PhotoRecord, key},
         property::PropertyStatus,
@@ -97,10 +97,10 @@ pub async fn add_photo(
             .publish(
                 &mut tx,
                 ctx,
-                &PropertyEvent::PhotoAdded {
+                &PropertyEvent::PhotoAdded(PhotoAdded {
                     property_id,
                     photo_id: id,
-                },
+                }),
             )
             .await?;
         app.uow.commit(tx).await?;
@@ -184,10 +184,10 @@ pub async fn remove_photo(
         .publish(
             &mut tx,
             ctx,
-            &PropertyEvent::PhotoRemoved {
+            &PropertyEvent::PhotoRemoved(PhotoRemoved {
                 property_id,
                 photo_id,
-            },
+            }),
         )
         .await?;
     app.uow.commit(tx).await?;

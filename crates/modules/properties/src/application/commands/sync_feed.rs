@@ -13,7 +13,7 @@ use crate::{
     application::Properties,
     domain::{
         calendar::{Occupation, OccupationKind},
-        events::PropertyEvent,
+        events::{AvailabilityBlocked, AvailabilityReleased, PropertyEvent},
         gateways::FeedSource,
         services::PropertyAvailabilityService,
     },
@@ -92,12 +92,12 @@ pub async fn sync_feed(
                 .is_some()
             && plan.to_delete.iter().any(|d| d == uid)
         {
-            let event = PropertyEvent::AvailabilityReleased {
+            let event = PropertyEvent::AvailabilityReleased(AvailabilityReleased {
                 property_id: feed.property_id,
                 occupation_id: *id,
                 start: dates.start(),
                 end: dates.end(),
-            };
+            });
             app.repo.publish(&mut tx, ctx, &event).await?;
         }
     }
@@ -117,13 +117,13 @@ pub async fn sync_feed(
             note: Some(feed.name.clone()),
         };
         app.calendar.occupy(&mut tx, &occupation).await?;
-        let event = PropertyEvent::AvailabilityBlocked {
+        let event = PropertyEvent::AvailabilityBlocked(AvailabilityBlocked {
             property_id: feed.property_id,
             occupation_id: occupation.id,
             kind: OccupationKind::Imported.as_str().to_owned(),
             start: dates.start(),
             end: dates.end(),
-        };
+        });
         app.repo.publish(&mut tx, ctx, &event).await?;
     }
     app.feeds

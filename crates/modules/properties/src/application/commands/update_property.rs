@@ -14,7 +14,7 @@ use crate::{
     },
     domain::{
         amenity::Amenity,
-        events::PropertyEvent,
+        events::{PropertyEvent, PropertyUpdated},
         pricing::{RatePlan, TouristTaxConfig},
         property::{Capacity, Coordinates, OwnerShare, PropertyKind, RegistrationNumber},
     },
@@ -176,10 +176,10 @@ pub async fn update_property(
     fields.dedup();
     if !fields.is_empty() {
         let property_id = p.id;
-        p.record(PropertyEvent::PropertyUpdated {
+        p.record(PropertyEvent::PropertyUpdated(PropertyUpdated {
             property_id,
             fields: fields.into_iter().map(str::to_owned).collect(),
-        });
+        }));
     }
     if !p.changes.has_changes() {
         return Ok(());
