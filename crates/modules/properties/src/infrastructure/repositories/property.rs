@@ -133,6 +133,7 @@ impl PropertyRow {
 
 /// Stores and loads properties, writing their events on the outbox in the same
 /// transaction (the seed's `PropertyRepositoryPg`).
+#[doc(alias = "PropertyRepositoryPg")]
 #[derive(Clone)]
 pub struct PgPropertyRepository {
     store: Store,
