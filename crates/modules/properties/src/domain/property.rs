@@ -502,3 +502,112 @@ fn fold_accent(c: char) -> Vec<char> {
     };
     vec![folded]
 }
+
+#[cfg(test)]
+mod tests {
+    use sejour_core::Aggregate;
+
+    use super::*;
+
+    fn draft_in_france(version: i32) -> Property {
+        let address = PostalAddress::new(
+            "1 rue des Oliviers",
+            None,
+            "06000",
+            "Nice",
+            None,
+            CountryCode::FR,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let id = Uuid::nil();
+        Property {
+            id,
+            slug: "villa".to_owned(),
+            name: "Villa".to_owned(),
+            kind: PropertyKind::Villa,
+            status: PropertyStatus::Draft,
+            address,
+            coordinates: Coordinates {
+                lat: 43.7,
+                lng: 7.27,
+            },
+            capacity: Capacity {
+                max_guests: 6,
+                bedrooms: 3,
+                beds: 3,
+                bathrooms: 2,
+            },
+            floor_area_m2: None,
+            registration_number: None,
+            descriptions: Descriptions::default(),
+            check_in_time: NaiveTime::MIN,
+            check_out_time: NaiveTime::MIN,
+            house_rules: String::new(),
+            amenities: Vec::new(),
+            amenities_other: String::new(),
+            owners: Vec::new(),
+            rates: None,
+            tourist_tax: None,
+            photos: Vec::new(),
+            version,
+            changes: Changes::restored(version),
+        }
+    }
+
+    #[test]
+    fn given_a_bare_draft_when_published_then_refused_naming_what_is_missing() {
+        let mut property = draft_in_france(3);
+        assert_eq!(
+            property.publish(),
+            Err(PropertyError::NotReadyToPublish(vec![
+                "registrationNumber",
+                "photos",
+                "rates",
+                "touristTax",
+                "owners"
+            ]))
+        );
+        assert_eq!(property.version(), 3);
+        assert!(!property.changes.has_changes());
+    }
+
+    #[test]
+    fn given_an_archived_property_when_published_then_it_must_go_back_to_draft_first() {
+        let mut property = draft_in_france(1);
+        property.archive();
+        assert_eq!(
+            property.publish(),
+            Err(PropertyError::ArchivedCannotBePublished)
+        );
+    }
+
+    #[test]
+    fn given_a_stored_property_when_changed_twice_then_the_version_moves_once() {
+        let mut property = draft_in_france(4);
+        property.archive();
+        property.unpublish();
+        assert_eq!(
+            (property.version(), property.stored_version()),
+            (5, Some(4))
+        );
+        let events = property.take_events();
+        assert_eq!(events.len(), 2);
+        assert_eq!(property.stored_version(), Some(5));
+    }
+
+    #[test]
+    fn shares_sum_to_one_hundred_percent_each_owner_once() {
+        let (a, b) = (Uuid::from_u128(1), Uuid::from_u128(2));
+        let share = |owner_id, share_bp| OwnerShare { owner_id, share_bp };
+        assert!(!SharesMustSumToOneHundredPercent(&[]).is_broken());
+        assert!(!SharesMustSumToOneHundredPercent(&[share(a, 6000), share(b, 4000)]).is_broken());
+        assert!(SharesMustSumToOneHundredPercent(&[share(a, 5000), share(a, 5000)]).is_broken());
+        assert!(SharesMustSumToOneHundredPercent(&[share(a, 9999)]).is_broken());
+        let mut property = draft_in_france(1);
+        property.status = PropertyStatus::Published;
+        assert_eq!(
+            property.set_owners(Vec::new()),
+            Err(PropertyError::InvalidShares)
+        );
+    }
+}
