@@ -7,7 +7,6 @@
 
 use async_trait::async_trait;
 use sejour_core::{AppError, Tx, value_objects::DateRange};
-use sejour_infrastructure::store::pg;
 use uuid::Uuid;
 
 pub use super::queries::quote_stay::QuoteStayQuery;
@@ -15,14 +14,10 @@ pub use crate::domain::pricing::{
     CancellationPolicy, Installment, InstallmentKind, PricingError, Quote, refund_due,
 };
 
-use super::queries::quote_stay::price;
-use crate::{
-    domain::{
-        calendar::{Occupation, OccupationKind},
-        pricing::ScheduleRules,
-        property::PropertyStatus,
-    },
-    infrastructure::{PgPropertyRepository, calendar},
+use super::{Properties, queries::quote_stay::price};
+use crate::domain::{
+    calendar::{Occupation, OccupationKind},
+    property::PropertyStatus,
 };
 
 /// What reservations may ask of the catalogue.
@@ -52,17 +47,16 @@ pub trait PropertyCatalog: Send + Sync + 'static {
     async fn properties_of(&self, owner_id: Uuid) -> Result<Vec<Uuid>, AppError>;
 }
 
-/// The catalogue over PostgreSQL.
+/// The catalogue over the context's ports (the calendar joins the caller's transaction).
 #[derive(Clone)]
 pub struct Catalog {
-    repo: PgPropertyRepository,
-    rules: ScheduleRules,
+    app: Properties,
 }
 
 impl Catalog {
-    /// The catalogue with the agency's payment-schedule rules.
-    pub fn new(repo: PgPropertyRepository, rules: ScheduleRules) -> Self {
-        Self { repo, rules }
+    /// The catalogue over the context's ports.
+    pub fn new(app: Properties) -> Self {
+        Self { app }
     }
 }
 
@@ -70,12 +64,13 @@ impl Catalog {
 impl PropertyCatalog for Catalog {
     async fn quote(&self, q: QuoteStayQuery) -> Result<Quote, AppError> {
         let property = self
+            .app
             .repo
-            .get(q.property_id)
+            .find_by_id(q.property_id)
             .await?
             .filter(|p| p.status == PropertyStatus::Published)
             .ok_or_else(|| AppError::not_found("property"))?;
-        price(&property, &q, self.repo.clock().today(), &self.rules)
+        price(&property, &q, self.app.clock.today(), &self.app.pricing)
     }
 
     async fn hold(
@@ -86,7 +81,7 @@ impl PropertyCatalog for Catalog {
         reservation_id: Uuid,
     ) -> Result<(), AppError> {
         let occupation = Occupation {
-            id: self.repo.ids().new_id(),
+            id: self.app.ids.new_id(),
             property_id,
             dates,
             kind: OccupationKind::Reservation,
@@ -94,25 +89,28 @@ impl PropertyCatalog for Catalog {
             feed_id: None,
             note: None,
         };
-        calendar::occupy(pg(tx)?, &occupation, self.repo.clock().now()).await
+        self.app.calendar.occupy(tx, &occupation).await
     }
 
     async fn release(&self, tx: &mut Tx, reservation_id: Uuid) -> Result<(), AppError> {
-        calendar::release_reservation(pg(tx)?, reservation_id)
+        self.app
+            .calendar
+            .release_reservation(tx, reservation_id)
             .await
             .map(|_| ())
     }
 
     async fn owners_of(&self, property_id: Uuid) -> Result<Vec<Uuid>, AppError> {
         Ok(self
+            .app
             .repo
-            .get(property_id)
+            .find_by_id(property_id)
             .await?
             .map(|p| p.owners.iter().map(|o| o.owner_id).collect())
             .unwrap_or_default())
     }
 
     async fn properties_of(&self, owner_id: Uuid) -> Result<Vec<Uuid>, AppError> {
-        self.repo.ids_of_owner(owner_id).await
+        self.app.repo.ids_of_owner(owner_id).await
     }
 }

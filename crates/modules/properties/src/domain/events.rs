@@ -1,73 +1,53 @@
-//! The properties context's domain events.
+//! The properties context's domain events; their payloads are the published language's
+//! structs (the outbox JSON of each event is its payload struct).
 
-use chrono::NaiveDate;
 use sejour_core::DomainEvent;
 use serde::Serialize;
-use uuid::Uuid;
+
+pub use crate::published_language::{
+    AvailabilityBlocked, AvailabilityReleased, PhotoAdded, PhotoRemoved, PropertyArchived,
+    PropertyCreated, PropertyPublished, PropertyUnpublished, PropertyUpdated, RatesChanged,
+};
 
 /// Something that happened to a property or its calendar.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(untagged, rename_all = "camelCase")]
+#[serde(untagged)]
 pub enum PropertyEvent {
     /// A property was created (as a draft).
-    #[serde(rename_all = "camelCase")]
-    PropertyCreated { property_id: Uuid, name: String },
+    PropertyCreated(PropertyCreated),
     /// Fields of a property changed (names only).
-    #[serde(rename_all = "camelCase")]
-    PropertyUpdated {
-        property_id: Uuid,
-        fields: Vec<String>,
-    },
+    PropertyUpdated(PropertyUpdated),
     /// A property went on sale.
-    #[serde(rename_all = "camelCase")]
-    PropertyPublished { property_id: Uuid },
+    PropertyPublished(PropertyPublished),
     /// A property went back to draft.
-    #[serde(rename_all = "camelCase")]
-    PropertyUnpublished { property_id: Uuid },
+    PropertyUnpublished(PropertyUnpublished),
     /// A property was withdrawn.
-    #[serde(rename_all = "camelCase")]
-    PropertyArchived { property_id: Uuid },
+    PropertyArchived(PropertyArchived),
     /// Its rates changed.
-    #[serde(rename_all = "camelCase")]
-    RatesChanged { property_id: Uuid },
+    RatesChanged(RatesChanged),
     /// Dates were blocked (owner stay, maintenance, import).
-    #[serde(rename_all = "camelCase")]
-    AvailabilityBlocked {
-        property_id: Uuid,
-        occupation_id: Uuid,
-        kind: String,
-        start: NaiveDate,
-        end: NaiveDate,
-    },
+    AvailabilityBlocked(AvailabilityBlocked),
     /// Blocked dates were freed.
-    #[serde(rename_all = "camelCase")]
-    AvailabilityReleased {
-        property_id: Uuid,
-        occupation_id: Uuid,
-        start: NaiveDate,
-        end: NaiveDate,
-    },
+    AvailabilityReleased(AvailabilityReleased),
     /// A photo was added.
-    #[serde(rename_all = "camelCase")]
-    PhotoAdded { property_id: Uuid, photo_id: Uuid },
+    PhotoAdded(PhotoAdded),
     /// A photo was removed.
-    #[serde(rename_all = "camelCase")]
-    PhotoRemoved { property_id: Uuid, photo_id: Uuid },
+    PhotoRemoved(PhotoRemoved),
 }
 
 impl DomainEvent for PropertyEvent {
     fn event_type(&self) -> &'static str {
         match self {
-            PropertyEvent::PropertyCreated { .. } => "properties.PropertyCreated",
-            PropertyEvent::PropertyUpdated { .. } => "properties.PropertyUpdated",
-            PropertyEvent::PropertyPublished { .. } => "properties.PropertyPublished",
-            PropertyEvent::PropertyUnpublished { .. } => "properties.PropertyUnpublished",
-            PropertyEvent::PropertyArchived { .. } => "properties.PropertyArchived",
-            PropertyEvent::RatesChanged { .. } => "properties.RatesChanged",
-            PropertyEvent::AvailabilityBlocked { .. } => "properties.AvailabilityBlocked",
-            PropertyEvent::AvailabilityReleased { .. } => "properties.AvailabilityReleased",
-            PropertyEvent::PhotoAdded { .. } => "properties.PhotoAdded",
-            PropertyEvent::PhotoRemoved { .. } => "properties.PhotoRemoved",
+            PropertyEvent::PropertyCreated(_) => "properties.PropertyCreated",
+            PropertyEvent::PropertyUpdated(_) => "properties.PropertyUpdated",
+            PropertyEvent::PropertyPublished(_) => "properties.PropertyPublished",
+            PropertyEvent::PropertyUnpublished(_) => "properties.PropertyUnpublished",
+            PropertyEvent::PropertyArchived(_) => "properties.PropertyArchived",
+            PropertyEvent::RatesChanged(_) => "properties.RatesChanged",
+            PropertyEvent::AvailabilityBlocked(_) => "properties.AvailabilityBlocked",
+            PropertyEvent::AvailabilityReleased(_) => "properties.AvailabilityReleased",
+            PropertyEvent::PhotoAdded(_) => "properties.PhotoAdded",
+            PropertyEvent::PhotoRemoved(_) => "properties.PhotoRemoved",
         }
     }
 
@@ -76,17 +56,18 @@ impl DomainEvent for PropertyEvent {
     }
 
     fn aggregate_id(&self) -> String {
-        match self {
-            PropertyEvent::PropertyCreated { property_id, .. }
-            | PropertyEvent::PropertyUpdated { property_id, .. }
-            | PropertyEvent::PropertyPublished { property_id }
-            | PropertyEvent::PropertyUnpublished { property_id }
-            | PropertyEvent::PropertyArchived { property_id }
-            | PropertyEvent::RatesChanged { property_id }
-            | PropertyEvent::AvailabilityBlocked { property_id, .. }
-            | PropertyEvent::AvailabilityReleased { property_id, .. }
-            | PropertyEvent::PhotoAdded { property_id, .. }
-            | PropertyEvent::PhotoRemoved { property_id, .. } => property_id.to_string(),
-        }
+        let id = match self {
+            PropertyEvent::PropertyCreated(e) => e.property_id,
+            PropertyEvent::PropertyUpdated(e) => e.property_id,
+            PropertyEvent::PropertyPublished(e) => e.property_id,
+            PropertyEvent::PropertyUnpublished(e) => e.property_id,
+            PropertyEvent::PropertyArchived(e) => e.property_id,
+            PropertyEvent::RatesChanged(e) => e.property_id,
+            PropertyEvent::AvailabilityBlocked(e) => e.property_id,
+            PropertyEvent::AvailabilityReleased(e) => e.property_id,
+            PropertyEvent::PhotoAdded(e) => e.property_id,
+            PropertyEvent::PhotoRemoved(e) => e.property_id,
+        };
+        id.to_string()
     }
 }

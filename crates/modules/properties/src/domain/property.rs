@@ -2,14 +2,19 @@
 //! on sale.
 
 use chrono::NaiveTime;
-use sejour_core::value_objects::{CountryCode, PostalAddress};
+use sejour_core::{
+    BusinessRule, Changes, check_rule,
+    value_objects::{CountryCode, PostalAddress},
+};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::{
     amenity::Amenity,
     errors::PropertyError,
-    events::PropertyEvent,
+    events::{
+        PropertyArchived, PropertyEvent, PropertyPublished, PropertyUnpublished, RatesChanged,
+    },
     pricing::{RatePlan, TouristTaxConfig},
 };
 
@@ -177,22 +182,107 @@ pub struct OwnerShare {
 
 /// `SharesMustSumToOneHundredPercent`: a property's owners' shares sum to exactly 100 %,
 /// each owner once, each share positive. An empty list is allowed on a draft.
-pub fn shares_must_sum_to_one_hundred_percent(shares: &[OwnerShare]) -> Result<(), PropertyError> {
-    if shares.is_empty() {
-        return Ok(());
+#[derive(Debug, Clone, Copy)]
+pub struct SharesMustSumToOneHundredPercent<'a>(pub &'a [OwnerShare]);
+
+impl BusinessRule for SharesMustSumToOneHundredPercent<'_> {
+    type Error = PropertyError;
+
+    fn is_broken(&self) -> bool {
+        let shares = self.0;
+        if shares.is_empty() {
+            return false;
+        }
+        let mut seen = std::collections::HashSet::new();
+        if shares
+            .iter()
+            .any(|s| s.share_bp == 0 || !seen.insert(s.owner_id))
+        {
+            return true;
+        }
+        shares.iter().map(|s| u64::from(s.share_bp)).sum::<u64>() != 10_000
     }
-    let mut seen = std::collections::HashSet::new();
-    if shares
-        .iter()
-        .any(|s| s.share_bp == 0 || !seen.insert(s.owner_id))
-    {
-        return Err(PropertyError::InvalidShares);
+
+    fn error(&self) -> PropertyError {
+        PropertyError::InvalidShares
     }
-    let total: u64 = shares.iter().map(|s| u64::from(s.share_bp)).sum();
-    if total == 10_000 {
-        Ok(())
-    } else {
-        Err(PropertyError::InvalidShares)
+}
+
+/// `PublishedPropertyKeepsItsOwners`: a property on sale always has owners.
+#[derive(Debug, Clone, Copy)]
+pub struct PublishedPropertyKeepsItsOwners<'a> {
+    /// The property's status.
+    pub status: PropertyStatus,
+    /// Its new owners.
+    pub owners: &'a [OwnerShare],
+}
+
+impl BusinessRule for PublishedPropertyKeepsItsOwners<'_> {
+    type Error = PropertyError;
+
+    fn is_broken(&self) -> bool {
+        self.status == PropertyStatus::Published && self.owners.is_empty()
+    }
+
+    fn error(&self) -> PropertyError {
+        PropertyError::InvalidShares
+    }
+}
+
+/// `ArchivedPropertyCannotBePublished`: an archived property goes back to draft first.
+#[derive(Debug, Clone, Copy)]
+pub struct ArchivedPropertyCannotBePublished(pub PropertyStatus);
+
+impl BusinessRule for ArchivedPropertyCannotBePublished {
+    type Error = PropertyError;
+
+    fn is_broken(&self) -> bool {
+        self.0 == PropertyStatus::Archived
+    }
+
+    fn error(&self) -> PropertyError {
+        PropertyError::ArchivedCannotBePublished
+    }
+}
+
+/// `PropertyCanBePublished`: a registration number (in France), at least one photo,
+/// rates, a tourist-tax regime and owners.
+#[derive(Debug, Clone, Copy)]
+pub struct PropertyCanBePublished<'a>(pub &'a Property);
+
+impl PropertyCanBePublished<'_> {
+    /// What is missing, by field name.
+    pub fn missing(&self) -> Vec<&'static str> {
+        let p = self.0;
+        let mut missing = Vec::new();
+        if p.address.country() == CountryCode::FR && p.registration_number.is_none() {
+            missing.push("registrationNumber");
+        }
+        if p.photos.is_empty() {
+            missing.push("photos");
+        }
+        if p.rates.is_none() {
+            missing.push("rates");
+        }
+        if p.tourist_tax.is_none() {
+            missing.push("touristTax");
+        }
+        if p.owners.is_empty() {
+            missing.push("owners");
+        }
+        missing
+    }
+}
+
+impl BusinessRule for PropertyCanBePublished<'_> {
+    type Error = PropertyError;
+
+    fn is_broken(&self) -> bool {
+        !self.missing().is_empty()
+    }
+
+    fn error(&self) -> PropertyError {
+        PropertyError::NotReadyToPublish(self.missing())
     }
 }
 
@@ -286,45 +376,29 @@ pub struct Property {
     pub tourist_tax: Option<TouristTaxConfig>,
     /// Photos, in order.
     pub photos: Vec<PhotoRef>,
-    /// Optimistic-concurrency version.
+    /// Optimistic-concurrency version (the ETag).
     pub version: i32,
-    /// Events raised since loading.
-    pub events: Vec<PropertyEvent>,
+    /// The version as stored and the events raised since.
+    pub changes: Changes<PropertyEvent>,
 }
 
 impl Property {
-    /// `PropertyCanBePublished`: a registration number (in France), at least one photo,
-    /// rates, a tourist-tax regime and owners whose shares sum to 100 %. Publishes it.
+    /// Records `event`, bumping the version once per save.
+    pub fn record(&mut self, event: PropertyEvent) {
+        self.changes.record(&mut self.version, event);
+    }
+
+    /// `PropertyCanBePublished` (and `ArchivedPropertyCannotBePublished`): publishes it.
     pub fn publish(&mut self) -> Result<(), PropertyError> {
         if self.status == PropertyStatus::Published {
             return Ok(());
         }
-        if self.status == PropertyStatus::Archived {
-            return Err(PropertyError::ArchivedCannotBePublished);
-        }
-        let mut missing = Vec::new();
-        if self.address.country() == CountryCode::FR && self.registration_number.is_none() {
-            missing.push("registrationNumber");
-        }
-        if self.photos.is_empty() {
-            missing.push("photos");
-        }
-        if self.rates.is_none() {
-            missing.push("rates");
-        }
-        if self.tourist_tax.is_none() {
-            missing.push("touristTax");
-        }
-        if self.owners.is_empty() {
-            missing.push("owners");
-        }
-        if !missing.is_empty() {
-            return Err(PropertyError::NotReadyToPublish(missing));
-        }
+        check_rule(ArchivedPropertyCannotBePublished(self.status))?;
+        check_rule(PropertyCanBePublished(self))?;
         self.status = PropertyStatus::Published;
-        self.events.push(PropertyEvent::PropertyPublished {
+        self.record(PropertyEvent::PropertyPublished(PropertyPublished {
             property_id: self.id,
-        });
+        }));
         Ok(())
     }
 
@@ -332,9 +406,9 @@ impl Property {
     pub fn archive(&mut self) {
         if self.status != PropertyStatus::Archived {
             self.status = PropertyStatus::Archived;
-            self.events.push(PropertyEvent::PropertyArchived {
+            self.record(PropertyEvent::PropertyArchived(PropertyArchived {
                 property_id: self.id,
-            });
+            }));
         }
     }
 
@@ -342,18 +416,20 @@ impl Property {
     pub fn unpublish(&mut self) {
         if self.status != PropertyStatus::Draft {
             self.status = PropertyStatus::Draft;
-            self.events.push(PropertyEvent::PropertyUnpublished {
+            self.record(PropertyEvent::PropertyUnpublished(PropertyUnpublished {
                 property_id: self.id,
-            });
+            }));
         }
     }
 
-    /// Replaces the owners (`SharesMustSumToOneHundredPercent`).
+    /// Replaces the owners (`SharesMustSumToOneHundredPercent`,
+    /// `PublishedPropertyKeepsItsOwners`).
     pub fn set_owners(&mut self, owners: Vec<OwnerShare>) -> Result<(), PropertyError> {
-        shares_must_sum_to_one_hundred_percent(&owners)?;
-        if self.status == PropertyStatus::Published && owners.is_empty() {
-            return Err(PropertyError::InvalidShares);
-        }
+        check_rule(SharesMustSumToOneHundredPercent(&owners))?;
+        check_rule(PublishedPropertyKeepsItsOwners {
+            status: self.status,
+            owners: &owners,
+        })?;
         self.owners = owners;
         Ok(())
     }
@@ -361,19 +437,34 @@ impl Property {
     /// Replaces the rates.
     pub fn set_rates(&mut self, rates: RatePlan) {
         self.rates = Some(rates);
-        self.events.push(PropertyEvent::RatesChanged {
+        self.record(PropertyEvent::RatesChanged(RatesChanged {
             property_id: self.id,
-        });
+        }));
     }
 
     /// Whether `owner_id` owns a share.
     pub fn is_owned_by(&self, owner_id: Uuid) -> bool {
         self.owners.iter().any(|o| o.owner_id == owner_id)
     }
+}
 
-    /// Takes the events raised since loading.
-    pub fn take_events(&mut self) -> Vec<PropertyEvent> {
-        std::mem::take(&mut self.events)
+impl sejour_core::Aggregate for Property {
+    type Event = PropertyEvent;
+
+    fn id(&self) -> Uuid {
+        self.id
+    }
+
+    fn version(&self) -> i32 {
+        self.version
+    }
+
+    fn stored_version(&self) -> Option<i32> {
+        self.changes.stored_version()
+    }
+
+    fn take_events(&mut self) -> Vec<PropertyEvent> {
+        self.changes.take(self.version)
     }
 }
 
@@ -410,4 +501,113 @@ fn fold_accent(c: char) -> Vec<char> {
         other => other,
     };
     vec![folded]
+}
+
+#[cfg(test)]
+mod tests {
+    use sejour_core::Aggregate;
+
+    use super::*;
+
+    fn draft_in_france(version: i32) -> Property {
+        let address = PostalAddress::new(
+            "1 rue des Oliviers",
+            None,
+            "06000",
+            "Nice",
+            None,
+            CountryCode::FR,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let id = Uuid::nil();
+        Property {
+            id,
+            slug: "villa".to_owned(),
+            name: "Villa".to_owned(),
+            kind: PropertyKind::Villa,
+            status: PropertyStatus::Draft,
+            address,
+            coordinates: Coordinates {
+                lat: 43.7,
+                lng: 7.27,
+            },
+            capacity: Capacity {
+                max_guests: 6,
+                bedrooms: 3,
+                beds: 3,
+                bathrooms: 2,
+            },
+            floor_area_m2: None,
+            registration_number: None,
+            descriptions: Descriptions::default(),
+            check_in_time: NaiveTime::MIN,
+            check_out_time: NaiveTime::MIN,
+            house_rules: String::new(),
+            amenities: Vec::new(),
+            amenities_other: String::new(),
+            owners: Vec::new(),
+            rates: None,
+            tourist_tax: None,
+            photos: Vec::new(),
+            version,
+            changes: Changes::restored(version),
+        }
+    }
+
+    #[test]
+    fn given_a_bare_draft_when_published_then_refused_naming_what_is_missing() {
+        let mut property = draft_in_france(3);
+        assert_eq!(
+            property.publish(),
+            Err(PropertyError::NotReadyToPublish(vec![
+                "registrationNumber",
+                "photos",
+                "rates",
+                "touristTax",
+                "owners"
+            ]))
+        );
+        assert_eq!(property.version(), 3);
+        assert!(!property.changes.has_changes());
+    }
+
+    #[test]
+    fn given_an_archived_property_when_published_then_it_must_go_back_to_draft_first() {
+        let mut property = draft_in_france(1);
+        property.archive();
+        assert_eq!(
+            property.publish(),
+            Err(PropertyError::ArchivedCannotBePublished)
+        );
+    }
+
+    #[test]
+    fn given_a_stored_property_when_changed_twice_then_the_version_moves_once() {
+        let mut property = draft_in_france(4);
+        property.archive();
+        property.unpublish();
+        assert_eq!(
+            (property.version(), property.stored_version()),
+            (5, Some(4))
+        );
+        let events = property.take_events();
+        assert_eq!(events.len(), 2);
+        assert_eq!(property.stored_version(), Some(5));
+    }
+
+    #[test]
+    fn shares_sum_to_one_hundred_percent_each_owner_once() {
+        let (a, b) = (Uuid::from_u128(1), Uuid::from_u128(2));
+        let share = |owner_id, share_bp| OwnerShare { owner_id, share_bp };
+        assert!(!SharesMustSumToOneHundredPercent(&[]).is_broken());
+        assert!(!SharesMustSumToOneHundredPercent(&[share(a, 6000), share(b, 4000)]).is_broken());
+        assert!(SharesMustSumToOneHundredPercent(&[share(a, 5000), share(a, 5000)]).is_broken());
+        assert!(SharesMustSumToOneHundredPercent(&[share(a, 9999)]).is_broken());
+        let mut property = draft_in_france(1);
+        property.status = PropertyStatus::Published;
+        assert_eq!(
+            property.set_owners(Vec::new()),
+            Err(PropertyError::InvalidShares)
+        );
+    }
 }

@@ -1,11 +1,9 @@
-//! The properties context's adapters: the `properties` schema, the calendar, iCal.
+//! The properties context's adapters: the PostgreSQL repositories, photo files on the
+//! object storage, iCal (export, parsing, fetching) and the scheduled feed sync.
 
-pub mod calendar;
-pub mod feeds;
 pub mod ical;
-pub mod photos;
-pub mod repository;
-pub mod search;
+pub mod photo_files;
+pub mod repositories;
 pub mod sync_job;
 
-pub use repository::PgPropertyRepository;
+pub use repositories::{PgCalendarRepository, PgIcalFeedRepository, PgPropertyRepository};

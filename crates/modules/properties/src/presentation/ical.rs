@@ -18,9 +18,10 @@ use crate::{
             manage_feeds::{add_feed, remove_feed, rotate_ical_token},
             sync_feed::sync_feed,
         },
-        queries::{export_calendar::export_ics, get_property::get_property},
+        queries::{export_calendar::export_calendar, get_property::get_property},
     },
-    infrastructure::feeds::{self, Feed},
+    domain::calendar::Feed,
+    infrastructure::ical::export::render_export,
 };
 
 /// The export's secret.
@@ -44,7 +45,7 @@ pub async fn export(
     Path(id): Path<Uuid>,
     Query(params): Query<TokenParam>,
 ) -> Result<Response, ApiError> {
-    let ics = export_ics(&state.repo, id, &params.token).await?;
+    let ics = render_export(id, &export_calendar(&state.app, id, &params.token).await?);
     Ok((
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
@@ -118,12 +119,12 @@ pub async fn list_feeds(
     RequestCtx(ctx): RequestCtx,
     Path(id): Path<Uuid>,
 ) -> Result<Json<IcalSettings>, ApiError> {
-    let (property, _) = get_property(&state.repo, &state.access, &ctx, id).await?;
+    let (property, _) = get_property(&state.app, &state.access, &ctx, id).await?;
     state
         .access
         .require_full_view(&ctx.actor, &property)
         .await?;
-    let feeds = feeds::list(state.repo.pool(), id).await?;
+    let feeds = state.app.feeds.list(id).await?;
     Ok(Json(IcalSettings {
         feeds: feeds.into_iter().map(FeedDto::from).collect(),
     }))
@@ -155,7 +156,7 @@ pub async fn create_feed(
     Path(id): Path<Uuid>,
     Json(body): Json<NewFeed>,
 ) -> Result<(StatusCode, Json<FeedDto>), ApiError> {
-    let feed = add_feed(&state.repo, &state.access, &ctx, id, body.name, body.url).await?;
+    let feed = add_feed(&state.app, &state.access, &ctx, id, body.name, body.url).await?;
     Ok((StatusCode::CREATED, Json(feed.into())))
 }
 
@@ -172,7 +173,7 @@ pub async fn delete_feed(
     RequestCtx(ctx): RequestCtx,
     Path((id, feed_id)): Path<(Uuid, Uuid)>,
 ) -> Result<StatusCode, ApiError> {
-    remove_feed(&state.repo, &state.access, &ctx, id, feed_id).await?;
+    remove_feed(&state.app, &state.access, &ctx, id, feed_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -206,11 +207,11 @@ pub async fn sync_now(
     Path((id, feed_id)): Path<(Uuid, Uuid)>,
 ) -> Result<Json<SyncReportDto>, ApiError> {
     state.access.require_manager(&ctx.actor)?;
-    let feed = feeds::get(state.repo.pool(), feed_id).await?;
+    let feed = state.app.feeds.find_by_id(feed_id).await?;
     if feed.as_ref().map(|f| f.property_id) != Some(id) {
         return Err(sejour_core::AppError::not_found("feed").into());
     }
-    let report = sync_feed(&state.repo, &state.fetcher, &ctx, feed_id)
+    let report = sync_feed(&state.app, state.feeds.as_ref(), &ctx, feed_id)
         .await?
         .ok_or_else(|| sejour_core::AppError::not_found("feed"))?;
     Ok(Json(SyncReportDto {
@@ -243,7 +244,7 @@ pub async fn rotate_token(
     RequestCtx(ctx): RequestCtx,
     Path(id): Path<Uuid>,
 ) -> Result<Json<ExportLink>, ApiError> {
-    let token = rotate_ical_token(&state.repo, &state.access, &ctx, id).await?;
+    let token = rotate_ical_token(&state.app, &state.access, &ctx, id).await?;
     Ok(Json(ExportLink {
         path: format!("/api/v1/properties/{id}/calendar.ics?token={token}"),
     }))

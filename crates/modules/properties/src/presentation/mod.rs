@@ -6,32 +6,29 @@ pub mod photos;
 pub mod properties;
 pub mod quote;
 
+use std::sync::Arc;
+
 use sejour_infrastructure::storage::ObjectStorage;
 use utoipa_axum::{
     router::{OpenApiRouter, UtoipaMethodRouterExt},
     routes,
 };
 
-use crate::{
-    application::access::Access,
-    infrastructure::{PgPropertyRepository, ical::fetch::FeedFetcher},
-};
+use crate::{application::Properties, application::access::Access, domain::gateways::FeedSource};
 
 /// What the handlers need.
 #[derive(Clone)]
 pub struct PropertiesState {
-    /// Properties and their events.
-    pub repo: PgPropertyRepository,
+    /// The use cases' ports.
+    pub app: Properties,
     /// Who may see and manage what.
     pub access: Access,
     /// Photo bytes.
     pub storage: ObjectStorage,
     /// Calendar feeds.
-    pub fetcher: FeedFetcher,
+    pub feeds: Arc<dyn FeedSource>,
     /// Largest photo accepted, bytes.
     pub max_upload_bytes: usize,
-    /// The agency's payment-schedule rules.
-    pub schedule_rules: crate::domain::pricing::ScheduleRules,
 }
 
 /// The routes, relative to `/api/v1`.

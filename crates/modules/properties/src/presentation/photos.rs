@@ -18,7 +18,7 @@ use crate::{
         commands::manage_photos::{AddPhotoCommand, add_photo, remove_photo, update_photo},
         queries::get_property::get_property,
     },
-    infrastructure::photos::{self, PhotoRecord},
+    domain::photo::PhotoRecord,
 };
 
 /// A photo upload: `file` (JPEG, PNG or WebP) and an optional `caption`.
@@ -60,7 +60,10 @@ pub async fn photo_dtos(
     state: &PropertiesState,
     property_id: Uuid,
 ) -> Result<Vec<PhotoDto>, ApiError> {
-    Ok(photos::list(state.repo.pool(), property_id)
+    Ok(state
+        .app
+        .repo
+        .photos(property_id)
         .await?
         .iter()
         .map(to_dto)
@@ -125,7 +128,7 @@ pub async fn upload(
         caption,
         max_bytes: state.max_upload_bytes,
     };
-    let record = add_photo(&state.repo, &state.access, &state.storage, &ctx, command).await?;
+    let record = add_photo(&state.app, &state.access, &state.storage, &ctx, command).await?;
     Ok((StatusCode::CREATED, Json(to_dto(&record))))
 }
 
@@ -146,7 +149,7 @@ pub async fn list(
     RequestCtx(ctx): RequestCtx,
     Path(id): Path<Uuid>,
 ) -> Result<Json<Vec<PhotoDto>>, ApiError> {
-    get_property(&state.repo, &state.access, &ctx, id).await?;
+    get_property(&state.app, &state.access, &ctx, id).await?;
     Ok(Json(photo_dtos(&state, id).await?))
 }
 
@@ -165,7 +168,7 @@ pub async fn change(
     Json(body): Json<PhotoChanges>,
 ) -> Result<StatusCode, ApiError> {
     update_photo(
-        &state.repo,
+        &state.app,
         &state.access,
         &ctx,
         id,
@@ -192,7 +195,7 @@ pub async fn delete(
     Path((id, photo_id)): Path<(Uuid, Uuid)>,
 ) -> Result<StatusCode, ApiError> {
     remove_photo(
-        &state.repo,
+        &state.app,
         &state.access,
         &state.storage,
         &ctx,
@@ -219,8 +222,11 @@ pub async fn serve(
     RequestCtx(ctx): RequestCtx,
     Path((id, photo_id, variant)): Path<(Uuid, Uuid, String)>,
 ) -> Result<Response, ApiError> {
-    get_property(&state.repo, &state.access, &ctx, id).await?;
-    let photo = photos::get(state.repo.pool(), id, photo_id)
+    get_property(&state.app, &state.access, &ctx, id).await?;
+    let photo = state
+        .app
+        .repo
+        .photo(id, photo_id)
         .await?
         .ok_or_else(|| AppError::not_found("photo"))?;
     let key = match variant.as_str() {

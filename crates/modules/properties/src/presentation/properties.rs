@@ -231,7 +231,7 @@ pub async fn create(
     Json(body): Json<CreatePropertyRequest>,
 ) -> Result<(StatusCode, HeaderMap, Json<Created>), ApiError> {
     let id = create_property(
-        &state.repo,
+        &state.app,
         &state.access,
         &ctx,
         CreatePropertyCommand {
@@ -286,7 +286,7 @@ pub async fn show(
     RequestCtx(ctx): RequestCtx,
     Path(id): Path<Uuid>,
 ) -> Result<(HeaderMap, Json<PropertyDto>), ApiError> {
-    let (property, view) = get_property(&state.repo, &state.access, &ctx, id).await?;
+    let (property, view) = get_property(&state.app, &state.access, &ctx, id).await?;
     let photos = photo_dtos(&state, id).await?;
     Ok((
         etag_header(property.version),
@@ -313,7 +313,7 @@ pub async fn update(
 ) -> Result<(HeaderMap, Json<PropertyDto>), ApiError> {
     let descriptions = body.descriptions.unwrap_or_default();
     update_property(
-        &state.repo,
+        &state.app,
         &state.access,
         &ctx,
         UpdatePropertyCommand {
@@ -370,7 +370,7 @@ pub async fn managed(
         None => None,
     };
     let rows = list_properties(
-        &state.repo,
+        &state.app,
         &state.access,
         &ctx,
         ListPropertiesQuery {
@@ -403,7 +403,7 @@ macro_rules! status_route {
             RequestCtx(ctx): RequestCtx,
             Path(id): Path<Uuid>,
         ) -> Result<StatusCode, ApiError> {
-            change_status(&state.repo, &state.access, &ctx, id, $change).await?;
+            change_status(&state.app, &state.access, &ctx, id, $change).await?;
             Ok(StatusCode::NO_CONTENT)
         }
     };
@@ -476,7 +476,7 @@ pub async fn calendar(
     Query(window): Query<CalendarWindow>,
 ) -> Result<Json<Vec<OccupiedRange>>, ApiError> {
     let (occupations, view) =
-        get_calendar(&state.repo, &state.access, &ctx, id, window.from, window.to).await?;
+        get_calendar(&state.app, &state.access, &ctx, id, window.from, window.to).await?;
     let full = view == crate::application::access::View::Full;
     Ok(Json(
         occupations
@@ -533,7 +533,7 @@ pub async fn block(
         )])
     })?;
     let block_id = block_dates(
-        &state.repo,
+        &state.app,
         &state.access,
         &ctx,
         BlockDatesCommand {
@@ -560,6 +560,6 @@ pub async fn unblock(
     RequestCtx(ctx): RequestCtx,
     Path((id, block_id)): Path<(Uuid, Uuid)>,
 ) -> Result<StatusCode, ApiError> {
-    release_block(&state.repo, &state.access, &ctx, id, block_id).await?;
+    release_block(&state.app, &state.access, &ctx, id, block_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -19,7 +19,7 @@ use crate::{
         search_properties::{SearchPropertiesQuery, search_properties},
     },
     domain::amenity::Amenity,
-    infrastructure::search::SearchOrder,
+    domain::search::SearchOrder,
 };
 
 /// The stay to price.
@@ -76,10 +76,9 @@ pub async fn quote(
     Query(params): Query<QuoteParams>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let quoted = quote_stay(
-        &state.repo,
+        &state.app,
         &state.access,
         &ctx,
-        &state.schedule_rules,
         QuoteStayQuery {
             property_id: id,
             check_in: params.check_in,
@@ -213,8 +212,7 @@ pub async fn search(
     let limit = page.limit()?;
     let after = page.cursor.as_deref().map(decode_cursor).transpose()?;
     let found = search_properties(
-        &state.repo,
-        &state.schedule_rules,
+        &state.app,
         SearchPropertiesQuery {
             city: params.city,
             near,

@@ -2,16 +2,15 @@
 //! calendar shared with reservations.
 
 use sejour_core::{AppError, Ctx, FieldError, value_objects::DateRange};
-use sejour_infrastructure::db::storage_error;
 use uuid::Uuid;
 
 use crate::{
-    application::access::Access,
+    application::{Properties, access::Access},
     domain::{
         calendar::{Occupation, OccupationKind},
-        events::PropertyEvent,
+        events::{AvailabilityBlocked, AvailabilityReleased, PropertyEvent},
+        services::PropertyAvailabilityService,
     },
-    infrastructure::{PgPropertyRepository, calendar},
 };
 
 /// Dates to block.
@@ -29,29 +28,28 @@ pub struct BlockDatesCommand {
 
 /// Blocks dates (staff); 409 `calendar.period_unavailable` when they overlap anything —
 /// an adjacent block (end = next start) is fine. Returns the block's id.
+#[doc(alias = "BlockDatesHandler")]
 pub async fn block_dates(
-    repo: &PgPropertyRepository,
+    app: &Properties,
     access: &Access,
     ctx: &Ctx,
     cmd: BlockDatesCommand,
 ) -> Result<Uuid, AppError> {
     access.require_manager(&ctx.actor)?;
-    if !matches!(
-        cmd.kind,
-        OccupationKind::OwnerStay | OccupationKind::Maintenance
-    ) {
+    if !PropertyAvailabilityService::is_staff_block(cmd.kind) {
         return Err(AppError::validation(vec![FieldError::new(
             "kind",
             "calendar.invalid_block_kind",
             "A block is an owner_stay or a maintenance.",
         )]));
     }
-    let mut tx = repo.begin().await?;
-    repo.get_for_update(&mut tx, cmd.property_id)
+    let mut tx = app.uow.begin().await?;
+    app.repo
+        .find_for_update(&mut tx, cmd.property_id)
         .await?
         .ok_or_else(|| AppError::not_found("property"))?;
     let occupation = Occupation {
-        id: repo.ids().new_id(),
+        id: app.ids.new_id(),
         property_id: cmd.property_id,
         dates: cmd.dates,
         kind: cmd.kind,
@@ -59,36 +57,32 @@ pub async fn block_dates(
         feed_id: None,
         note: cmd.note,
     };
-    calendar::occupy(&mut tx, &occupation, repo.clock().now()).await?;
-    let event = PropertyEvent::AvailabilityBlocked {
+    app.calendar.occupy(&mut tx, &occupation).await?;
+    let event = PropertyEvent::AvailabilityBlocked(AvailabilityBlocked {
         property_id: cmd.property_id,
         occupation_id: occupation.id,
         kind: cmd.kind.as_str().to_owned(),
         start: cmd.dates.start(),
         end: cmd.dates.end(),
-    };
-    repo.publish(&mut tx, ctx, &event).await?;
-    tx.commit().await.map_err(storage_error)?;
+    });
+    app.repo.publish(&mut tx, ctx, &event).await?;
+    app.uow.commit(tx).await?;
     Ok(occupation.id)
 }
 
 /// Frees a block (staff); reservations are freed by cancelling them, not here.
+#[doc(alias = "ReleaseBlockHandler")]
 pub async fn release_block(
-    repo: &PgPropertyRepository,
+    app: &Properties,
     access: &Access,
     ctx: &Ctx,
     property_id: Uuid,
     block_id: Uuid,
 ) -> Result<(), AppError> {
     access.require_manager(&ctx.actor)?;
-    let mut tx = repo.begin().await?;
-    let existing = calendar::list_one(&mut *tx, property_id, block_id).await?;
-    match existing {
-        Some(o)
-            if matches!(
-                o.kind,
-                OccupationKind::OwnerStay | OccupationKind::Maintenance
-            ) => {}
+    let mut tx = app.uow.begin().await?;
+    match app.calendar.find(&mut tx, property_id, block_id).await? {
+        Some(o) if PropertyAvailabilityService::is_staff_block(o.kind) => {}
         Some(_) => {
             return Err(AppError::rule(
                 "calendar.not_a_block",
@@ -97,15 +91,15 @@ pub async fn release_block(
         }
         None => return Err(AppError::not_found("block")),
     }
-    let Some(released) = calendar::release(&mut tx, property_id, block_id).await? else {
+    let Some(released) = app.calendar.release(&mut tx, property_id, block_id).await? else {
         return Err(AppError::not_found("block"));
     };
-    let event = PropertyEvent::AvailabilityReleased {
+    let event = PropertyEvent::AvailabilityReleased(AvailabilityReleased {
         property_id,
         occupation_id: block_id,
         start: released.dates.start(),
         end: released.dates.end(),
-    };
-    repo.publish(&mut tx, ctx, &event).await?;
-    tx.commit().await.map_err(storage_error)
+    });
+    app.repo.publish(&mut tx, ctx, &event).await?;
+    app.uow.commit(tx).await
 }

@@ -1,13 +1,9 @@
 //! `PublishPropertyCommand`, `UnpublishPropertyCommand`, `ArchivePropertyCommand`.
 
 use sejour_core::{AppError, Ctx};
-use sejour_infrastructure::db::storage_error;
 use uuid::Uuid;
 
-use crate::{
-    application::{access::Access, fields::rule_violation},
-    infrastructure::PgPropertyRepository,
-};
+use crate::application::{Properties, access::Access, fields::rule_violation};
 
 /// A status change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,17 +18,19 @@ pub enum StatusChange {
 
 /// Changes a property's status (staff only); 422 `property.not_ready_to_publish` naming
 /// what is missing.
+#[doc(alias = "PublishPropertyHandler")]
 pub async fn change_status(
-    repo: &PgPropertyRepository,
+    app: &Properties,
     access: &Access,
     ctx: &Ctx,
     id: Uuid,
     change: StatusChange,
 ) -> Result<(), AppError> {
     access.require_manager(&ctx.actor)?;
-    let mut tx = repo.begin().await?;
-    let mut property = repo
-        .get_for_update(&mut tx, id)
+    let mut tx = app.uow.begin().await?;
+    let mut property = app
+        .repo
+        .find_for_update(&mut tx, id)
         .await?
         .ok_or_else(|| AppError::not_found("property"))?;
     match change {
@@ -40,9 +38,9 @@ pub async fn change_status(
         StatusChange::Unpublish => property.unpublish(),
         StatusChange::Archive => property.archive(),
     }
-    if property.events.is_empty() {
+    if !property.changes.has_changes() {
         return Ok(());
     }
-    repo.update(&mut tx, ctx, &mut property).await?;
-    tx.commit().await.map_err(storage_error)
+    app.repo.save(&mut tx, ctx, &mut property).await?;
+    app.uow.commit(tx).await
 }

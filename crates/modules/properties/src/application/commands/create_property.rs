@@ -1,20 +1,18 @@
 //! `CreatePropertyCommand`: a new property, as a draft.
 
 use chrono::NaiveTime;
-use sejour_core::{AppError, Ctx, FieldError, value_objects::PostalAddress};
-use sejour_infrastructure::secrets;
+use sejour_core::{AppError, Changes, Ctx, FieldError, check_rule, value_objects::PostalAddress};
 
 use crate::{
-    application::{access::Access, fields::rule_error},
+    application::{Properties, access::Access, fields::rule_error},
     domain::{
         amenity::Amenity,
-        events::PropertyEvent,
+        events::{PropertyCreated, PropertyEvent},
         property::{
             Capacity, Coordinates, Descriptions, OwnerShare, Property, PropertyKind,
-            PropertyStatus, RegistrationNumber, shares_must_sum_to_one_hundred_percent, slugify,
+            PropertyStatus, RegistrationNumber, SharesMustSumToOneHundredPercent, slugify,
         },
     },
-    infrastructure::PgPropertyRepository,
 };
 
 /// What a new property needs.
@@ -51,8 +49,9 @@ pub struct CreatePropertyCommand {
 }
 
 /// Creates a draft property (staff only); returns its id.
+#[doc(alias = "CreatePropertyHandler")]
 pub async fn create_property(
-    repo: &PgPropertyRepository,
+    app: &Properties,
     access: &Access,
     ctx: &Ctx,
     cmd: CreatePropertyCommand,
@@ -85,14 +84,14 @@ pub async fn create_property(
             .ok(),
         None => None,
     };
-    if let Err(e) = shares_must_sum_to_one_hundred_percent(&cmd.owners) {
+    if let Err(e) = check_rule(SharesMustSumToOneHundredPercent(&cmd.owners)) {
         errors.push(rule_error("owners", &e));
     }
     let (Some(coordinates), Some(capacity), true) = (coordinates, capacity, errors.is_empty())
     else {
         return Err(AppError::validation(errors));
     };
-    let id = repo.ids().new_id();
+    let id = app.ids.new_id();
     let mut property = Property {
         id,
         slug: slugify(&name),
@@ -115,17 +114,14 @@ pub async fn create_property(
         tourist_tax: None,
         photos: Vec::new(),
         version: 1,
-        events: vec![PropertyEvent::PropertyCreated {
+        changes: Changes::created(PropertyEvent::PropertyCreated(PropertyCreated {
             property_id: id,
             name,
-        }],
+        })),
     };
-    let mut tx = repo.begin().await?;
-    repo.insert(&mut tx, ctx, &mut property, &secrets::new_token())
-        .await?;
-    tx.commit()
-        .await
-        .map_err(sejour_infrastructure::db::storage_error)?;
+    let mut tx = app.uow.begin().await?;
+    app.repo.create(&mut tx, ctx, &mut property).await?;
+    app.uow.commit(tx).await?;
     Ok(id)
 }
 

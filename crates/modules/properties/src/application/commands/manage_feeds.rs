@@ -1,21 +1,18 @@
 //! `AddFeedCommand`, `RemoveFeedCommand`, `RotateIcalTokenCommand`.
 
 use sejour_core::{AppError, Ctx, FieldError};
-use sejour_infrastructure::{db::storage_error, secrets};
 use uuid::Uuid;
 
 use crate::{
-    application::access::Access,
-    infrastructure::{
-        PgPropertyRepository,
-        feeds::{self, Feed},
-    },
+    application::{Properties, access::Access},
+    domain::calendar::Feed,
 };
 
 /// Registers an external calendar to import (staff); its first sync runs with the next
 /// scheduled one (or at once through the sync route).
+#[doc(alias = "AddFeedHandler")]
 pub async fn add_feed(
-    repo: &PgPropertyRepository,
+    app: &Properties,
     access: &Access,
     ctx: &Ctx,
     property_id: Uuid,
@@ -40,12 +37,13 @@ pub async fn add_feed(
             "A name has 1 to 80 characters.",
         )]));
     }
-    let mut tx = repo.begin().await?;
-    repo.get_for_update(&mut tx, property_id)
+    let mut tx = app.uow.begin().await?;
+    app.repo
+        .find_for_update(&mut tx, property_id)
         .await?
         .ok_or_else(|| AppError::not_found("property"))?;
     let feed = Feed {
-        id: repo.ids().new_id(),
+        id: app.ids.new_id(),
         property_id,
         name,
         url,
@@ -53,47 +51,42 @@ pub async fn add_feed(
         last_success_at: None,
         last_error: None,
         last_conflicts: 0,
-        created_at: repo.clock().now(),
+        created_at: app.clock.now(),
     };
-    feeds::add(&mut tx, &feed).await?;
-    tx.commit().await.map_err(storage_error)?;
+    app.feeds.add(&mut tx, &feed).await?;
+    app.uow.commit(tx).await?;
     Ok(feed)
 }
 
 /// Removes a feed and its blocks (staff).
+#[doc(alias = "RemoveFeedHandler")]
 pub async fn remove_feed(
-    repo: &PgPropertyRepository,
+    app: &Properties,
     access: &Access,
     ctx: &Ctx,
     property_id: Uuid,
     feed_id: Uuid,
 ) -> Result<(), AppError> {
     access.require_manager(&ctx.actor)?;
-    let mut tx = repo.begin().await?;
-    if !feeds::remove(&mut tx, property_id, feed_id).await? {
+    let mut tx = app.uow.begin().await?;
+    if !app.feeds.remove(&mut tx, property_id, feed_id).await? {
         return Err(AppError::not_found("feed"));
     }
-    tx.commit().await.map_err(storage_error)
+    app.uow.commit(tx).await
 }
 
 /// Replaces the secret of the property's `.ics` export (staff); the old link stops
 /// working. Returns the new token.
+#[doc(alias = "RotateIcalTokenHandler")]
 pub async fn rotate_ical_token(
-    repo: &PgPropertyRepository,
+    app: &Properties,
     access: &Access,
     ctx: &Ctx,
     property_id: Uuid,
 ) -> Result<String, AppError> {
     access.require_manager(&ctx.actor)?;
-    let token = secrets::new_token();
-    let done = sqlx::query("UPDATE properties.properties SET ical_token = $2 WHERE id = $1")
-        .bind(property_id)
-        .bind(&token)
-        .execute(repo.pool())
-        .await
-        .map_err(storage_error)?;
-    if done.rows_affected() == 0 {
-        return Err(AppError::not_found("property"));
-    }
-    Ok(token)
+    app.repo
+        .rotate_export_token(property_id)
+        .await?
+        .ok_or_else(|| AppError::not_found("property"))
 }

@@ -4,15 +4,15 @@
 //! re-encoded without metadata (no EXIF GPS), and stored with a resized variant.
 
 use sejour_core::{AppError, Ctx};
-use sejour_infrastructure::{db::storage_error, images::process_photo, storage::ObjectStorage};
 use uuid::Uuid;
 
 use crate::{
-    application::access::Access,
-    domain::{events::PropertyEvent, property::PropertyStatus},
-    infrastructure::{
-        PgPropertyRepository,
-        photos::{self, PhotoRecord},
+    application::{Properties, access::Access},
+    domain::{
+        events::{PhotoAdded, PhotoRemoved, PropertyEvent},
+        gateways::PhotoFiles,
+        photo::{PhotoRecord, key},
+        property::PropertyStatus,
     },
 };
 
@@ -34,10 +34,11 @@ pub struct AddPhotoCommand {
 }
 
 /// Adds a photo at the end of the gallery (staff); returns its record.
+#[doc(alias = "AddPhotoHandler")]
 pub async fn add_photo(
-    repo: &PgPropertyRepository,
+    app: &Properties,
     access: &Access,
-    storage: &ObjectStorage,
+    files: &dyn PhotoFiles,
     ctx: &Ctx,
     cmd: AddPhotoCommand,
 ) -> Result<PhotoRecord, AppError> {
@@ -48,25 +49,14 @@ pub async fn add_photo(
         caption,
         max_bytes,
     } = cmd;
-    repo.get(property_id)
+    app.repo
+        .find_by_id(property_id)
         .await?
         .ok_or_else(|| AppError::not_found("property"))?;
-    let processed = tokio::task::spawn_blocking(move || process_photo(&bytes, max_bytes))
-        .await
-        .map_err(AppError::internal)??;
-    let id = repo.ids().new_id();
-    let original_key = photos::key(
-        property_id,
-        id,
-        "original",
-        processed.original.format.extension(),
-    );
-    let resized_key = photos::key(
-        property_id,
-        id,
-        "resized",
-        processed.resized.format.extension(),
-    );
+    let prepared = files.prepare(bytes, max_bytes).await?;
+    let id = app.ids.new_id();
+    let original_key = key(property_id, id, "original", prepared.original.extension);
+    let resized_key = key(property_id, id, "resized", prepared.resized.extension);
     let record = PhotoRecord {
         id,
         property_id,
@@ -74,62 +64,62 @@ pub async fn add_photo(
         caption: caption.trim().chars().take(300).collect(),
         original_key: original_key.clone(),
         resized_key: resized_key.clone(),
-        content_type: processed.original.content_type().to_owned(),
-        width: as_i32(processed.original.width),
-        height: as_i32(processed.original.height),
-        resized_width: as_i32(processed.resized.width),
-        resized_height: as_i32(processed.resized.height),
-        bytes: i64::try_from(processed.original.bytes.len()).unwrap_or(i64::MAX),
-        created_at: repo.clock().now(),
+        content_type: prepared.original.content_type.to_owned(),
+        width: as_i32(prepared.original.width),
+        height: as_i32(prepared.original.height),
+        resized_width: as_i32(prepared.resized.width),
+        resized_height: as_i32(prepared.resized.height),
+        bytes: i64::try_from(prepared.original.bytes.len()).unwrap_or(i64::MAX),
+        created_at: app.clock.now(),
     };
-    let unavailable = |e: sejour_infrastructure::storage::StorageError| AppError::unavailable(e);
-    storage
+    files
         .put(
             &original_key,
-            processed.original.bytes.clone(),
-            processed.original.content_type(),
-        )
-        .await
-        .map_err(unavailable)?;
-    storage
-        .put(
-            &resized_key,
-            processed.resized.bytes.clone(),
-            processed.resized.content_type(),
-        )
-        .await
-        .map_err(unavailable)?;
-    let saved = async {
-        let mut tx = repo.begin().await?;
-        repo.get_for_update(&mut tx, property_id)
-            .await?
-            .ok_or_else(|| AppError::not_found("property"))?;
-        let position = photos::insert(&mut tx, &record).await?;
-        repo.publish(
-            &mut tx,
-            ctx,
-            &PropertyEvent::PhotoAdded {
-                property_id,
-                photo_id: id,
-            },
+            prepared.original.bytes,
+            prepared.original.content_type,
         )
         .await?;
-        tx.commit().await.map_err(storage_error)?;
+    files
+        .put(
+            &resized_key,
+            prepared.resized.bytes,
+            prepared.resized.content_type,
+        )
+        .await?;
+    let saved = async {
+        let mut tx = app.uow.begin().await?;
+        app.repo
+            .find_for_update(&mut tx, property_id)
+            .await?
+            .ok_or_else(|| AppError::not_found("property"))?;
+        let position = app.repo.add_photo(&mut tx, &record).await?;
+        app.repo
+            .publish(
+                &mut tx,
+                ctx,
+                &PropertyEvent::PhotoAdded(PhotoAdded {
+                    property_id,
+                    photo_id: id,
+                }),
+            )
+            .await?;
+        app.uow.commit(tx).await?;
         Ok::<_, AppError>(position)
     }
     .await;
     match saved {
         Ok(position) => Ok(PhotoRecord { position, ..record }),
         Err(e) => {
-            forget(storage, &[&original_key, &resized_key]).await;
+            forget(files, &[&original_key, &resized_key]).await;
             Err(e)
         }
     }
 }
 
 /// Changes a photo's caption or position (staff).
+#[doc(alias = "UpdatePhotoHandler")]
 pub async fn update_photo(
-    repo: &PgPropertyRepository,
+    app: &Properties,
     access: &Access,
     ctx: &Ctx,
     property_id: Uuid,
@@ -138,38 +128,43 @@ pub async fn update_photo(
     position: Option<u32>,
 ) -> Result<(), AppError> {
     access.require_manager(&ctx.actor)?;
-    let mut tx = repo.begin().await?;
-    repo.get_for_update(&mut tx, property_id)
+    let mut tx = app.uow.begin().await?;
+    app.repo
+        .find_for_update(&mut tx, property_id)
         .await?
         .ok_or_else(|| AppError::not_found("property"))?;
     let caption: Option<String> = caption.map(|c| c.trim().chars().take(300).collect());
-    if !photos::update(
-        &mut tx,
-        property_id,
-        photo_id,
-        caption.as_deref(),
-        position.map(as_i32),
-    )
-    .await?
+    if !app
+        .repo
+        .update_photo(
+            &mut tx,
+            property_id,
+            photo_id,
+            caption.as_deref(),
+            position.map(as_i32),
+        )
+        .await?
     {
         return Err(AppError::not_found("photo"));
     }
-    tx.commit().await.map_err(storage_error)
+    app.uow.commit(tx).await
 }
 
 /// Removes a photo (staff); a published property keeps at least one.
+#[doc(alias = "RemovePhotoHandler")]
 pub async fn remove_photo(
-    repo: &PgPropertyRepository,
+    app: &Properties,
     access: &Access,
-    storage: &ObjectStorage,
+    files: &dyn PhotoFiles,
     ctx: &Ctx,
     property_id: Uuid,
     photo_id: Uuid,
 ) -> Result<(), AppError> {
     access.require_manager(&ctx.actor)?;
-    let mut tx = repo.begin().await?;
-    let property = repo
-        .get_for_update(&mut tx, property_id)
+    let mut tx = app.uow.begin().await?;
+    let property = app
+        .repo
+        .find_for_update(&mut tx, property_id)
         .await?
         .ok_or_else(|| AppError::not_found("property"))?;
     if property.status == PropertyStatus::Published && property.photos.len() == 1 {
@@ -178,28 +173,34 @@ pub async fn remove_photo(
             "A published property keeps at least one photo; unpublish it first.",
         ));
     }
-    let Some(removed) = photos::delete(&mut tx, property_id, photo_id).await? else {
+    let Some(removed) = app
+        .repo
+        .remove_photo(&mut tx, property_id, photo_id)
+        .await?
+    else {
         return Err(AppError::not_found("photo"));
     };
-    repo.publish(
-        &mut tx,
-        ctx,
-        &PropertyEvent::PhotoRemoved {
-            property_id,
-            photo_id,
-        },
-    )
-    .await?;
-    tx.commit().await.map_err(storage_error)?;
-    forget(storage, &[&removed.original_key, &removed.resized_key]).await;
+    app.repo
+        .publish(
+            &mut tx,
+            ctx,
+            &PropertyEvent::PhotoRemoved(PhotoRemoved {
+                property_id,
+                photo_id,
+            }),
+        )
+        .await?;
+    app.uow.commit(tx).await?;
+    forget(files, &[&removed.original_key, &removed.resized_key]).await;
     Ok(())
 }
 
-/// Deletes objects, logging (not failing) when storage refuses.
-async fn forget(storage: &ObjectStorage, keys: &[&str]) {
+/// Deletes files, logging (not failing) when storage refuses.
+async fn forget(files: &dyn PhotoFiles, keys: &[&str]) {
     for key in keys {
-        if let Err(e) = storage.delete(key).await {
-            tracing::warn!(%key, error = %e, "could not delete a photo object; it is orphaned");
+        if let Err(e) = files.delete(key).await {
+            let cause = e.internal.unwrap_or(e.message);
+            tracing::warn!(%key, error = %cause, "could not delete a photo object; it is orphaned");
         }
     }
 }

@@ -7,17 +7,15 @@
 use std::collections::HashMap;
 
 use sejour_core::{AppError, Ctx};
-use sejour_infrastructure::db::storage_error;
 use uuid::Uuid;
 
 use crate::{
+    application::Properties,
     domain::{
         calendar::{Occupation, OccupationKind},
-        events::PropertyEvent,
-    },
-    infrastructure::{
-        PgPropertyRepository, calendar, feeds,
-        ical::{fetch::FeedFetcher, parse::parse_feed, sync::plan_sync},
+        events::{AvailabilityBlocked, AvailabilityReleased, PropertyEvent},
+        gateways::FeedSource,
+        services::PropertyAvailabilityService,
     },
 };
 
@@ -37,46 +35,47 @@ pub struct SyncReport {
 }
 
 /// Syncs feed `feed_id`; `None` when there is no such feed.
+#[doc(alias = "SyncFeedHandler")]
 pub async fn sync_feed(
-    repo: &PgPropertyRepository,
-    fetcher: &FeedFetcher,
+    app: &Properties,
+    source: &dyn FeedSource,
     ctx: &Ctx,
     feed_id: Uuid,
 ) -> Result<Option<SyncReport>, AppError> {
-    let Some(feed) = feeds::get(repo.pool(), feed_id).await? else {
+    let Some(feed) = app.feeds.find_by_id(feed_id).await? else {
         return Ok(None);
     };
-    let now = repo.clock().now();
-    let events = match fetcher.fetch(&feed.url).await {
-        Ok(text) => parse_feed(&text).map_err(|e| format!("{}: {e}", e.code())),
-        Err(e) => Err(format!("{}: {e}", e.code())),
-    };
-    let events = match events {
+    let now = app.clock.now();
+    let events = match source.events(&feed.url).await {
         Ok(events) => events,
         Err(error) => {
             tracing::warn!(feed = %feed_id, %error, "calendar feed sync failed");
-            feeds::record_failure(repo.pool(), feed_id, now, &error).await?;
+            app.feeds.record_failure(feed_id, now, &error).await?;
             return Ok(Some(SyncReport {
                 error: Some(error),
                 ..SyncReport::default()
             }));
         }
     };
-    let mut tx = repo.begin().await?;
+    let mut tx = app.uow.begin().await?;
     // One sync of a property at a time.
-    repo.get_for_update(&mut tx, feed.property_id)
+    app.repo
+        .find_for_update(&mut tx, feed.property_id)
         .await?
         .ok_or_else(|| AppError::not_found("property"))?;
-    let existing = feeds::blocks(&mut tx, feed_id).await?;
-    let others = feeds::other_occupations(&mut tx, feed.property_id, feed_id).await?;
+    let existing = app.feeds.blocks(&mut tx, feed_id).await?;
+    let others = app
+        .feeds
+        .other_occupations(&mut tx, feed.property_id, feed_id)
+        .await?;
     let stored: Vec<(String, _)> = existing
         .iter()
-        .map(|(_, uid, dates)| (uid.clone(), *dates))
+        .map(|block| (block.uid.clone(), block.dates))
         .collect();
-    let plan = plan_sync(&stored, &events, &others);
+    let plan = PropertyAvailabilityService::plan_sync(&stored, &events, &others);
     let ids: HashMap<&str, (Uuid, _)> = existing
         .iter()
-        .map(|(id, uid, dates)| (uid.as_str(), (*id, *dates)))
+        .map(|block| (block.uid.as_str(), (block.occupation_id, block.dates)))
         .collect();
     let removed: Vec<&str> = plan
         .to_delete
@@ -86,18 +85,20 @@ pub async fn sync_feed(
         .collect();
     for uid in &removed {
         if let Some((id, dates)) = ids.get(uid)
-            && calendar::release(&mut tx, feed.property_id, *id)
+            && app
+                .calendar
+                .release(&mut tx, feed.property_id, *id)
                 .await?
                 .is_some()
             && plan.to_delete.iter().any(|d| d == uid)
         {
-            let event = PropertyEvent::AvailabilityReleased {
+            let event = PropertyEvent::AvailabilityReleased(AvailabilityReleased {
                 property_id: feed.property_id,
                 occupation_id: *id,
                 start: dates.start(),
                 end: dates.end(),
-            };
-            repo.publish(&mut tx, ctx, &event).await?;
+            });
+            app.repo.publish(&mut tx, ctx, &event).await?;
         }
     }
     let written = plan
@@ -107,7 +108,7 @@ pub async fn sync_feed(
         .chain(plan.to_insert.iter().map(|e| (e.uid.clone(), e.dates)));
     for (uid, dates) in written {
         let occupation = Occupation {
-            id: repo.ids().new_id(),
+            id: app.ids.new_id(),
             property_id: feed.property_id,
             dates,
             kind: OccupationKind::Imported,
@@ -115,18 +116,20 @@ pub async fn sync_feed(
             feed_id: Some(feed_id),
             note: Some(feed.name.clone()),
         };
-        calendar::occupy(&mut tx, &occupation, now).await?;
-        let event = PropertyEvent::AvailabilityBlocked {
+        app.calendar.occupy(&mut tx, &occupation).await?;
+        let event = PropertyEvent::AvailabilityBlocked(AvailabilityBlocked {
             property_id: feed.property_id,
             occupation_id: occupation.id,
             kind: OccupationKind::Imported.as_str().to_owned(),
             start: dates.start(),
             end: dates.end(),
-        };
-        repo.publish(&mut tx, ctx, &event).await?;
+        });
+        app.repo.publish(&mut tx, ctx, &event).await?;
     }
-    feeds::record_success(&mut tx, feed_id, now, plan.conflicts.len()).await?;
-    tx.commit().await.map_err(storage_error)?;
+    app.feeds
+        .record_success(&mut tx, feed_id, now, plan.conflicts.len())
+        .await?;
+    app.uow.commit(tx).await?;
     if !plan.conflicts.is_empty() {
         tracing::warn!(feed = %feed_id, conflicts = plan.conflicts.len(), "imported events overlap other occupations; not written");
     }

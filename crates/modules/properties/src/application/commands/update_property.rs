@@ -2,23 +2,22 @@
 //! tourist-tax regime, with optimistic concurrency.
 
 use chrono::NaiveTime;
-use sejour_core::{AppError, Ctx, ErrorKind, value_objects::PostalAddress};
-use sejour_infrastructure::db::storage_error;
+use sejour_core::{AppError, Ctx, ensure_version, value_objects::PostalAddress};
 use uuid::Uuid;
 
 use crate::{
     application::{
+        Properties,
         access::Access,
         commands::create_property::dedup,
         fields::{rule_error, rule_violation},
     },
     domain::{
         amenity::Amenity,
-        events::PropertyEvent,
+        events::{PropertyEvent, PropertyUpdated},
         pricing::{RatePlan, TouristTaxConfig},
         property::{Capacity, Coordinates, OwnerShare, PropertyKind, RegistrationNumber},
     },
-    infrastructure::PgPropertyRepository,
 };
 
 /// The changes; `None` leaves a field as it is.
@@ -66,27 +65,21 @@ pub struct UpdatePropertyCommand {
 
 /// Applies the changes (staff only); 412 when `expected_version` is stale, 422 listing
 /// invalid fields.
+#[doc(alias = "UpdatePropertyHandler")]
 pub async fn update_property(
-    repo: &PgPropertyRepository,
+    app: &Properties,
     access: &Access,
     ctx: &Ctx,
     cmd: UpdatePropertyCommand,
 ) -> Result<(), AppError> {
     access.require_manager(&ctx.actor)?;
-    let mut tx = repo.begin().await?;
-    let mut p = repo
-        .get_for_update(&mut tx, cmd.id)
+    let mut tx = app.uow.begin().await?;
+    let mut p = app
+        .repo
+        .find_for_update(&mut tx, cmd.id)
         .await?
         .ok_or_else(|| AppError::not_found("property"))?;
-    if let Some(expected) = cmd.expected_version
-        && expected != p.version
-    {
-        return Err(AppError::new(
-            ErrorKind::PreconditionFailed,
-            "property.version_mismatch",
-            "The property changed since you read it; reload and retry.",
-        ));
-    }
+    ensure_version("property", p.version, cmd.expected_version)?;
     let mut fields = Vec::new();
     let mut errors = Vec::new();
     if let Some(name) = cmd.name {
@@ -182,12 +175,13 @@ pub async fn update_property(
     }
     fields.dedup();
     if !fields.is_empty() {
-        p.events.push(PropertyEvent::PropertyUpdated {
-            property_id: p.id,
+        let property_id = p.id;
+        p.record(PropertyEvent::PropertyUpdated(PropertyUpdated {
+            property_id,
             fields: fields.into_iter().map(str::to_owned).collect(),
-        });
+        }));
     }
-    if p.events.is_empty() {
+    if !p.changes.has_changes() {
         return Ok(());
     }
     if p.status == crate::domain::property::PropertyStatus::Published {
@@ -196,6 +190,6 @@ pub async fn update_property(
         check.status = crate::domain::property::PropertyStatus::Draft;
         check.publish().map_err(|e| rule_violation(&e))?;
     }
-    repo.update(&mut tx, ctx, &mut p).await?;
-    tx.commit().await.map_err(storage_error)
+    app.repo.save(&mut tx, ctx, &mut p).await?;
+    app.uow.commit(tx).await
 }

@@ -1,65 +1,51 @@
-//! `ExportCalendarQuery`: the `.ics` of a property, for whoever holds its secret token.
+//! `ExportCalendarQuery`: the occupied ranges of a property to publish as `.ics`, for
+//! whoever holds its secret token.
 
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 use sejour_core::AppError;
-use sejour_infrastructure::db::storage_error;
 use uuid::Uuid;
 
-use crate::{
-    domain::calendar::OccupationKind,
-    infrastructure::{
-        PgPropertyRepository, calendar,
-        ical::export::{ExportedRange, SUMMARY_NOT_AVAILABLE, SUMMARY_RESERVED, export_calendar},
-    },
-};
+use crate::{application::Properties, domain::calendar::Occupation};
 
 /// How far back and ahead the export goes.
 const PAST_DAYS: i64 = 90;
 const FUTURE_DAYS: i64 = 730;
 
-/// The RFC 5545 calendar of occupied ranges (no guest data); 404 for a wrong token, so
-/// that a guessed id reveals nothing.
-pub async fn export_ics(
-    repo: &PgPropertyRepository,
+/// What a property's published calendar shows (no guest data).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarExport {
+    /// The property's name.
+    pub name: String,
+    /// The occupations from 90 days ago to two years ahead.
+    pub occupations: Vec<Occupation>,
+    /// When it was produced.
+    pub generated_at: DateTime<Utc>,
+}
+
+/// The calendar to export; 404 for a wrong token, so that a guessed id reveals nothing.
+#[doc(alias = "ExportCalendarHandler")]
+pub async fn export_calendar(
+    app: &Properties,
     property_id: Uuid,
     token: &str,
-) -> Result<String, AppError> {
-    let row: Option<(String, String)> =
-        sqlx::query_as("SELECT name, ical_token FROM properties.properties WHERE id = $1")
-            .bind(property_id)
-            .fetch_optional(repo.pool())
-            .await
-            .map_err(storage_error)?;
-    let Some((name, expected)) = row else {
-        return Err(AppError::not_found("calendar"));
-    };
-    if !sejour_infrastructure::secrets::same_secret(token, &expected) {
-        return Err(AppError::not_found("calendar"));
-    }
-    let today = repo.clock().today();
-    let occupations = calendar::list(
-        repo.pool(),
-        property_id,
-        today - Duration::days(PAST_DAYS),
-        today + Duration::days(FUTURE_DAYS),
-    )
-    .await?;
-    let ranges: Vec<ExportedRange> = occupations
-        .iter()
-        .map(|o| ExportedRange {
-            uid_seed: o.id,
-            dates: o.dates,
-            summary: if o.kind == OccupationKind::Reservation {
-                SUMMARY_RESERVED
-            } else {
-                SUMMARY_NOT_AVAILABLE
-            },
-        })
-        .collect();
-    Ok(export_calendar(
-        &name,
-        property_id,
-        &ranges,
-        repo.clock().now(),
-    ))
+) -> Result<CalendarExport, AppError> {
+    let name = app
+        .repo
+        .name_for_export(property_id, token)
+        .await?
+        .ok_or_else(|| AppError::not_found("calendar"))?;
+    let today = app.clock.today();
+    let occupations = app
+        .calendar
+        .list(
+            property_id,
+            today - Duration::days(PAST_DAYS),
+            today + Duration::days(FUTURE_DAYS),
+        )
+        .await?;
+    Ok(CalendarExport {
+        name,
+        occupations,
+        generated_at: app.clock.now(),
+    })
 }

@@ -5,9 +5,11 @@ use sejour_core::{AppError, Ctx, FieldError};
 use uuid::Uuid;
 
 use crate::{
-    application::access::{Access, View},
+    application::{
+        Properties,
+        access::{Access, View},
+    },
     domain::calendar::Occupation,
-    infrastructure::{PgPropertyRepository, calendar},
 };
 
 /// The longest window one request may ask for.
@@ -15,8 +17,9 @@ pub const MAX_DAYS: i64 = 731;
 
 /// Occupied ranges overlapping `[from, to)`, and whether the caller sees details (kind,
 /// reference, note) or only the ranges (the public).
+#[doc(alias = "GetCalendarHandler")]
 pub async fn get_calendar(
-    repo: &PgPropertyRepository,
+    app: &Properties,
     access: &Access,
     ctx: &Ctx,
     property_id: Uuid,
@@ -30,11 +33,12 @@ pub async fn get_calendar(
             format!("`to` must be after `from`, at most {MAX_DAYS} days later."),
         )]));
     }
-    let property = repo
-        .get(property_id)
+    let property = app
+        .repo
+        .find_by_id(property_id)
         .await?
         .ok_or_else(|| AppError::not_found("property"))?;
     let view = access.view(&ctx.actor, &property).await?;
-    let occupations = calendar::list(repo.pool(), property_id, from, to).await?;
+    let occupations = app.calendar.list(property_id, from, to).await?;
     Ok((occupations, view))
 }

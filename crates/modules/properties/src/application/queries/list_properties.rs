@@ -2,30 +2,13 @@
 //! sees theirs.
 
 use sejour_core::{Actor, AppError, Ctx};
-use sejour_infrastructure::{db::storage_error, store::escape_like};
 use uuid::Uuid;
 
+pub use crate::domain::repositories::PropertySummary;
 use crate::{
-    application::access::Access, domain::property::PropertyStatus,
-    infrastructure::PgPropertyRepository,
+    application::{Properties, access::Access},
+    domain::{property::PropertyStatus, repositories::ManagedFilter},
 };
-
-/// A row of the back-office list.
-#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
-pub struct PropertySummary {
-    /// Id.
-    pub id: Uuid,
-    /// Slug.
-    pub slug: String,
-    /// Name.
-    pub name: String,
-    /// Status.
-    pub status: String,
-    /// City.
-    pub city: String,
-    /// Max guests.
-    pub max_guests: i32,
-}
 
 /// Filters.
 #[derive(Debug, Clone, Default)]
@@ -43,8 +26,9 @@ pub struct ListPropertiesQuery {
 }
 
 /// Lists properties newest first; guests get 403.
+#[doc(alias = "ListPropertiesHandler")]
 pub async fn list_properties(
-    repo: &PgPropertyRepository,
+    app: &Properties,
     access: &Access,
     ctx: &Ctx,
     mut query: ListPropertiesQuery,
@@ -60,21 +44,13 @@ pub async fn list_properties(
             }
         },
     }
-    let pattern = query.q.as_deref().map(|q| format!("%{}%", escape_like(q)));
-    sqlx::query_as(
-        "SELECT p.id, p.slug, p.name, p.status, p.city, p.max_guests FROM properties.properties p \
-          WHERE ($1::text IS NULL OR p.status = $1) \
-            AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM properties.property_owners o WHERE o.property_id = p.id AND o.owner_id = $2)) \
-            AND ($3::text IS NULL OR p.name ILIKE $3 OR p.city ILIKE $3) \
-            AND ($4::uuid IS NULL OR p.id < $4) \
-          ORDER BY p.id DESC LIMIT $5",
-    )
-    .bind(query.status.map(PropertyStatus::as_str))
-    .bind(query.owner_id)
-    .bind(pattern)
-    .bind(query.before)
-    .bind(query.fetch)
-    .fetch_all(repo.pool())
-    .await
-    .map_err(storage_error)
+    app.repo
+        .list_managed(&ManagedFilter {
+            status: query.status,
+            owner_id: query.owner_id,
+            q: query.q,
+            before: query.before,
+            fetch: query.fetch,
+        })
+        .await
 }

@@ -6,12 +6,12 @@ use chrono::NaiveDate;
 use sejour_core::{AppError, Ctx, ErrorKind, value_objects::ReservationPeriod};
 
 use crate::{
-    application::access::Access,
+    application::{Properties, access::Access},
     domain::{
-        pricing::{Quote, ScheduleRules, quote},
+        pricing::{Quote, QuoteRefused},
         property::Property,
+        services::{PaymentCalculationService, PricedProperty},
     },
-    infrastructure::{PgPropertyRepository, calendar},
 };
 
 /// A stay to price.
@@ -38,7 +38,7 @@ pub fn price(
     property: &Property,
     q: &QuoteStayQuery,
     today: NaiveDate,
-    rules: &ScheduleRules,
+    pricing: &PaymentCalculationService,
 ) -> Result<Quote, AppError> {
     let stay = ReservationPeriod::new(q.check_in, q.check_out)
         .map_err(|e| AppError::rule(e.code(), e.to_string()))?;
@@ -48,43 +48,51 @@ pub fn price(
             "This property has no rates yet.",
         ));
     };
-    // The agency collects under a mandate unless told otherwise: the cautious schedule.
-    quote(
-        rates,
-        tax,
-        stay,
-        q.adults,
-        &q.children_ages,
-        today,
-        property.capacity.max_guests,
-        rules,
-        true,
-    )
-    .map_err(|refused| {
+    let refused = |refused: QuoteRefused| {
         AppError::new(
             ErrorKind::Unprocessable,
             refused.code(),
             refused.to_string(),
         )
-    })
+    };
+    let capacity = property.capacity.max_guests;
+    let party =
+        PaymentCalculationService::party(q.adults, &q.children_ages, capacity).map_err(refused)?;
+    pricing
+        .quote(
+            PricedProperty {
+                rates,
+                tourist_tax: tax,
+                capacity,
+            },
+            stay,
+            &party,
+            today,
+        )
+        .map_err(refused)
 }
 
 /// The quote of a stay, for anyone who may see the property; 422 with a stable code when
 /// it cannot be booked (dates taken, minimum stay, arrival day, capacity, past, too long).
+#[doc(alias = "QuoteStayHandler")]
 pub async fn quote_stay(
-    repo: &PgPropertyRepository,
+    app: &Properties,
     access: &Access,
     ctx: &Ctx,
-    rules: &ScheduleRules,
     q: QuoteStayQuery,
 ) -> Result<Quote, AppError> {
-    let property = repo
-        .get(q.property_id)
+    let property = app
+        .repo
+        .find_by_id(q.property_id)
         .await?
         .ok_or_else(|| AppError::not_found("property"))?;
     access.view(&ctx.actor, &property).await?;
-    let quoted = price(&property, &q, repo.clock().today(), rules)?;
-    if !calendar::is_free(repo.pool(), property.id, &quoted.period.as_date_range()).await? {
+    let quoted = price(&property, &q, app.clock.today(), &app.pricing)?;
+    if !app
+        .calendar
+        .is_free(property.id, &quoted.period.as_date_range())
+        .await?
+    {
         return Err(AppError::rule(
             UNAVAILABLE,
             "These dates are not available.",

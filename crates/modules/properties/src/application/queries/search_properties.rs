@@ -5,13 +5,12 @@ use chrono::NaiveDate;
 use sejour_core::{AppError, FieldError, value_objects::ReservationPeriod};
 
 use crate::{
+    application::Properties,
     domain::{
         amenity::Amenity,
-        pricing::{Quote, RatePlan, ScheduleRules, TouristTaxConfig, quote},
-    },
-    infrastructure::{
-        PgPropertyRepository,
-        search::{Candidate, SearchCursor, SearchFilter, SearchOrder, candidates},
+        pricing::Quote,
+        search::{Candidate, SearchCursor, SearchFilter, SearchOrder},
+        services::{PaymentCalculationService, PricedProperty},
     },
 };
 
@@ -117,32 +116,32 @@ fn price(
     stay: ReservationPeriod,
     guests: u32,
     today: NaiveDate,
-    rules: &ScheduleRules,
+    pricing: &PaymentCalculationService,
 ) -> Option<Quote> {
-    let rates: RatePlan = serde_json::from_value(c.rates.clone()?).ok()?;
-    let tax: TouristTaxConfig = serde_json::from_value(c.tourist_tax.clone()?).ok()?;
+    let (rates, tax) = (c.rates.as_ref()?, c.tourist_tax.as_ref()?);
     let capacity = u32::try_from(c.max_guests).ok()?;
-    quote(
-        &rates,
-        &tax,
-        stay,
-        guests,
-        &[],
-        today,
-        capacity,
-        rules,
-        true,
-    )
-    .ok()
+    let party = PaymentCalculationService::party(guests, &[], capacity).ok()?;
+    pricing
+        .quote(
+            PricedProperty {
+                rates,
+                tourist_tax: tax,
+                capacity,
+            },
+            stay,
+            &party,
+            today,
+        )
+        .ok()
 }
 
 /// Runs a search.
+#[doc(alias = "SearchPropertiesHandler")]
 pub async fn search_properties(
-    repo: &PgPropertyRepository,
-    rules: &ScheduleRules,
+    app: &Properties,
     q: SearchPropertiesQuery,
 ) -> Result<SearchPage, AppError> {
-    let today = repo.clock().today();
+    let today = app.clock.today();
     let stay = validate(&q, today)?;
     let limit = usize::try_from(q.limit).unwrap_or(20);
     let mut filter = SearchFilter {
@@ -165,12 +164,12 @@ pub async fn search_properties(
     let mut scanned = 0;
     let batch = i64::try_from(limit * 2 + 1).unwrap_or(41);
     loop {
-        let rows = candidates(repo.pool(), &filter, batch).await?;
+        let rows = app.repo.search(&filter, batch).await?;
         let exhausted = rows.len() < usize::try_from(batch).unwrap_or(0);
         for row in rows {
             scanned += 1;
             filter.after = Some(row.cursor(q.order));
-            let Some(quote) = price(&row, stay, q.guests, today, rules) else {
+            let Some(quote) = price(&row, stay, q.guests, today, &app.pricing) else {
                 continue;
             };
             if q.price_max

@@ -37,7 +37,10 @@
 //!   charged.
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use sejour_core::value_objects::{Currency, Money, MoneyError, ReservationPeriod};
+use sejour_core::{
+    BusinessRule, check_rule,
+    value_objects::{Currency, Money, MoneyError, ReservationPeriod},
+};
 use serde::Serialize;
 
 use super::PricingError;
@@ -113,6 +116,13 @@ pub enum QuoteRefused {
         /// The tourist tax's currency.
         tax: Currency,
     },
+    /// A child declared aged 18 or more (the party is checked with the core's
+    /// `Occupants` before a quote).
+    #[error("a child's age must be under {AGE_OF_MAJORITY}, not {age}")]
+    ChildAge {
+        /// The age given.
+        age: u8,
+    },
     /// A computation failed (overflow with extreme figures); the code is the cause's.
     #[error(transparent)]
     Pricing(#[from] PricingError),
@@ -135,93 +145,167 @@ impl QuoteRefused {
             QuoteRefused::MinimumStay { .. } => "quote.minimum_stay",
             QuoteRefused::ArrivalDay { .. } => "quote.arrival_day",
             QuoteRefused::CurrencyMismatch { .. } => "quote.currency_mismatch",
+            QuoteRefused::ChildAge { .. } => "quote.child_age",
             QuoteRefused::Pricing(error) => error.code(),
         }
     }
 }
 
-/// `PartyMustIncludeAnAdult`.
-pub fn party_must_include_an_adult(adults: u32) -> Result<(), QuoteRefused> {
-    if adults == 0 {
-        Err(QuoteRefused::NoAdult)
-    } else {
-        Ok(())
+/// `PartyMustIncludeAnAdult`: at least one adult stays.
+#[derive(Debug, Clone, Copy)]
+pub struct PartyMustIncludeAnAdult {
+    /// The adults declared.
+    pub adults: u32,
+}
+
+impl BusinessRule for PartyMustIncludeAnAdult {
+    type Error = QuoteRefused;
+
+    fn is_broken(&self) -> bool {
+        self.adults == 0
+    }
+
+    fn error(&self) -> QuoteRefused {
+        QuoteRefused::NoAdult
     }
 }
 
 /// `PartyMustFitTheCapacity`: `guests` (adults and children) ≤ `capacity`.
-pub fn party_must_fit_the_capacity(guests: u64, capacity: u32) -> Result<(), QuoteRefused> {
-    if guests > u64::from(capacity) {
-        Err(QuoteRefused::Capacity { guests, capacity })
-    } else {
-        Ok(())
+#[derive(Debug, Clone, Copy)]
+pub struct PartyMustFitTheCapacity {
+    /// Adults and children.
+    pub guests: u64,
+    /// The property's capacity.
+    pub capacity: u32,
+}
+
+impl BusinessRule for PartyMustFitTheCapacity {
+    type Error = QuoteRefused;
+
+    fn is_broken(&self) -> bool {
+        self.guests > u64::from(self.capacity)
+    }
+
+    fn error(&self) -> QuoteRefused {
+        QuoteRefused::Capacity {
+            guests: self.guests,
+            capacity: self.capacity,
+        }
     }
 }
 
 /// `StayMustNotStartInThePast`: check-in today or later.
-pub fn stay_must_not_start_in_the_past(
-    stay: &ReservationPeriod,
-    today: NaiveDate,
-) -> Result<(), QuoteRefused> {
-    if stay.check_in() < today {
-        Err(QuoteRefused::PastDates {
-            check_in: stay.check_in(),
-            today,
-        })
-    } else {
-        Ok(())
+#[derive(Debug, Clone, Copy)]
+pub struct StayMustNotStartInThePast<'a> {
+    /// The stay.
+    pub stay: &'a ReservationPeriod,
+    /// The booking day.
+    pub today: NaiveDate,
+}
+
+impl BusinessRule for StayMustNotStartInThePast<'_> {
+    type Error = QuoteRefused;
+
+    fn is_broken(&self) -> bool {
+        self.stay.check_in() < self.today
+    }
+
+    fn error(&self) -> QuoteRefused {
+        QuoteRefused::PastDates {
+            check_in: self.stay.check_in(),
+            today: self.today,
+        }
     }
 }
 
-/// `StayMustNotExceedNinetyNights`; the number of nights when it holds.
-pub fn stay_must_not_exceed_ninety_nights(stay: &ReservationPeriod) -> Result<u32, QuoteRefused> {
-    let nights = stay.nights();
-    u32::try_from(nights)
-        .ok()
-        .filter(|n| *n <= MAX_STAY_NIGHTS)
-        .ok_or(QuoteRefused::TooLong {
-            nights,
+/// `StayMustNotExceedNinetyNights`: at most [`MAX_STAY_NIGHTS`] nights.
+#[derive(Debug, Clone, Copy)]
+pub struct StayMustNotExceedNinetyNights<'a>(pub &'a ReservationPeriod);
+
+impl StayMustNotExceedNinetyNights<'_> {
+    /// The number of nights, when the rule holds.
+    pub fn nights(&self) -> Option<u32> {
+        u32::try_from(self.0.nights())
+            .ok()
+            .filter(|n| *n <= MAX_STAY_NIGHTS)
+    }
+}
+
+impl BusinessRule for StayMustNotExceedNinetyNights<'_> {
+    type Error = QuoteRefused;
+
+    fn is_broken(&self) -> bool {
+        self.nights().is_none()
+    }
+
+    fn error(&self) -> QuoteRefused {
+        QuoteRefused::TooLong {
+            nights: self.0.nights(),
             max: MAX_STAY_NIGHTS,
-        })
+        }
+    }
 }
 
 /// `StayMustRespectMinimumNights`: at least the minimum stay of the check-in night's
 /// season, else the plan's default.
-pub fn stay_must_respect_minimum_nights(
-    plan: &RatePlan,
-    stay: &ReservationPeriod,
-    nights: u32,
-) -> Result<(), QuoteRefused> {
-    let minimum = plan.min_nights_on(stay.check_in());
-    if nights < minimum {
-        Err(QuoteRefused::MinimumStay {
-            check_in: stay.check_in(),
-            nights,
-            minimum,
-        })
-    } else {
-        Ok(())
+#[derive(Debug, Clone, Copy)]
+pub struct StayMustRespectMinimumNights<'a> {
+    /// The rates.
+    pub plan: &'a RatePlan,
+    /// The stay.
+    pub stay: &'a ReservationPeriod,
+    /// Its nights.
+    pub nights: u32,
+}
+
+impl BusinessRule for StayMustRespectMinimumNights<'_> {
+    type Error = QuoteRefused;
+
+    fn is_broken(&self) -> bool {
+        self.nights < self.plan.min_nights_on(self.stay.check_in())
+    }
+
+    fn error(&self) -> QuoteRefused {
+        QuoteRefused::MinimumStay {
+            check_in: self.stay.check_in(),
+            nights: self.nights,
+            minimum: self.plan.min_nights_on(self.stay.check_in()),
+        }
     }
 }
 
 /// `StayMustStartOnAnArrivalDay`: when the check-in night's season restricts arrival days,
 /// the check-in weekday is one of them.
-pub fn stay_must_start_on_an_arrival_day(
-    plan: &RatePlan,
-    stay: &ReservationPeriod,
-) -> Result<(), QuoteRefused> {
-    let check_in = stay.check_in();
-    let weekday = check_in.weekday();
-    match plan
-        .season_on(check_in)
-        .and_then(|season| season.arrival_days())
-    {
-        Some(allowed) if !allowed.contains(&weekday) => Err(QuoteRefused::ArrivalDay {
-            check_in,
-            weekday,
-            allowed: allowed.to_vec(),
-        }),
-        _ => Ok(()),
+#[derive(Debug, Clone, Copy)]
+pub struct StayMustStartOnAnArrivalDay<'a> {
+    /// The rates.
+    pub plan: &'a RatePlan,
+    /// The stay.
+    pub stay: &'a ReservationPeriod,
+}
+
+impl StayMustStartOnAnArrivalDay<'_> {
+    fn allowed(&self) -> Option<&[Weekday]> {
+        self.plan
+            .season_on(self.stay.check_in())
+            .and_then(|season| season.arrival_days())
+    }
+}
+
+impl BusinessRule for StayMustStartOnAnArrivalDay<'_> {
+    type Error = QuoteRefused;
+
+    fn is_broken(&self) -> bool {
+        self.allowed()
+            .is_some_and(|allowed| !allowed.contains(&self.stay.check_in().weekday()))
+    }
+
+    fn error(&self) -> QuoteRefused {
+        QuoteRefused::ArrivalDay {
+            check_in: self.stay.check_in(),
+            weekday: self.stay.check_in().weekday(),
+            allowed: self.allowed().map(<[Weekday]>::to_vec).unwrap_or_default(),
+        }
     }
 }
 
@@ -363,13 +447,18 @@ pub fn quote(
     money_model_is_mandate: bool,
 ) -> Result<Quote, QuoteRefused> {
     let children_count = u64::try_from(children_ages.len()).unwrap_or(u64::MAX);
-    party_must_include_an_adult(adults)?;
+    check_rule(PartyMustIncludeAnAdult { adults })?;
     let guests = u64::from(adults).saturating_add(children_count);
-    party_must_fit_the_capacity(guests, capacity)?;
-    stay_must_not_start_in_the_past(&stay, today)?;
-    let nights = stay_must_not_exceed_ninety_nights(&stay)?;
-    stay_must_respect_minimum_nights(plan, &stay, nights)?;
-    stay_must_start_on_an_arrival_day(plan, &stay)?;
+    check_rule(PartyMustFitTheCapacity { guests, capacity })?;
+    check_rule(StayMustNotStartInThePast { stay: &stay, today })?;
+    let too_long = StayMustNotExceedNinetyNights(&stay);
+    let nights = too_long.nights().ok_or_else(|| too_long.error())?;
+    check_rule(StayMustRespectMinimumNights {
+        plan,
+        stay: &stay,
+        nights,
+    })?;
+    check_rule(StayMustStartOnAnArrivalDay { plan, stay: &stay })?;
 
     let currency = plan.currency();
     if tax.currency() != currency {

@@ -5,6 +5,10 @@ use icalendar::{Calendar, Component, Event, EventLike, Property};
 use sejour_core::value_objects::DateRange;
 use uuid::Uuid;
 
+use crate::{
+    application::queries::export_calendar::CalendarExport, domain::calendar::OccupationKind,
+};
+
 /// Our product identifier (RFC 5545 §3.7.3).
 pub const PRODID: &str = "-//Séjour//Calendar//FR";
 
@@ -73,6 +77,25 @@ pub fn export_calendar(
         );
     }
     refold(&calendar.done().to_string())
+}
+
+/// The published calendar of `export` for property `property_id`: reservations are
+/// "reserved", every other occupation "not available", nothing about the guests.
+pub fn render_export(property_id: Uuid, export: &CalendarExport) -> String {
+    let ranges: Vec<ExportedRange> = export
+        .occupations
+        .iter()
+        .map(|o| ExportedRange {
+            uid_seed: o.id,
+            dates: o.dates,
+            summary: if o.kind == OccupationKind::Reservation {
+                SUMMARY_RESERVED
+            } else {
+                SUMMARY_NOT_AVAILABLE
+            },
+        })
+        .collect();
+    export_calendar(&export.name, property_id, &ranges, export.generated_at)
 }
 
 /// Folds every content line at 75 octets (RFC 5545 §3.1), on character boundaries.

@@ -296,3 +296,13 @@ fn error_chain(error: &dyn std::error::Error) -> String {
     }
     message
 }
+
+#[async_trait::async_trait]
+impl crate::domain::gateways::FeedSource for FeedFetcher {
+    async fn events(&self, url: &str) -> Result<Vec<crate::domain::calendar::FeedEvent>, String> {
+        match self.fetch(url).await {
+            Ok(text) => super::parse::parse_feed(&text).map_err(|e| format!("{}: {e}", e.code())),
+            Err(e) => Err(format!("{}: {e}", e.code())),
+        }
+    }
+}

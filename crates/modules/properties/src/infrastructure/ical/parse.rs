@@ -44,17 +44,7 @@ impl IcalError {
     }
 }
 
-/// One event of a feed: the nights it blocks.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FeedEvent {
-    /// The event's `UID`, unique within the feed (e.g. `1418fb94e984-...@airbnb.com`).
-    pub uid: String,
-    /// The nights taken, `[start, end)`.
-    pub dates: DateRange,
-    /// The channel's `SUMMARY` ("Reserved", "Airbnb (Not available)", "CLOSED - Not
-    /// available"), unescaped; `None` if absent or blank.
-    pub summary: Option<String>,
-}
+pub use crate::domain::calendar::FeedEvent;
 
 /// Why an event of a feed was left out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -6,101 +6,56 @@
 //! `occupations_property_end_idx` for the availability test: one B-tree descent per
 //! candidate to the first occupation ending after check-in.
 
-use chrono::NaiveDate;
 use sejour_core::AppError;
-use sejour_infrastructure::db::storage_error;
+use sejour_infrastructure::db::StorageResult;
 use sqlx::{PgPool, Postgres, QueryBuilder};
 use uuid::Uuid;
 
-/// How results are ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SearchOrder {
-    /// Newest first (id descending; ids are time-ordered).
-    Newest,
-    /// Lowest nightly price first.
-    PriceAsc,
-    /// Highest nightly price first.
-    PriceDesc,
-    /// Nearest to the `near` point first.
-    Distance,
+use crate::domain::search::{Candidate, SearchFilter, SearchOrder};
+
+/// A candidate row as read; rates and tax still JSON.
+#[derive(sqlx::FromRow)]
+struct CandidateRow {
+    id: Uuid,
+    slug: String,
+    name: String,
+    kind: String,
+    city: String,
+    country: String,
+    latitude: f64,
+    longitude: f64,
+    max_guests: i32,
+    bedrooms: i32,
+    amenities: Vec<String>,
+    rates: Option<serde_json::Value>,
+    tourist_tax: Option<serde_json::Value>,
+    nightly_from: Option<i64>,
+    distance_km: f64,
+    photo_id: Option<Uuid>,
 }
 
-/// Where the previous page stopped: the sort key and the id.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct SearchCursor {
-    /// The sort value of the last row (price in minor units, or distance in km).
-    pub key: f64,
-    /// The id of the last row.
-    pub id: Uuid,
-}
-
-/// The SQL filters of a search.
-#[derive(Debug, Clone)]
-pub struct SearchFilter {
-    /// City, case-insensitive.
-    pub city: Option<String>,
-    /// Centre and radius (km).
-    pub near: Option<(f64, f64, f64)>,
-    /// First night.
-    pub check_in: NaiveDate,
-    /// Check-out day.
-    pub check_out: NaiveDate,
-    /// Occupants.
-    pub guests: u32,
-    /// Required amenities (stored names).
-    pub amenities: Vec<String>,
-    /// Order.
-    pub order: SearchOrder,
-    /// After this row.
-    pub after: Option<SearchCursor>,
-}
-
-/// A candidate row with what the response and the quote need.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Candidate {
-    /// Id.
-    pub id: Uuid,
-    /// Slug.
-    pub slug: String,
-    /// Name.
-    pub name: String,
-    /// Kind.
-    pub kind: String,
-    /// City.
-    pub city: String,
-    /// Country.
-    pub country: String,
-    /// Latitude.
-    pub latitude: f64,
-    /// Longitude.
-    pub longitude: f64,
-    /// Capacity.
-    pub max_guests: i32,
-    /// Bedrooms.
-    pub bedrooms: i32,
-    /// Amenities.
-    pub amenities: Vec<String>,
-    /// Rates (JSON).
-    pub rates: Option<serde_json::Value>,
-    /// Tourist tax (JSON).
-    pub tourist_tax: Option<serde_json::Value>,
-    /// Lowest nightly price, minor units.
-    pub nightly_from: Option<i64>,
-    /// Distance from `near`, km (0 without `near`).
-    pub distance_km: f64,
-    /// The first photo's id.
-    pub photo_id: Option<Uuid>,
-}
-
-impl Candidate {
-    /// The cursor after this row for `order`.
-    pub fn cursor(&self, order: SearchOrder) -> SearchCursor {
-        let key = match order {
-            SearchOrder::Newest => 0.0,
-            SearchOrder::PriceAsc | SearchOrder::PriceDesc => self.nightly_from.unwrap_or(0) as f64,
-            SearchOrder::Distance => self.distance_km,
-        };
-        SearchCursor { key, id: self.id }
+impl From<CandidateRow> for Candidate {
+    /// Rates or a tax that cannot be read leave the candidate unpriceable (`None`), as a
+    /// missing one does.
+    fn from(r: CandidateRow) -> Self {
+        Candidate {
+            id: r.id,
+            slug: r.slug,
+            name: r.name,
+            kind: r.kind,
+            city: r.city,
+            country: r.country,
+            latitude: r.latitude,
+            longitude: r.longitude,
+            max_guests: r.max_guests,
+            bedrooms: r.bedrooms,
+            amenities: r.amenities,
+            rates: r.rates.and_then(|v| serde_json::from_value(v).ok()),
+            tourist_tax: r.tourist_tax.and_then(|v| serde_json::from_value(v).ok()),
+            nightly_from: r.nightly_from,
+            distance_km: r.distance_km,
+            photo_id: r.photo_id,
+        }
     }
 }
 
@@ -121,7 +76,7 @@ fn push_distance(qb: &mut QueryBuilder<'_, Postgres>, lat: f64, lng: f64) {
 /// planner can walk the index of the order and stop at the limit. The page is chosen on
 /// the narrow columns first (index-only for the catalogue-wide price order), then its
 /// rows are read whole.
-pub async fn candidates(
+pub(super) async fn candidates(
     pool: &PgPool,
     f: &SearchFilter,
     limit: i64,
@@ -258,8 +213,6 @@ pub async fn candidates(
     qb.push(" LIMIT ").push_bind(limit);
     qb.push(") AS page JOIN properties.properties p ON p.id = page.id ORDER BY ")
         .push(outer);
-    qb.build_query_as()
-        .fetch_all(pool)
-        .await
-        .map_err(storage_error)
+    let rows: Vec<CandidateRow> = qb.build_query_as().fetch_all(pool).await.storage()?;
+    Ok(rows.into_iter().map(Candidate::from).collect())
 }

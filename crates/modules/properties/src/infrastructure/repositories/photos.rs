@@ -1,52 +1,57 @@
-//! Photo records; the bytes live in object storage under `properties/<id>/photos/`.
+//! Photo records in `properties.photos`; the bytes live in object storage under
+//! `properties/<id>/photos/`.
 
 use chrono::{DateTime, Utc};
 use sejour_core::AppError;
-use sejour_infrastructure::db::storage_error;
+use sejour_infrastructure::db::StorageResult;
 use sqlx::{PgConnection, PgExecutor};
 use uuid::Uuid;
 
-/// A stored photo.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
-pub struct PhotoRecord {
-    /// Id.
-    pub id: Uuid,
-    /// The property.
-    pub property_id: Uuid,
-    /// Position, 0 first.
-    pub position: i32,
-    /// Caption.
-    pub caption: String,
-    /// Object key of the original (metadata stripped).
-    pub original_key: String,
-    /// Object key of the resized variant.
-    pub resized_key: String,
-    /// Content type of the original.
-    pub content_type: String,
-    /// Original width.
-    pub width: i32,
-    /// Original height.
-    pub height: i32,
-    /// Resized width.
-    pub resized_width: i32,
-    /// Resized height.
-    pub resized_height: i32,
-    /// Size of the original in bytes.
-    pub bytes: i64,
-    /// When it was added.
-    pub created_at: DateTime<Utc>,
+use crate::domain::photo::PhotoRecord;
+
+/// A photo row as stored.
+#[derive(sqlx::FromRow)]
+struct PhotoRow {
+    id: Uuid,
+    property_id: Uuid,
+    position: i32,
+    caption: String,
+    original_key: String,
+    resized_key: String,
+    content_type: String,
+    width: i32,
+    height: i32,
+    resized_width: i32,
+    resized_height: i32,
+    bytes: i64,
+    created_at: DateTime<Utc>,
+}
+
+impl From<PhotoRow> for PhotoRecord {
+    fn from(r: PhotoRow) -> Self {
+        PhotoRecord {
+            id: r.id,
+            property_id: r.property_id,
+            position: r.position,
+            caption: r.caption,
+            original_key: r.original_key,
+            resized_key: r.resized_key,
+            content_type: r.content_type,
+            width: r.width,
+            height: r.height,
+            resized_width: r.resized_width,
+            resized_height: r.resized_height,
+            bytes: r.bytes,
+            created_at: r.created_at,
+        }
+    }
 }
 
 const COLUMNS: &str = "id, property_id, position, caption, original_key, resized_key, content_type, \
     width, height, resized_width, resized_height, bytes, created_at";
 
-/// The object key of a photo's variant.
-pub fn key(property_id: Uuid, photo_id: Uuid, variant: &str, extension: &str) -> String {
-    format!("properties/{property_id}/photos/{photo_id}/{variant}.{extension}")
-}
-
 /// Adds a photo at the end of the gallery.
-pub async fn insert(conn: &mut PgConnection, photo: &PhotoRecord) -> Result<i32, AppError> {
+pub(super) async fn insert(conn: &mut PgConnection, photo: &PhotoRecord) -> Result<i32, AppError> {
     sqlx::query_scalar(&format!(
         "INSERT INTO properties.photos ({COLUMNS}) \
          SELECT $1, $2, coalesce((SELECT max(position) + 1 FROM properties.photos WHERE property_id = $2), 0), \
@@ -66,66 +71,68 @@ pub async fn insert(conn: &mut PgConnection, photo: &PhotoRecord) -> Result<i32,
     .bind(photo.created_at)
     .fetch_one(conn)
     .await
-    .map_err(storage_error)
+    .storage()
 }
 
 /// A property's photos, in order.
-pub async fn list(
+pub(super) async fn list(
     db: impl PgExecutor<'_>,
     property_id: Uuid,
 ) -> Result<Vec<PhotoRecord>, AppError> {
-    sqlx::query_as(&format!(
+    let rows: Vec<PhotoRow> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM properties.photos WHERE property_id = $1 ORDER BY position, id"
     ))
     .bind(property_id)
     .fetch_all(db)
     .await
-    .map_err(storage_error)
+    .storage()?;
+    Ok(rows.into_iter().map(PhotoRecord::from).collect())
 }
 
 /// One photo of a property.
-pub async fn get(
+pub(super) async fn get(
     db: impl PgExecutor<'_>,
     property_id: Uuid,
     id: Uuid,
 ) -> Result<Option<PhotoRecord>, AppError> {
-    sqlx::query_as(&format!(
+    let row: Option<PhotoRow> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM properties.photos WHERE property_id = $1 AND id = $2"
     ))
     .bind(property_id)
     .bind(id)
     .fetch_optional(db)
     .await
-    .map_err(storage_error)
+    .storage()?;
+    Ok(row.map(PhotoRecord::from))
 }
 
 /// Deletes a photo record and closes the gap in positions.
-pub async fn delete(
+pub(super) async fn delete(
     conn: &mut PgConnection,
     property_id: Uuid,
     id: Uuid,
 ) -> Result<Option<PhotoRecord>, AppError> {
-    let removed: Option<PhotoRecord> = sqlx::query_as(&format!(
+    let removed: Option<PhotoRow> = sqlx::query_as(&format!(
         "DELETE FROM properties.photos WHERE property_id = $1 AND id = $2 RETURNING {COLUMNS}"
     ))
     .bind(property_id)
     .bind(id)
     .fetch_optional(&mut *conn)
     .await
-    .map_err(storage_error)?;
+    .storage()?;
     if let Some(photo) = &removed {
         sqlx::query("UPDATE properties.photos SET position = position - 1 WHERE property_id = $1 AND position > $2")
             .bind(property_id)
             .bind(photo.position)
             .execute(conn)
             .await
-            .map_err(storage_error)?;
+            .storage()?;
     }
-    Ok(removed)
+    Ok(removed.map(PhotoRecord::from))
 }
 
 /// Changes a photo's caption and/or moves it to `position` (others shift).
-pub async fn update(
+pub(super) async fn update(
     conn: &mut PgConnection,
     property_id: Uuid,
     id: Uuid,
@@ -142,7 +149,7 @@ pub async fn update(
             .bind(caption)
             .execute(&mut *conn)
             .await
-            .map_err(storage_error)?;
+            .storage()?;
     }
     if let Some(target) = position {
         let count: i64 =
@@ -150,7 +157,7 @@ pub async fn update(
                 .bind(property_id)
                 .fetch_one(&mut *conn)
                 .await
-                .map_err(storage_error)?;
+                .storage()?;
         let target = target.clamp(0, i32::try_from(count - 1).unwrap_or(0));
         let from = current.position;
         if target != from {
@@ -169,7 +176,7 @@ pub async fn update(
             .bind(shift)
             .execute(&mut *conn)
             .await
-            .map_err(storage_error)?;
+            .storage()?;
             sqlx::query(
                 "UPDATE properties.photos SET position = $3 WHERE property_id = $1 AND id = $2",
             )
@@ -178,7 +185,7 @@ pub async fn update(
             .bind(target)
             .execute(&mut *conn)
             .await
-            .map_err(storage_error)?;
+            .storage()?;
         }
     }
     Ok(true)

@@ -1,20 +1,32 @@
-//! The `properties` schema: the property aggregate with its owners and photo order.
+//! `PgPropertyRepository`: the `properties` schema's property aggregate with its owners,
+//! photos, calendar-export secret and the catalogue's reads.
 
 use std::sync::Arc;
 
-use chrono::{DateTime, NaiveTime, Utc};
-use sejour_core::{AppError, Clock, Ctx, IdGenerator, value_objects::PostalAddress};
-use sejour_infrastructure::db::storage_error;
-use sejour_infrastructure::store::Store;
+use async_trait::async_trait;
+use chrono::NaiveTime;
+use sejour_core::{
+    Aggregate, AppError, Changes, Clock, Ctx, IdGenerator, Tx, value_objects::PostalAddress,
+};
+use sejour_infrastructure::{
+    db::StorageResult,
+    secrets,
+    store::{Store, escape_like, pg},
+};
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
+use super::{photos, search};
 use crate::domain::{
     amenity::Amenity,
+    events::PropertyEvent,
+    photo::PhotoRecord,
     property::{
         Capacity, Coordinates, Descriptions, OwnerShare, PhotoRef, Property, PropertyKind,
         PropertyStatus, RegistrationNumber,
     },
+    repositories::{ManagedFilter, PropertyRepository, PropertySummary},
+    search::{Candidate, SearchFilter},
 };
 
 /// A property row as stored.
@@ -114,79 +126,76 @@ impl PropertyRow {
                 .transpose()?,
             photos,
             version: self.version,
-            events: Vec::new(),
+            changes: Changes::restored(self.version),
         })
     }
 }
 
 /// Stores and loads properties, writing their events on the outbox in the same
-/// transaction.
+/// transaction (the seed's `PropertyRepositoryPg`).
+#[doc(alias = "PropertyRepositoryPg")]
 #[derive(Clone)]
 pub struct PgPropertyRepository {
     store: Store,
 }
 
-impl std::ops::Deref for PgPropertyRepository {
-    type Target = Store;
-
-    fn deref(&self) -> &Store {
-        &self.store
-    }
-}
-
 impl PgPropertyRepository {
-    /// A repository over `pool`.
+    /// A repository over `pool`; `clock` and `ids` stamp the events' envelopes.
     pub fn new(pool: PgPool, clock: Arc<dyn Clock>, ids: Arc<dyn IdGenerator>) -> Self {
         Self {
             store: Store::new(pool, clock, ids),
         }
     }
 
-    /// The properties `owner_id` has a share of.
-    pub async fn ids_of_owner(&self, owner_id: Uuid) -> Result<Vec<Uuid>, AppError> {
-        sqlx::query_scalar(
-            "SELECT property_id FROM properties.property_owners WHERE owner_id = $1 \
-             ORDER BY property_id",
+    async fn unique_slug(&self, conn: &mut PgConnection, base: &str) -> Result<String, AppError> {
+        let taken: Vec<String> = sqlx::query_scalar(
+            "SELECT slug FROM properties.properties WHERE slug = $1 OR slug LIKE $1 || '-%'",
         )
-        .bind(owner_id)
-        .fetch_all(self.pool())
+        .bind(base)
+        .fetch_all(&mut *conn)
         .await
-        .map_err(storage_error)
+        .storage()?;
+        if !taken.iter().any(|s| s == base) {
+            return Ok(base.to_owned());
+        }
+        Ok((2..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|candidate| !taken.contains(candidate))
+            .unwrap_or_else(|| format!("{base}-{}", Uuid::now_v7().simple())))
     }
 
-    /// Loads a property.
-    pub async fn get(&self, id: Uuid) -> Result<Option<Property>, AppError> {
-        let mut conn = self.pool().acquire().await.map_err(storage_error)?;
-        load(&mut conn, id, false).await
-    }
-
-    /// Loads a property and locks it for the rest of the transaction.
-    pub async fn get_for_update(
-        &self,
-        conn: &mut PgConnection,
-        id: Uuid,
-    ) -> Result<Option<Property>, AppError> {
-        load(conn, id, true).await
-    }
-
-    /// The id of the property with this slug.
-    pub async fn id_of_slug(&self, slug: &str) -> Result<Option<Uuid>, AppError> {
-        sqlx::query_scalar("SELECT id FROM properties.properties WHERE slug = $1")
-            .bind(slug)
-            .fetch_optional(self.pool())
-            .await
-            .map_err(storage_error)
-    }
-
-    /// Inserts a new property with a unique slug and a fresh iCal token.
-    pub async fn insert(
+    /// Writes the aggregate's pending events on the outbox.
+    async fn publish_events(
         &self,
         conn: &mut PgConnection,
         ctx: &Ctx,
         property: &mut Property,
-        ical_token: &str,
     ) -> Result<(), AppError> {
-        let now = self.clock().now();
+        self.store
+            .publish_all(conn, ctx, property.take_events())
+            .await
+    }
+}
+
+#[async_trait]
+impl PropertyRepository for PgPropertyRepository {
+    async fn find_by_id(&self, id: Uuid) -> Result<Option<Property>, AppError> {
+        let mut conn = self.store.pool().acquire().await.storage()?;
+        load(&mut conn, id, false).await
+    }
+
+    async fn find_for_update(&self, tx: &mut Tx, id: Uuid) -> Result<Option<Property>, AppError> {
+        load(pg(tx)?, id, true).await
+    }
+
+    async fn create(
+        &self,
+        tx: &mut Tx,
+        ctx: &Ctx,
+        property: &mut Property,
+    ) -> Result<(), AppError> {
+        let conn = pg(tx)?;
+        let now = self.store.clock().now();
         property.slug = self.unique_slug(conn, &property.slug).await?;
         sqlx::query(
             "INSERT INTO properties.properties (id, slug, name, kind, status, address, city, country, \
@@ -221,25 +230,18 @@ impl PgPropertyRepository {
         .bind(property.rates.as_ref().map(serde_json::to_value).transpose().map_err(AppError::internal)?)
         .bind(property.tourist_tax.as_ref().map(serde_json::to_value).transpose().map_err(AppError::internal)?)
         .bind(nightly_from(property))
-        .bind(ical_token)
+        .bind(secrets::new_token())
         .bind(now)
         .execute(&mut *conn)
         .await
-        .map_err(storage_error)?;
+        .storage()?;
         save_owners(conn, property).await?;
-        property.version = 1;
         self.publish_events(conn, ctx, property).await
     }
 
-    /// Saves changes if `property.version` is still the stored one, bumping it; 412
-    /// `property.version_mismatch` otherwise.
-    pub async fn update(
-        &self,
-        conn: &mut PgConnection,
-        ctx: &Ctx,
-        property: &mut Property,
-    ) -> Result<(), AppError> {
-        let now = self.clock().now();
+    async fn save(&self, tx: &mut Tx, ctx: &Ctx, property: &mut Property) -> Result<(), AppError> {
+        let conn = pg(tx)?;
+        let now = self.store.clock().now();
         let updated = sqlx::query(
             "UPDATE properties.properties SET name = $3, kind = $4, status = $5, address = $6, city = $7, \
              country = $8, latitude = $9, longitude = $10, max_guests = $11, bedrooms = $12, beds = $13, \
@@ -249,7 +251,7 @@ impl PgPropertyRepository {
              updated_at = $27, version = version + 1 WHERE id = $1 AND version = $2",
         )
         .bind(property.id)
-        .bind(property.version)
+        .bind(property.stored_version().unwrap_or(property.version))
         .bind(&property.name)
         .bind(property.kind.as_str())
         .bind(property.status.as_str())
@@ -277,53 +279,119 @@ impl PgPropertyRepository {
         .bind(now)
         .execute(&mut *conn)
         .await
-        .map_err(storage_error)?;
+        .storage()?;
         if updated.rows_affected() == 0 {
-            return Err(AppError::new(
-                sejour_core::ErrorKind::PreconditionFailed,
-                "property.version_mismatch",
-                "The property changed since you read it; reload and retry.",
-            ));
+            return Err(AppError::stale_version("property"));
         }
-        property.version += 1;
         save_owners(conn, property).await?;
         self.publish_events(conn, ctx, property).await
     }
 
-    /// Writes the aggregate's pending events on the outbox.
-    pub async fn publish_events(
-        &self,
-        conn: &mut PgConnection,
-        ctx: &Ctx,
-        property: &mut Property,
-    ) -> Result<(), AppError> {
-        self.publish_all(conn, ctx, property.take_events()).await
+    async fn publish(&self, tx: &mut Tx, ctx: &Ctx, event: &PropertyEvent) -> Result<(), AppError> {
+        self.store.publish(pg(tx)?, ctx, event).await
     }
 
-    async fn unique_slug(&self, conn: &mut PgConnection, base: &str) -> Result<String, AppError> {
-        let taken: Vec<String> = sqlx::query_scalar(
-            "SELECT slug FROM properties.properties WHERE slug = $1 OR slug LIKE $1 || '-%'",
+    async fn ids_of_owner(&self, owner_id: Uuid) -> Result<Vec<Uuid>, AppError> {
+        sqlx::query_scalar(
+            "SELECT property_id FROM properties.property_owners WHERE owner_id = $1 \
+             ORDER BY property_id",
         )
-        .bind(base)
-        .fetch_all(&mut *conn)
+        .bind(owner_id)
+        .fetch_all(self.store.pool())
         .await
-        .map_err(storage_error)?;
-        if !taken.iter().any(|s| s == base) {
-            return Ok(base.to_owned());
-        }
-        Ok((2..)
-            .map(|n| format!("{base}-{n}"))
-            .find(|candidate| !taken.contains(candidate))
-            .unwrap_or_else(|| format!("{base}-{}", Uuid::now_v7().simple())))
+        .storage()
     }
 
-    /// When the property was last changed (for `Last-Modified`-like needs).
-    pub async fn updated_at(&self, id: Uuid) -> Result<Option<DateTime<Utc>>, AppError> {
-        sqlx::query_scalar("SELECT updated_at FROM properties.properties WHERE id = $1")
+    async fn list_managed(&self, filter: &ManagedFilter) -> Result<Vec<PropertySummary>, AppError> {
+        let pattern = filter.q.as_deref().map(|q| format!("%{}%", escape_like(q)));
+        let rows: Vec<(Uuid, String, String, String, String, i32)> = sqlx::query_as(
+            "SELECT p.id, p.slug, p.name, p.status, p.city, p.max_guests FROM properties.properties p \
+              WHERE ($1::text IS NULL OR p.status = $1) \
+                AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM properties.property_owners o WHERE o.property_id = p.id AND o.owner_id = $2)) \
+                AND ($3::text IS NULL OR p.name ILIKE $3 OR p.city ILIKE $3) \
+                AND ($4::uuid IS NULL OR p.id < $4) \
+              ORDER BY p.id DESC LIMIT $5",
+        )
+        .bind(filter.status.map(PropertyStatus::as_str))
+        .bind(filter.owner_id)
+        .bind(pattern)
+        .bind(filter.before)
+        .bind(filter.fetch)
+        .fetch_all(self.store.pool())
+        .await
+        .storage()?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(id, slug, name, status, city, max_guests)| PropertySummary {
+                    id,
+                    slug,
+                    name,
+                    status,
+                    city,
+                    max_guests,
+                },
+            )
+            .collect())
+    }
+
+    async fn search(&self, filter: &SearchFilter, limit: i64) -> Result<Vec<Candidate>, AppError> {
+        search::candidates(self.store.pool(), filter, limit).await
+    }
+
+    async fn name_for_export(&self, id: Uuid, token: &str) -> Result<Option<String>, AppError> {
+        let row: Option<(String, String)> =
+            sqlx::query_as("SELECT name, ical_token FROM properties.properties WHERE id = $1")
+                .bind(id)
+                .fetch_optional(self.store.pool())
+                .await
+                .storage()?;
+        Ok(row
+            .filter(|(_, expected)| secrets::same_secret(token, expected))
+            .map(|(name, _)| name))
+    }
+
+    async fn rotate_export_token(&self, id: Uuid) -> Result<Option<String>, AppError> {
+        let token = secrets::new_token();
+        let done = sqlx::query("UPDATE properties.properties SET ical_token = $2 WHERE id = $1")
             .bind(id)
-            .fetch_optional(self.pool())
+            .bind(&token)
+            .execute(self.store.pool())
             .await
-            .map_err(storage_error)
+            .storage()?;
+        Ok((done.rows_affected() > 0).then_some(token))
+    }
+
+    async fn photos(&self, property_id: Uuid) -> Result<Vec<PhotoRecord>, AppError> {
+        photos::list(self.store.pool(), property_id).await
+    }
+
+    async fn photo(&self, property_id: Uuid, id: Uuid) -> Result<Option<PhotoRecord>, AppError> {
+        photos::get(self.store.pool(), property_id, id).await
+    }
+
+    async fn add_photo(&self, tx: &mut Tx, photo: &PhotoRecord) -> Result<i32, AppError> {
+        photos::insert(pg(tx)?, photo).await
+    }
+
+    async fn update_photo(
+        &self,
+        tx: &mut Tx,
+        property_id: Uuid,
+        id: Uuid,
+        caption: Option<&str>,
+        position: Option<i32>,
+    ) -> Result<bool, AppError> {
+        photos::update(pg(tx)?, property_id, id, caption, position).await
+    }
+
+    async fn remove_photo(
+        &self,
+        tx: &mut Tx,
+        property_id: Uuid,
+        id: Uuid,
+    ) -> Result<Option<PhotoRecord>, AppError> {
+        photos::delete(pg(tx)?, property_id, id).await
     }
 }
 
@@ -344,7 +412,7 @@ async fn save_owners(conn: &mut PgConnection, property: &Property) -> Result<(),
         .bind(property.id)
         .execute(&mut *conn)
         .await
-        .map_err(storage_error)?;
+        .storage()?;
     if property.owners.is_empty() {
         return Ok(());
     }
@@ -359,7 +427,7 @@ async fn save_owners(conn: &mut PgConnection, property: &Property) -> Result<(),
     .bind(shares)
     .execute(conn)
     .await
-    .map_err(storage_error)?;
+    .storage()?;
     Ok(())
 }
 
@@ -372,7 +440,7 @@ async fn load(conn: &mut PgConnection, id: Uuid, lock: bool) -> Result<Option<Pr
         .bind(id)
         .fetch_optional(&mut *conn)
         .await
-        .map_err(storage_error)?
+        .storage()?
     else {
         return Ok(None);
     };
@@ -382,14 +450,14 @@ async fn load(conn: &mut PgConnection, id: Uuid, lock: bool) -> Result<Option<Pr
     .bind(id)
     .fetch_all(&mut *conn)
     .await
-    .map_err(storage_error)?;
+    .storage()?;
     let photos: Vec<(Uuid, i32)> = sqlx::query_as(
         "SELECT id, position FROM properties.photos WHERE property_id = $1 ORDER BY position, id",
     )
     .bind(id)
     .fetch_all(&mut *conn)
     .await
-    .map_err(storage_error)?;
+    .storage()?;
     let owners = owners
         .into_iter()
         .map(|(owner_id, share)| {
