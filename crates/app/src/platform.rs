@@ -19,6 +19,7 @@ use sejour_infrastructure::{
         problem,
     },
     mail::{self, SendEmail},
+    module::Shared,
     queue::{
         Consumer, Worker, WorkerOptions, purge::PurgeDelivered, worker::register_subscriptions,
     },
@@ -38,7 +39,7 @@ use sejour_auth::{
     infrastructure::{purge::PurgeExpiredTokens, wiring::auth_from_settings},
     presentation::authenticate,
 };
-use sejour_owners::{infrastructure::PgOwnerDirectory, presentation::OwnersState};
+use sejour_owners::infrastructure::PgOwnerDirectory;
 use sejour_properties::application::catalog::Catalog;
 use sejour_properties::{
     application::access::Access,
@@ -379,12 +380,7 @@ impl Platform {
             credentials: self.auth.clone(),
         });
         let auth = sejour_auth::presentation::routes().with_state(self.auth.clone());
-        let owners = sejour_owners::presentation::routes().with_state(OwnersState {
-            pool: self.pool.clone(),
-            clock: self.clock.clone(),
-            ids: self.ids.clone(),
-            users: self.users.clone(),
-        });
+        let owners = sejour_owners::module(&self.shared(), self.users.clone());
         let properties = sejour_properties::presentation::routes(self.settings.max_upload_bytes)
             .with_state(PropertiesState {
                 repo: self.properties.clone(),
@@ -399,7 +395,7 @@ impl Platform {
         let v1 = OpenApiRouter::new()
             .merge(auth)
             .merge(users)
-            .merge(owners)
+            .merge(owners.routes)
             .merge(properties)
             .merge(reservations)
             .nest("/admin", admin)
@@ -457,5 +453,18 @@ impl Platform {
     /// The address to listen on.
     pub fn http_addr(&self) -> SocketAddr {
         self.settings.http_addr
+    }
+
+    /// What every context module is built from.
+    pub fn shared(&self) -> Shared {
+        Shared {
+            settings: self.settings.clone(),
+            pool: self.pool.clone(),
+            redis: self.redis.clone(),
+            clock: self.clock.clone(),
+            ids: self.ids.clone(),
+            storage: self.storage.clone(),
+            mailer: self.mailer.clone(),
+        }
     }
 }

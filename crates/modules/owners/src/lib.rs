@@ -9,11 +9,15 @@
 //! - [`infrastructure`]: the PostgreSQL repository (events on the outbox in the same
 //!   transaction) and the directory implementation.
 //! - [`presentation`]: the HTTP edge under `/api/v1/owners`.
+//! - [`module()`]: all of it, as the platform plugs it in.
 
 pub mod application;
 pub mod domain;
 pub mod infrastructure;
+mod module;
 pub mod presentation;
+
+pub use module::{module, use_cases};
 
 /// This context's migrations (the `owners` schema).
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");

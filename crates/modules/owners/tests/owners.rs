@@ -19,19 +19,17 @@ use sejour_core::{
     Actor, AppError, Ctx, ErrorKind, Role, UuidV7Generator, ports::ManualClock,
     value_objects::Email,
 };
+use sejour_infrastructure::store::PgUnitOfWork;
 use sejour_owners::{
     application::{
+        OwnerPorts, OwnerUseCases,
         commands::{
-            create_owner::{CreateOwnerCommand, create_owner},
-            link_owner_user::{LinkOwnerUserCommand, link_owner_user},
-            update_owner::{UpdateOwnerCommand, update_owner},
+            create_owner::CreateOwnerCommand, link_owner_user::LinkOwnerUserCommand,
+            update_owner::UpdateOwnerCommand,
         },
         directory::OwnerDirectory,
         input::{AddressInput, IdentityInput},
-        queries::{
-            get_owner::get_owner,
-            list_owners::{ListOwnersQuery, list_owners},
-        },
+        queries::list_owners::ListOwnersQuery,
     },
     domain::{MoneyModel, OwnerKindTag},
     infrastructure::{PgOwnerDirectory, PgOwnerRepository},
@@ -109,7 +107,7 @@ impl UserDirectory for Accounts {
 struct Env {
     pool: PgPool,
     clock: Arc<ManualClock>,
-    owners: PgOwnerRepository,
+    owners: OwnerUseCases,
     directory: PgOwnerDirectory,
     users: Arc<Accounts>,
 }
@@ -117,10 +115,22 @@ struct Env {
 async fn env(pool: PgPool) -> Result<Env, Box<dyn Error>> {
     migrate(&pool).await?;
     let clock = Arc::new(ManualClock::new(start()));
+    let users = Arc::new(Accounts::default());
+    let ids = Arc::new(UuidV7Generator);
     Ok(Env {
-        owners: PgOwnerRepository::new(pool.clone(), clock.clone(), Arc::new(UuidV7Generator)),
+        owners: OwnerUseCases::new(OwnerPorts {
+            owners: Arc::new(PgOwnerRepository::new(
+                pool.clone(),
+                clock.clone(),
+                ids.clone(),
+            )),
+            users: users.clone(),
+            unit_of_work: Arc::new(PgUnitOfWork::new(pool.clone())),
+            clock: clock.clone(),
+            ids,
+        }),
         directory: PgOwnerDirectory::new(pool.clone()),
-        users: Arc::new(Accounts::default()),
+        users,
         clock,
         pool,
     })
@@ -199,11 +209,11 @@ impl Env {
     }
 
     async fn create(&self, ctx: &Ctx, command: CreateOwnerCommand) -> Result<Uuid, AppError> {
-        create_owner(&self.owners, self.users.as_ref(), ctx, command).await
+        self.owners.create.handle(ctx, command).await
     }
 
     async fn update(&self, ctx: &Ctx, command: UpdateOwnerCommand) -> Result<(), AppError> {
-        update_owner(&self.owners, self.users.as_ref(), ctx, command).await
+        self.owners.update.handle(ctx, command).await
     }
 
     async fn owner_count(&self) -> i64 {
@@ -268,7 +278,7 @@ async fn a_manager_creates_a_company_stored_whole_with_owner_created_on_the_outb
         )
         .await?;
 
-    let owner = get_owner(&env.owners, &manager, id).await?;
+    let owner = env.owners.get.handle(&manager, id).await?;
     let kind = owner.kind();
     assert_eq!(kind.tag(), OwnerKindTag::Company);
     assert_eq!(kind.display_name(), "SCI Les Oliviers");
@@ -442,17 +452,17 @@ async fn only_staff_create_and_update_owners(pool: PgPool) -> TestResult {
     let admin = env.staff(Role::Admin);
     let id = env.create(&admin, person("Ada", "Lovelace")).await?;
     let owner_account = env.users.add(Role::Owner);
-    link_owner_user(
-        &env.owners,
-        env.users.as_ref(),
-        &admin,
-        LinkOwnerUserCommand {
-            owner_id: id,
-            user_id: Some(owner_account.id),
-            expected_version: Some(1),
-        },
-    )
-    .await?;
+    env.owners
+        .link_user
+        .handle(
+            &admin,
+            LinkOwnerUserCommand {
+                owner_id: id,
+                user_id: Some(owner_account.id),
+                expected_version: Some(1),
+            },
+        )
+        .await?;
 
     for ctx in [
         as_user(&owner_account),
@@ -508,7 +518,7 @@ async fn an_update_names_the_changed_fields_never_the_iban_and_honours_the_versi
         },
     )
     .await?;
-    let owner = get_owner(&env.owners, &manager, id).await?;
+    let owner = env.owners.get.handle(&manager, id).await?;
     assert_eq!(owner.kind().display_name(), "Ada Byron");
     assert_eq!(owner.phone(), None);
     assert_eq!(
@@ -570,7 +580,7 @@ async fn an_update_names_the_changed_fields_never_the_iban_and_honours_the_versi
         },
     )
     .await?;
-    assert_eq!(get_owner(&env.owners, &manager, id).await?.version(), 2);
+    assert_eq!(env.owners.get.handle(&manager, id).await?.version(), 2);
     assert_eq!(env.events(id).await.len(), 2);
 
     // Removing the IBAN under the mandate model breaks a rule; with the service model, fine.
@@ -601,7 +611,7 @@ async fn an_update_names_the_changed_fields_never_the_iban_and_honours_the_versi
         },
     )
     .await?;
-    assert_eq!(get_owner(&env.owners, &manager, id).await?.iban(), None);
+    assert_eq!(env.owners.get.handle(&manager, id).await?.iban(), None);
 
     // Unknown owner: 404.
     let unknown = env
@@ -677,7 +687,7 @@ async fn a_person_becomes_a_company_and_the_old_identity_is_dropped(pool: PgPool
         },
     )
     .await?;
-    let owner = get_owner(&env.owners, &admin, id).await?;
+    let owner = env.owners.get.handle(&admin, id).await?;
     assert_eq!(owner.kind().tag(), OwnerKindTag::Company);
     assert_eq!(owner.kind().first_name(), None);
     let stored: (String, Option<String>, Option<String>) =
@@ -741,7 +751,7 @@ async fn linking_needs_an_existing_owner_account_once_and_the_directory_finds_it
         code(taken),
         (ErrorKind::Conflict, "owner.user_already_linked".to_owned())
     );
-    assert_eq!(get_owner(&env.owners, &admin, bob).await?.version(), 1);
+    assert_eq!(env.owners.get.handle(&admin, bob).await?.version(), 1);
 
     // Unlinking frees it.
     env.update(&admin, link(ada, None)).await?;
@@ -792,19 +802,19 @@ async fn ten_concurrent_links_of_one_account_let_exactly_one_owner_have_it(
     let user_id = account.id;
     let mut tasks = Vec::new();
     for owner_id in owners {
-        let (repo, users, ctx) = (env.owners.clone(), env.users.clone(), admin.clone());
+        let (owners, ctx) = (env.owners.clone(), admin.clone());
         tasks.push(tokio::spawn(async move {
-            link_owner_user(
-                &repo,
-                users.as_ref(),
-                &ctx,
-                LinkOwnerUserCommand {
-                    owner_id,
-                    user_id: Some(user_id),
-                    expected_version: None,
-                },
-            )
-            .await
+            owners
+                .link_user
+                .handle(
+                    &ctx,
+                    LinkOwnerUserCommand {
+                        owner_id,
+                        user_id: Some(user_id),
+                        expected_version: None,
+                    },
+                )
+                .await
         }));
     }
     let (mut won, mut taken) = (0, 0);
@@ -845,41 +855,53 @@ async fn an_owner_account_sees_only_its_own_record_and_guests_none(pool: PgPool)
     .await?;
     let me = as_user(&account);
 
-    assert_eq!(get_owner(&env.owners, &me, mine).await?.id(), mine);
+    assert_eq!(env.owners.get.handle(&me, mine).await?.id(), mine);
     assert_eq!(
-        code(get_owner(&env.owners, &me, theirs).await),
+        code(env.owners.get.handle(&me, theirs).await),
         (ErrorKind::NotFound, "owner.not_found".to_owned())
     );
-    let page = list_owners(&env.owners, &me, ListOwnersQuery::default()).await?;
+    let page = env
+        .owners
+        .list
+        .handle(&me, ListOwnersQuery::default())
+        .await?;
     let ids: Vec<Uuid> = page.items.iter().map(|o| o.id()).collect();
     assert_eq!(ids, [mine]);
 
     // An owner account linked to nothing sees nothing.
     let lonely = as_user(&env.users.add(Role::Owner));
     assert!(
-        list_owners(&env.owners, &lonely, ListOwnersQuery::default())
+        env.owners
+            .list
+            .handle(&lonely, ListOwnersQuery::default())
             .await?
             .items
             .is_empty()
     );
     assert_eq!(
-        code(get_owner(&env.owners, &lonely, mine).await).0,
+        code(env.owners.get.handle(&lonely, mine).await).0,
         ErrorKind::NotFound
     );
 
     // Guests: 404 on a record, 403 on the list; nobody signed in: 401.
     let guest = env.staff(Role::Guest);
     assert_eq!(
-        code(get_owner(&env.owners, &guest, mine).await).0,
+        code(env.owners.get.handle(&guest, mine).await).0,
         ErrorKind::NotFound
     );
     assert_eq!(
-        code(list_owners(&env.owners, &guest, ListOwnersQuery::default()).await).0,
+        code(
+            env.owners
+                .list
+                .handle(&guest, ListOwnersQuery::default())
+                .await
+        )
+        .0,
         ErrorKind::Forbidden
     );
     let anonymous = ctx_of(Actor::Anonymous);
     assert_eq!(
-        code(get_owner(&env.owners, &anonymous, mine).await).0,
+        code(env.owners.get.handle(&anonymous, mine).await).0,
         ErrorKind::Unauthenticated
     );
     Ok(())
@@ -900,7 +922,7 @@ async fn staff_list_owners_filtered_by_kind_and_text_page_by_page(pool: PgPool) 
     let list = |query: ListOwnersQuery| {
         let (owners, admin) = (env.owners.clone(), admin.clone());
         async move {
-            let page = list_owners(&owners, &admin, query).await.unwrap();
+            let page = owners.list.handle(&admin, query).await.unwrap();
             let ids: Vec<Uuid> = page.items.iter().map(|o| o.id()).collect();
             (ids, page.next_cursor)
         }
@@ -937,15 +959,17 @@ async fn staff_list_owners_filtered_by_kind_and_text_page_by_page(pool: PgPool) 
         Vec::<Uuid>::new()
     );
 
-    let err = list_owners(
-        &env.owners,
-        &admin,
-        ListOwnersQuery {
-            limit: Some(101),
-            ..ListOwnersQuery::default()
-        },
-    )
-    .await;
+    let err = env
+        .owners
+        .list
+        .handle(
+            &admin,
+            ListOwnersQuery {
+                limit: Some(101),
+                ..ListOwnersQuery::default()
+            },
+        )
+        .await;
     assert_eq!(pairs(&fields(err)), [("limit", "limit.out_of_range")]);
     Ok(())
 }
@@ -962,7 +986,7 @@ mod http {
         middleware::{self, Next},
         response::Response,
     };
-    use sejour_owners::presentation::{OwnersState, routes};
+    use sejour_owners::presentation::routes;
     use tower::ServiceExt;
 
     use super::*;
@@ -982,14 +1006,7 @@ mod http {
     }
 
     fn app(env: &Env) -> Router {
-        let (router, _api) = routes()
-            .with_state(OwnersState {
-                pool: env.pool.clone(),
-                clock: env.clock.clone(),
-                ids: Arc::new(UuidV7Generator),
-                users: env.users.clone(),
-            })
-            .split_for_parts();
+        let (router, _api) = routes().with_state(env.owners.clone()).split_for_parts();
         Router::new()
             .nest("/api/v1", router)
             .layer(middleware::from_fn(test_actor))

@@ -3,8 +3,9 @@
 
 use chrono::{DateTime, NaiveDate, SubsecRound, Utc};
 use sejour_core::{
-    Actor, Role,
+    Actor, Aggregate, Changes, Role,
     authz::Visible,
+    check_rule,
     value_objects::{Email, PhoneNumber, PostalAddress},
 };
 use uuid::Uuid;
@@ -15,10 +16,7 @@ use super::{
     iban::Iban,
     kind::OwnerKind,
     mandate::{CommissionRate, Mandate, MoneyModel},
-    rules::{
-        FrenchVatNumberMustMatchSiren, LinkedUserMustHaveOwnerRole, MandateModelRequiresIban,
-        check_rule,
-    },
+    rules::{FrenchVatNumberMustMatchSiren, LinkedUserMustHaveOwnerRole, MandateModelRequiresIban},
 };
 
 /// An owner as stored: what [`Owner::restore`] rebuilds an aggregate from.
@@ -108,9 +106,8 @@ pub struct UserToLink {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Owner {
     state: OwnerSnapshot,
-    /// The version the store holds (`None`: not stored yet).
-    stored_version: Option<i32>,
-    events: Vec<OwnerEvent>,
+    /// The stored version and the events recorded since.
+    changes: Changes<OwnerEvent>,
 }
 
 /// The rules every owner obeys whole: [`MandateModelRequiresIban`] and
@@ -149,17 +146,15 @@ impl Owner {
         };
         Ok(Self {
             state,
-            stored_version: None,
-            events: vec![event],
+            changes: Changes::created(event),
         })
     }
 
     /// Rebuilds a stored owner; no event is recorded.
     pub fn restore(snapshot: OwnerSnapshot) -> Self {
         Self {
-            stored_version: Some(snapshot.version),
+            changes: Changes::restored(snapshot.version),
             state: snapshot,
-            events: Vec::new(),
         }
     }
 
@@ -247,34 +242,30 @@ impl Owner {
 
     /// Records a change: the first change since the last save bumps the version.
     fn record(&mut self, event: OwnerEvent, now: DateTime<Utc>) {
-        if self.stored_version == Some(self.state.version) {
-            self.state.version += 1;
-        }
+        self.changes.record(&mut self.state.version, event);
         self.state.updated_at = now.trunc_subsecs(6).max(self.state.updated_at);
-        self.events.push(event);
     }
 
     /// The events recorded since the last save, oldest first.
     pub fn pending_events(&self) -> &[OwnerEvent] {
-        &self.events
+        self.changes.pending()
     }
 
     /// Whether there are changes to save.
     pub fn has_changes(&self) -> bool {
-        !self.events.is_empty()
+        self.changes.has_changes()
     }
 
     /// The version the store must still hold for the pending changes to be saved
     /// (`None` for an owner not stored yet).
     pub fn stored_version(&self) -> Option<i32> {
-        self.stored_version
+        self.changes.stored_version()
     }
 
     /// Hands over the recorded events once the changes are saved: from then on the
     /// aggregate is as stored.
     pub fn take_events(&mut self) -> Vec<OwnerEvent> {
-        self.stored_version = Some(self.state.version);
-        std::mem::take(&mut self.events)
+        self.changes.take(self.state.version)
     }
 
     /// The owner's id.
@@ -335,6 +326,26 @@ impl Owner {
     /// The whole state.
     pub fn snapshot(&self) -> &OwnerSnapshot {
         &self.state
+    }
+}
+
+impl Aggregate for Owner {
+    type Event = OwnerEvent;
+
+    fn id(&self) -> Uuid {
+        self.state.id
+    }
+
+    fn version(&self) -> i32 {
+        self.state.version
+    }
+
+    fn stored_version(&self) -> Option<i32> {
+        self.changes.stored_version()
+    }
+
+    fn take_events(&mut self) -> Vec<OwnerEvent> {
+        Owner::take_events(self)
     }
 }
 
