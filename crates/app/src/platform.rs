@@ -13,7 +13,6 @@ use sejour_infrastructure::{
     config::Settings,
     db::{self, DbError},
     http::{
-        context::require_admin,
         edge::{self, EdgeOptions},
         health::{self, HealthState},
         problem,
@@ -270,10 +269,7 @@ impl Platform {
             self.clock.clone(),
             self.settings.outbox_retention_days,
         ))];
-        consumers.extend(sejour_administration::consumers(
-            self.clock.clone(),
-            self.ids.clone(),
-        ));
+        consumers.extend(sejour_administration::module(&self.shared()).consumers);
         consumers.push(Arc::new(SendEmail::new(self.mailer.clone())));
         consumers.push(Arc::new(PurgeExpiredTokens::new(self.clock.clone())));
         consumers.push(Arc::new(SyncIcalFeeds::new(
@@ -366,13 +362,7 @@ impl Platform {
             data_dir: self.settings.data_dir.clone(),
             clock: self.clock.clone(),
         };
-        let admin = sejour_administration::presentation::routes()
-            .layer(middleware::from_fn(require_admin))
-            .with_state(sejour_administration::presentation::AdminState {
-                pool: self.pool.clone(),
-                clock: self.clock.clone(),
-                ids: self.ids.clone(),
-            });
+        let admin = sejour_administration::module(&self.shared());
         let users = sejour_users::presentation::routes().with_state(UsersState {
             pool: self.pool.clone(),
             clock: self.clock.clone(),
@@ -398,7 +388,7 @@ impl Platform {
             .merge(owners.routes)
             .merge(properties)
             .merge(reservations)
-            .nest("/admin", admin)
+            .merge(admin.routes)
             .layer(middleware::from_fn_with_state(
                 self.auth.clone(),
                 authenticate,

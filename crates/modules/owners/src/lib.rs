@@ -9,6 +9,7 @@
 //! - [`infrastructure`]: the PostgreSQL repository (events on the outbox in the same
 //!   transaction) and the directory implementation.
 //! - [`presentation`]: the HTTP edge under `/api/v1/owners`.
+//! - [`published_language`]: the event payloads and enums other contexts may use.
 //! - [`module()`]: all of it, as the platform plugs it in.
 
 pub mod application;
@@ -16,6 +17,7 @@ pub mod domain;
 pub mod infrastructure;
 mod module;
 pub mod presentation;
+pub mod published_language;
 
 pub use module::{module, use_cases};
 

@@ -24,7 +24,9 @@ pub mod siret;
 pub mod vat_number;
 
 pub use errors::OwnerError;
-pub use events::{OwnerEvent, OwnerField};
+pub use events::{
+    OwnerCreated, OwnerEvent, OwnerField, OwnerLinkedToUser, OwnerUnlinkedFromUser, OwnerUpdated,
+};
 pub use iban::{Iban, IbanError};
 pub use kind::{OwnerKind, OwnerKindTag};
 pub use mandate::{CommissionRate, CommissionRateError, Mandate, MoneyModel};

@@ -12,7 +12,10 @@ use uuid::Uuid;
 
 use super::{
     errors::OwnerError,
-    events::{OwnerEvent, OwnerField},
+    events::{
+        OwnerCreated, OwnerEvent, OwnerField, OwnerLinkedToUser, OwnerUnlinkedFromUser,
+        OwnerUpdated,
+    },
     iban::Iban,
     kind::OwnerKind,
     mandate::{CommissionRate, Mandate, MoneyModel},
@@ -139,11 +142,11 @@ impl Owner {
             version: 1,
         };
         owner_rules_hold(&state)?;
-        let event = OwnerEvent::OwnerCreated {
+        let event = OwnerEvent::OwnerCreated(OwnerCreated {
             owner_id: id,
             kind: state.kind.tag(),
             money_model: state.mandate.money_model,
-        };
+        });
         Ok(Self {
             state,
             changes: Changes::created(event),
@@ -192,7 +195,10 @@ impl Owner {
         if !fields.is_empty() {
             self.state = next;
             let owner_id = self.state.id;
-            self.record(OwnerEvent::OwnerUpdated { owner_id, fields }, now);
+            self.record(
+                OwnerEvent::OwnerUpdated(OwnerUpdated { owner_id, fields }),
+                now,
+            );
         }
         Ok(())
     }
@@ -209,10 +215,10 @@ impl Owner {
         self.state.user_id = Some(user.id);
         let owner_id = self.state.id;
         self.record(
-            OwnerEvent::OwnerLinkedToUser {
+            OwnerEvent::OwnerLinkedToUser(OwnerLinkedToUser {
                 owner_id,
                 user_id: user.id,
-            },
+            }),
             now,
         );
         Ok(())
@@ -223,7 +229,10 @@ impl Owner {
     pub fn unlink_user(&mut self, now: DateTime<Utc>) {
         if let Some(user_id) = self.state.user_id.take() {
             let owner_id = self.state.id;
-            self.record(OwnerEvent::OwnerUnlinkedFromUser { owner_id, user_id }, now);
+            self.record(
+                OwnerEvent::OwnerUnlinkedFromUser(OwnerUnlinkedFromUser { owner_id, user_id }),
+                now,
+            );
         }
     }
 
@@ -477,11 +486,11 @@ mod tests {
         assert_eq!(owner.created_at().timestamp_subsec_nanos(), 123_456_000);
         assert_eq!(
             owner.pending_events(),
-            [OwnerEvent::OwnerCreated {
+            [OwnerEvent::OwnerCreated(OwnerCreated {
                 owner_id: OWNER_ID,
                 kind: OwnerKindTag::Person,
                 money_model: MoneyModel::Mandate
-            }]
+            })]
         );
     }
 
@@ -530,14 +539,14 @@ mod tests {
         );
         assert_eq!(
             owner.pending_events(),
-            [OwnerEvent::OwnerUpdated {
+            [OwnerEvent::OwnerUpdated(OwnerUpdated {
                 owner_id: OWNER_ID,
                 fields: vec![
                     OwnerField::Phone,
                     OwnerField::Iban,
                     OwnerField::CommissionBasisPoints
                 ]
-            }]
+            })]
         );
     }
 
@@ -556,7 +565,7 @@ mod tests {
         assert_eq!(owner.kind().tag(), OwnerKindTag::Company);
         assert_eq!(
             owner.take_events(),
-            [OwnerEvent::OwnerUpdated {
+            [OwnerEvent::OwnerUpdated(OwnerUpdated {
                 owner_id: OWNER_ID,
                 fields: vec![
                     OwnerField::Kind,
@@ -566,7 +575,7 @@ mod tests {
                     OwnerField::Siret,
                     OwnerField::VatNumber
                 ]
-            }]
+            })]
         );
     }
 
@@ -619,10 +628,10 @@ mod tests {
         assert_eq!(owner.iban(), None);
         assert_eq!(
             owner.pending_events(),
-            [OwnerEvent::OwnerUpdated {
+            [OwnerEvent::OwnerUpdated(OwnerUpdated {
                 owner_id: OWNER_ID,
                 fields: vec![OwnerField::Iban, OwnerField::MoneyModel]
-            }]
+            })]
         );
     }
 
@@ -641,22 +650,22 @@ mod tests {
         assert_eq!(
             owner.take_events(),
             [
-                OwnerEvent::OwnerLinkedToUser {
+                OwnerEvent::OwnerLinkedToUser(OwnerLinkedToUser {
                     owner_id: OWNER_ID,
                     user_id: USER_ID
-                },
-                OwnerEvent::OwnerUnlinkedFromUser {
+                }),
+                OwnerEvent::OwnerUnlinkedFromUser(OwnerUnlinkedFromUser {
                     owner_id: OWNER_ID,
                     user_id: USER_ID
-                },
-                OwnerEvent::OwnerLinkedToUser {
+                }),
+                OwnerEvent::OwnerLinkedToUser(OwnerLinkedToUser {
                     owner_id: OWNER_ID,
                     user_id: other
-                },
-                OwnerEvent::OwnerUnlinkedFromUser {
+                }),
+                OwnerEvent::OwnerUnlinkedFromUser(OwnerUnlinkedFromUser {
                     owner_id: OWNER_ID,
                     user_id: other
-                },
+                }),
             ]
         );
     }

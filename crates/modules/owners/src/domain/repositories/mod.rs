@@ -1,5 +1,5 @@
 //! The ports the owners domain is stored through; implemented in
-//! [`crate::infrastructure::repositories`].
+//! the infrastructure layer (`PgOwnerRepository`).
 
 mod owner_repository;
 
