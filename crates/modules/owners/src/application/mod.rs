@@ -2,8 +2,8 @@
 //!
 //! - [`directory`]: [`directory::OwnerDirectory`], the published interface other contexts
 //!   (properties) call.
-//! - [`commands`]: `create_owner`, `update_owner`, `link_owner_user`.
-//! - [`queries`]: `get_owner`, `list_owners`.
+//! - [`commands`]: [`CreateOwnerHandler`], [`UpdateOwnerHandler`], [`LinkOwnerUserHandler`].
+//! - [`queries`]: [`GetOwnerHandler`], [`ListOwnersHandler`].
 //! - [`input`]: the raw fields of the commands, parsed into value objects with every
 //!   invalid field listed.
 //! - [`event_types`]: the names of the events we publish, for subscribers.
