@@ -99,9 +99,10 @@ async fn run(command: Command, settings: Settings) -> Result<ExitCode, StartErro
 
 async fn verify_audit(platform: &Platform) -> Result<ExitCode, StartError> {
     use sejour_administration::application::commands::verify_audit_chain::{
-        ChainVerdict, verify_audit_chain,
+        ChainVerdict, VerifyAuditChainHandler,
     };
-    match verify_audit_chain(&platform.pool).await {
+    let audit = sejour_administration::audit_log(&platform.shared());
+    match VerifyAuditChainHandler::new(audit).handle().await {
         Ok(ChainVerdict::Intact { rows, head }) => {
             let _ = writeln!(
                 std::io::stdout(),

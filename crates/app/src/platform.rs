@@ -1,4 +1,7 @@
-//! The composition root: builds every adapter once and wires the contexts together.
+//! The composition root: builds the shared adapters once, then the list of context
+//! modules ([`Platform::modules`]); the API, the worker, the scheduler and the migrator
+//! are read off that list. Adding a context is a crate and one line in
+//! [`Platform::assemble`].
 
 use std::{net::SocketAddr, sync::Arc, time::Duration};
 
@@ -8,12 +11,11 @@ use axum::{
     middleware,
 };
 use secrecy::ExposeSecret;
-use sejour_core::{Clock, IdGenerator, SystemClock, UuidV7Generator};
+use sejour_core::{AppError, Clock, IdGenerator, SystemClock, UuidV7Generator};
 use sejour_infrastructure::{
     config::Settings,
     db::{self, DbError},
     http::{
-        context::require_admin,
         edge::{self, EdgeOptions},
         health::{self, HealthState},
         problem,
@@ -37,17 +39,11 @@ use sejour_auth::{
     application::{Auth, commands::create_admin::bootstrap_admin},
     presentation::authenticate,
 };
-use sejour_owners::{infrastructure::PgOwnerDirectory, presentation::OwnersState};
-use sejour_properties::application::catalog::Catalog;
+use sejour_owners::infrastructure::PgOwnerDirectory;
 use sejour_properties::{
-    application::access::Access,
+    application::Properties,
     domain::pricing::ScheduleRules,
-    infrastructure::{
-        PgPropertyRepository,
-        ical::fetch::{FeedFetcher, FetcherConfig},
-        sync_job::SyncIcalFeeds,
-    },
-    presentation::PropertiesState,
+    infrastructure::ical::fetch::{FeedFetcher, FetcherConfig},
 };
 use sejour_reservations::application::Reservations;
 use sejour_users::infrastructure::PgUserDirectory;
@@ -79,27 +75,30 @@ pub enum StartError {
     Other(String),
 }
 
-/// Every adapter, built once.
+impl StartError {
+    /// A start-up step that failed with an application error.
+    fn step(what: &str) -> impl FnOnce(AppError) -> Self + '_ {
+        move |e| Self::Other(format!("{what}: {}", e.internal.unwrap_or(e.message)))
+    }
+}
+
+/// The shared adapters, the contexts' published interfaces, and every context module.
 #[derive(Clone)]
 pub struct Platform {
     /// The auth context (sign-in, tokens, request authentication).
     pub auth: Arc<Auth>,
     /// The users context's published interface.
     pub users: Arc<PgUserDirectory>,
+    /// The owners context's published interface.
+    pub owners: Arc<PgOwnerDirectory>,
+    /// The properties context's use cases.
+    pub properties: Properties,
+    /// The reservations context's use cases.
+    pub reservations: Arc<Reservations>,
     /// Outgoing email.
     pub mailer: Arc<dyn mail::Mailer>,
     /// Object storage (photos, documents).
     pub storage: ObjectStorage,
-    /// The properties context's repository.
-    pub properties: PgPropertyRepository,
-    /// The owners context's published interface.
-    pub owners: Arc<PgOwnerDirectory>,
-    /// Downloads imported calendars.
-    pub fetcher: FeedFetcher,
-    /// When stays are paid (deposit, balance), from the settings.
-    pub schedule_rules: ScheduleRules,
-    /// The reservations context's use cases.
-    pub reservations: Arc<Reservations>,
     /// The validated settings.
     pub settings: Arc<Settings>,
     /// The PostgreSQL pool.
@@ -110,19 +109,8 @@ pub struct Platform {
     pub clock: Arc<dyn Clock>,
     /// Identity.
     pub ids: Arc<dyn IdGenerator>,
-}
-
-/// All the contexts' migrations, in version order.
-pub fn migrator() -> Result<Migrator, DbError> {
-    db::merge_migrators(&[
-        &db::MIGRATOR,
-        &sejour_administration::MIGRATOR,
-        &sejour_users::MIGRATOR,
-        &sejour_auth::MIGRATOR,
-        &sejour_owners::MIGRATOR,
-        &sejour_properties::MIGRATOR,
-        &sejour_reservations::MIGRATOR,
-    ])
+    /// Every context, as it plugs into the platform.
+    modules: Arc<[ContextModule]>,
 }
 
 impl Platform {
@@ -146,7 +134,8 @@ impl Platform {
         Self::assemble(settings, pool, redis, Arc::new(SystemClock))
     }
 
-    /// A platform over an existing pool (tests) with the given clock.
+    /// A platform over an existing pool (tests) with the given clock: the shared adapters,
+    /// the published interfaces contexts ask of each other, then the modules.
     pub fn assemble(
         settings: Settings,
         pool: PgPool,
@@ -158,23 +147,6 @@ impl Platform {
             .map_err(|e| StartError::Other(format!("mail: {e}")))?;
         let storage = storage_from_settings(&settings)
             .map_err(|e| StartError::Other(format!("storage: {e}")))?;
-        let settings = Arc::new(settings);
-        let shared = Shared {
-            settings: settings.clone(),
-            pool: pool.clone(),
-            redis: redis.clone(),
-            clock: clock.clone(),
-            ids: ids.clone(),
-            storage: storage.clone(),
-            mailer: mailer.clone(),
-        };
-        // The published interfaces first: auth needs the users' directory, users need
-        // auth's credentials.
-        let users = sejour_users::directory(&shared);
-        let auth = sejour_auth::auth(&shared, users.clone())
-            .map_err(|e| StartError::Other(e.internal.unwrap_or(e.message)))?;
-        let properties = PgPropertyRepository::new(pool.clone(), clock.clone(), ids.clone());
-        let owners = Arc::new(PgOwnerDirectory::new(pool.clone()));
         let fetcher = FeedFetcher::with_config(FetcherConfig {
             allow_private_hosts: settings.ical_allow_private_hosts,
             ..FetcherConfig::default()
@@ -187,27 +159,62 @@ impl Platform {
             settings.balance_due_days,
         )
         .map_err(|e| StartError::Other(format!("SEJOUR_DEPOSIT_BP and related settings: {e}")))?;
+        let shared = Shared {
+            settings: Arc::new(settings),
+            pool,
+            redis,
+            clock,
+            ids,
+            storage,
+            mailer,
+        };
+
+        // The published interfaces first: auth needs the users' directory, users need
+        // auth's credentials, reservations the catalogue, owners and users.
+        let users = sejour_users::directory(&shared);
+        let auth =
+            sejour_auth::auth(&shared, users.clone()).map_err(StartError::step("auth"))?;
+        let owners = sejour_owners::directory(&shared);
+        let properties = sejour_properties::properties(&shared, schedule_rules);
         let reservations = sejour_reservations::use_cases(
             &shared,
-            Arc::new(Catalog::new(properties.clone(), schedule_rules)),
+            sejour_properties::catalog(&properties),
             owners.clone(),
             users.clone(),
         );
-        Ok(Self {
+
+        let modules = [
+            sejour_administration::module(&shared),
+            sejour_users::module(&shared, auth.clone()),
+            sejour_auth::module(&shared, &auth),
+            sejour_owners::module(&shared, users.clone()),
+            sejour_properties::module(&shared, &properties, owners.clone(), Arc::new(fetcher)),
+            sejour_reservations::module_of(reservations.clone()),
+        ];
+
+        let Shared {
             settings,
             pool,
             redis,
             clock,
             ids,
+            storage,
+            mailer,
+        } = shared;
+        Ok(Self {
             auth,
             users,
+            owners,
+            properties,
+            reservations,
             mailer,
             storage,
-            properties,
-            owners,
-            fetcher,
-            schedule_rules,
-            reservations,
+            settings,
+            pool,
+            redis,
+            clock,
+            ids,
+            modules: modules.into(),
         })
     }
 
@@ -232,19 +239,25 @@ impl Platform {
         }
     }
 
-    /// The users context.
-    fn users_module(&self) -> ContextModule {
-        sejour_users::module(&self.shared(), self.auth.clone())
+    /// Every context module, in the order they were listed.
+    pub fn modules(&self) -> &[ContextModule] {
+        &self.modules
     }
 
-    /// The auth context.
-    fn auth_module(&self) -> ContextModule {
-        sejour_auth::module(&self.shared(), &self.auth)
+    /// The platform's and every context's migrations, in version order.
+    pub fn migrator(&self) -> Result<Migrator, DbError> {
+        let migrators: Vec<&Migrator> = std::iter::once(&db::MIGRATOR)
+            .chain(self.modules.iter().map(|m| m.migrator))
+            .collect();
+        db::merge_migrators(&migrators)
     }
 
     /// Applies every context's migrations (a no-op when up to date).
     pub async fn migrate(&self) -> Result<(), StartError> {
-        migrator()?.run(&self.pool).await.map_err(DbError::from)?;
+        self.migrator()?
+            .run(&self.pool)
+            .await
+            .map_err(DbError::from)?;
         Ok(())
     }
 
@@ -274,25 +287,19 @@ impl Platform {
             })
     }
 
-    /// Every outbox consumer and job handler of every context.
+    /// Every outbox consumer and job handler: the platform's own (purging delivered
+    /// messages, sending email) and every context's.
     pub fn consumers(&self) -> Vec<Arc<dyn Consumer>> {
-        let mut consumers: Vec<Arc<dyn Consumer>> = vec![Arc::new(PurgeDelivered::new(
-            self.clock.clone(),
-            self.settings.outbox_retention_days,
-        ))];
-        consumers.extend(sejour_administration::consumers(
-            self.clock.clone(),
-            self.ids.clone(),
-        ));
-        consumers.push(Arc::new(SendEmail::new(self.mailer.clone())));
-        consumers.extend(self.users_module().consumers);
-        consumers.extend(self.auth_module().consumers);
-        consumers.push(Arc::new(SyncIcalFeeds::new(
-            self.properties.clone(),
-            self.fetcher.clone(),
-        )));
-        consumers.extend(self.reservations_module().consumers);
-        consumers
+        let own: [Arc<dyn Consumer>; 2] = [
+            Arc::new(PurgeDelivered::new(
+                self.clock.clone(),
+                self.settings.outbox_retention_days,
+            )),
+            Arc::new(SendEmail::new(self.mailer.clone())),
+        ];
+        own.into_iter()
+            .chain(self.modules.iter().flat_map(|m| m.consumers.iter().cloned()))
+            .collect()
     }
 
     /// Writes the consumers' subscriptions so that new messages fan out to them.
@@ -302,27 +309,16 @@ impl Platform {
             .map_err(|e| StartError::Db(DbError::Connect(e)))
     }
 
-    /// The reservations context's module around the platform's use cases.
-    fn reservations_module(&self) -> ContextModule {
-        sejour_reservations::module_of(self.reservations.clone())
-    }
-
-    /// The timed jobs.
+    /// The timed jobs: the platform's nightly purge and every context's.
     pub fn schedules(&self) -> Vec<Schedule> {
-        let mut schedules = vec![Schedule {
+        let purge = Schedule {
             name: "queue.purge_delivered",
             cron: "17 3 * * *".into(),
             job: sejour_infrastructure::queue::purge::JOB,
-        }];
-        schedules.extend(self.users_module().schedules);
-        schedules.extend(self.auth_module().schedules);
-        schedules.extend([Schedule {
-            name: "properties.sync_ical_feeds",
-            cron: self.settings.ical_sync_cron(),
-            job: sejour_properties::infrastructure::sync_job::JOB,
-        }]);
-        schedules.extend(self.reservations_module().schedules);
-        schedules
+        };
+        std::iter::once(purge)
+            .chain(self.modules.iter().flat_map(|m| m.schedules.iter().cloned()))
+            .collect()
     }
 
     /// The worker, configured from the settings.
@@ -355,7 +351,8 @@ impl Platform {
         )?)
     }
 
-    /// The API's routes with their OpenAPI description, before the edge layers.
+    /// The API's routes with their OpenAPI description, before the edge layers: every
+    /// context's routes under `/api/v1`, authenticated by the auth context.
     pub fn api(&self) -> (Router, utoipa::openapi::OpenApi) {
         let health = HealthState {
             pool: self.pool.clone(),
@@ -363,36 +360,10 @@ impl Platform {
             data_dir: self.settings.data_dir.clone(),
             clock: self.clock.clone(),
         };
-        let admin = sejour_administration::presentation::routes()
-            .layer(middleware::from_fn(require_admin))
-            .with_state(sejour_administration::presentation::AdminState {
-                pool: self.pool.clone(),
-                clock: self.clock.clone(),
-                ids: self.ids.clone(),
-            });
-        let owners = sejour_owners::presentation::routes().with_state(OwnersState {
-            pool: self.pool.clone(),
-            clock: self.clock.clone(),
-            ids: self.ids.clone(),
-            users: self.users.clone(),
-        });
-        let properties = sejour_properties::presentation::routes(self.settings.max_upload_bytes)
-            .with_state(PropertiesState {
-                repo: self.properties.clone(),
-                access: Access::new(self.owners.clone()),
-                storage: self.storage.clone(),
-                fetcher: self.fetcher.clone(),
-                max_upload_bytes: self.settings.max_upload_bytes,
-                schedule_rules: self.schedule_rules,
-            });
-        let reservations = self.reservations_module().routes;
-        let v1 = OpenApiRouter::new()
-            .merge(self.auth_module().routes)
-            .merge(self.users_module().routes)
-            .merge(owners)
-            .merge(properties)
-            .merge(reservations)
-            .nest("/admin", admin)
+        let v1 = self
+            .modules
+            .iter()
+            .fold(OpenApiRouter::new(), |v1, m| v1.merge(m.routes.clone()))
             .layer(middleware::from_fn_with_state(
                 self.auth.clone(),
                 authenticate,

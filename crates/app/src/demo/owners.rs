@@ -5,11 +5,10 @@ use chrono::{Datelike, NaiveDate};
 use sejour_core::Ctx;
 use sejour_owners::{
     application::{
-        commands::create_owner::{CreateOwnerCommand, create_owner},
+        commands::create_owner::CreateOwnerCommand,
         input::{AddressInput, IdentityInput},
     },
     domain::OwnerKindTag,
-    infrastructure::PgOwnerRepository,
 };
 use uuid::Uuid;
 
@@ -25,15 +24,12 @@ pub(super) async fn create_owners(
     owner_user_id: Uuid,
     today: NaiveDate,
 ) -> Result<Vec<Uuid>, SeedError> {
-    let repo = PgOwnerRepository::new(
-        platform.pool.clone(),
-        platform.clock.clone(),
-        platform.ids.clone(),
-    );
+    let create = sejour_owners::use_cases(&platform.shared(), platform.users.clone()).create;
     let mut owners = Vec::new();
     for spec in specs {
         let command = owner_command(spec, today, spec.linked.then_some(owner_user_id))?;
-        let id = create_owner(&repo, platform.users.as_ref(), as_manager, command)
+        let id = create
+            .handle(as_manager, command)
             .await
             .step(|| format!("creating the owner {}", spec.name))?;
         owners.push(id);

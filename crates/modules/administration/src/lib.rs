@@ -5,21 +5,17 @@
 //! - [`application`]: audit entries (with secrets redacted), search and verification.
 //! - [`infrastructure`]: the PostgreSQL audit log and the consumer that audits events.
 //! - [`presentation`]: the HTTP edge.
-
-use std::sync::Arc;
-
-use sejour_core::{Clock, IdGenerator};
-use sejour_infrastructure::queue::Consumer;
+//! - [`published_language`]: the names of its own audit rows.
+//! - [`module()`]: all of it, as the platform plugs it in.
 
 pub mod application;
 pub mod domain;
 pub mod infrastructure;
+mod module;
 pub mod presentation;
+pub mod published_language;
+
+pub use module::{audit_log, module};
 
 /// This context's migrations (the `administration` schema).
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
-
-/// This context's outbox consumers, for the composition root: the audit trail.
-pub fn consumers(clock: Arc<dyn Clock>, ids: Arc<dyn IdGenerator>) -> Vec<Arc<dyn Consumer>> {
-    vec![Arc::new(infrastructure::AuditTrail::new(clock, ids))]
-}

@@ -10,13 +10,13 @@ use chrono::Utc;
 use sejour_administration::{
     application::{
         AuditEntry, canonical_json,
-        commands::verify_audit_chain::{ChainVerdict, verify_audit_chain},
-        queries::search_audit::{SearchAuditQuery, search_audit},
+        commands::verify_audit_chain::{ChainVerdict, VerifyAuditChainHandler},
+        queries::search_audit::{AuditPage, SearchAuditHandler, SearchAuditQuery},
     },
     domain::{AuditRecord, ChainBreak, GENESIS_HASH, audit_timestamp},
-    infrastructure::{AuditTrail, repository},
+    infrastructure::{AuditTrail, PgAuditLogRepository, repositories::audit_log as repository},
 };
-use sejour_core::{Actor, Ctx, EventEnvelope, SystemClock, UuidV7Generator};
+use sejour_core::{Actor, AppError, Ctx, EventEnvelope, SystemClock, UuidV7Generator};
 use sejour_infrastructure::queue::{
     self, Consumer, ConsumerError, Delivery, Subscription, Worker, WorkerOptions,
 };
@@ -71,6 +71,23 @@ async fn append(pool: &PgPool, entry: AuditEntry) -> Result<AuditRecord, sqlx::E
 
 async fn all_rows(pool: &PgPool) -> Result<Vec<AuditRecord>, sqlx::Error> {
     repository::fetch_batch(pool, 0, 100_000).await
+}
+
+/// The audit log of `pool`, as the use cases get it.
+fn audit_log(pool: &PgPool) -> Arc<PgAuditLogRepository> {
+    Arc::new(PgAuditLogRepository::new(
+        pool.clone(),
+        Arc::new(SystemClock),
+        Arc::new(UuidV7Generator),
+    ))
+}
+
+async fn verify_audit_chain(pool: &PgPool) -> Result<ChainVerdict, AppError> {
+    VerifyAuditChainHandler::new(audit_log(pool)).handle().await
+}
+
+async fn search_audit(pool: &PgPool, query: SearchAuditQuery) -> Result<AuditPage, AppError> {
+    SearchAuditHandler::new(audit_log(pool)).handle(query).await
 }
 
 async fn verdict(pool: &PgPool) -> ChainVerdict {

@@ -9,11 +9,17 @@
 //! - [`infrastructure`]: the PostgreSQL repository (events on the outbox in the same
 //!   transaction) and the directory implementation.
 //! - [`presentation`]: the HTTP edge under `/api/v1/owners`.
+//! - [`published_language`]: the event payloads and enums other contexts may use.
+//! - [`module()`]: all of it, as the platform plugs it in.
 
 pub mod application;
 pub mod domain;
 pub mod infrastructure;
+mod module;
 pub mod presentation;
+pub mod published_language;
+
+pub use module::{directory, module, use_cases};
 
 /// This context's migrations (the `owners` schema).
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");

@@ -1,15 +1,10 @@
-//! The administration context's use cases.
+//! The administration context's use cases, each a struct holding its ports.
 //!
-//! - [`audit_entry`]: what callers ask to record, and the redaction of secrets.
 //! - [`commands::verify_audit_chain`]: walks the whole audit chain.
+//! - [`commands::replay_dead_letter`]: a dead letter back in the queue, audited.
 //! - [`queries::search_audit`]: filtered, keyset-paginated audit search.
-//!
-//! Use cases take a `&PgPool` and go through [`crate::infrastructure::repository`].
 
-pub mod audit_entry;
 pub mod commands;
 pub mod queries;
 
-pub use audit_entry::{AuditEntry, REDACTED, canonical_json, redact_secrets, sanitize_json};
-
-pub(crate) use sejour_infrastructure::db::storage_error;
+pub use crate::domain::{AuditEntry, REDACTED, canonical_json, redact_secrets, sanitize_json};

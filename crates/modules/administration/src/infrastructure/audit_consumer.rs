@@ -6,7 +6,7 @@ use async_trait::async_trait;
 use sejour_core::{Clock, IdGenerator};
 use sejour_infrastructure::queue::{Consumer, ConsumerError, Delivery, Message, Subscription};
 
-use crate::{application::AuditEntry, infrastructure::repository};
+use crate::{domain::AuditEntry, infrastructure::repositories::audit_log};
 
 /// The actor recorded when an event names none.
 pub const UNKNOWN_ACTOR: &str = "unknown";
@@ -79,7 +79,7 @@ impl Consumer for AuditTrail {
         };
         let entry = Self::entry_for(&delivery.message);
         let record =
-            repository::append(&mut tx, self.clock.as_ref(), self.ids.as_ref(), entry).await?;
+            audit_log::append(&mut tx, self.clock.as_ref(), self.ids.as_ref(), entry).await?;
         tx.commit().await?;
         tracing::debug!(seq = record.seq, action = %record.action, "event audited");
         Ok(())

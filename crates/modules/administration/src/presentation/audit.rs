@@ -12,10 +12,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::AdminState;
-use crate::{
-    application::queries::search_audit::{SearchAuditQuery, search_audit},
-    domain::AuditRecord,
-};
+use crate::{application::queries::search_audit::SearchAuditQuery, domain::AuditRecord};
 
 /// Filters of the audit search; every given one must match.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -113,20 +110,17 @@ pub async fn search_audit_log(
     Query(page): Query<PageParams>,
 ) -> Result<Json<Page<AuditRecordDto>>, ApiError> {
     let limit = page.limit()?;
-    let found = search_audit(
-        &state.pool,
-        SearchAuditQuery {
-            actor: filter.actor,
-            action: filter.action,
-            target_type: filter.target_type,
-            target_id: filter.target_id,
-            from: filter.from,
-            to: filter.to,
-            cursor: page.cursor()?,
-            limit: Some(limit),
-        },
-    )
-    .await?;
+    let query = SearchAuditQuery {
+        actor: filter.actor,
+        action: filter.action,
+        target_type: filter.target_type,
+        target_id: filter.target_id,
+        from: filter.from,
+        to: filter.to,
+        cursor: page.cursor()?,
+        limit: Some(limit),
+    };
+    let found = state.search_audit.handle(query).await?;
     Ok(Json(Page {
         items: found.items.into_iter().map(AuditRecordDto::from).collect(),
         next_cursor: found.next_cursor.map(|seq| encode_cursor(&seq)),

@@ -5,13 +5,12 @@ use chrono::{DateTime, Utc};
 use sejour_core::AppError;
 use sejour_infrastructure::{
     http::{ApiError, Json, Page, PageParams, Path, Query, RequestCtx, problem::Problem},
-    queue::dead_letters::{self, DeadLetter},
+    queue::dead_letters::DeadLetter,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::AdminState;
-use crate::application::commands::replay_dead_letter::replay_dead_letter;
 
 /// Filters of the dead-letter list.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -49,13 +48,10 @@ pub async fn list_dead_letters(
 ) -> Result<Json<Page<DeadLetter>>, ApiError> {
     let limit = page.limit()?;
     let after: Option<(DateTime<Utc>, i64)> = page.cursor()?;
-    let rows = dead_letters::list(
-        &state.pool,
-        filter.consumer.as_deref(),
-        after,
-        i64::from(limit) + 1,
-    )
-    .await?;
+    let rows = state
+        .dead_letters
+        .list(filter.consumer.as_deref(), after, i64::from(limit) + 1)
+        .await?;
     Ok(Json(Page::from_overfetch(rows, limit, |d| {
         (d.dead_since, d.id)
     })))
@@ -76,7 +72,9 @@ pub async fn get_dead_letter(
     State(state): State<AdminState>,
     Path(id): Path<i64>,
 ) -> Result<Json<DeadLetter>, ApiError> {
-    dead_letters::get(&state.pool, id)
+    state
+        .dead_letters
+        .get(id)
         .await?
         .map(Json)
         .ok_or_else(|| AppError::not_found("dead_letter").into())
@@ -98,14 +96,7 @@ pub async fn replay(
     RequestCtx(ctx): RequestCtx,
     Path(id): Path<i64>,
 ) -> Result<(StatusCode, Json<ReplayAccepted>), ApiError> {
-    replay_dead_letter(
-        &state.pool,
-        state.clock.as_ref(),
-        state.ids.as_ref(),
-        &ctx,
-        id,
-    )
-    .await?;
+    state.replay_dead_letter.handle(&ctx, id).await?;
     Ok((
         StatusCode::ACCEPTED,
         Json(ReplayAccepted {

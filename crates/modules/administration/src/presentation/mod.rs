@@ -4,21 +4,25 @@
 pub mod audit;
 pub mod dead_letters;
 
-use std::sync::Arc;
-
-use sejour_core::{Clock, IdGenerator};
-use sqlx::PgPool;
 use utoipa_axum::{router::OpenApiRouter, routes};
+
+use crate::{
+    application::{
+        commands::replay_dead_letter::ReplayDeadLetterHandler,
+        queries::search_audit::SearchAuditHandler,
+    },
+    infrastructure::PgDeadLetterRepository,
+};
 
 /// What the handlers need.
 #[derive(Clone)]
 pub struct AdminState {
-    /// The database.
-    pub pool: PgPool,
-    /// Time.
-    pub clock: Arc<dyn Clock>,
-    /// Identity.
-    pub ids: Arc<dyn IdGenerator>,
+    /// Audit log search.
+    pub search_audit: SearchAuditHandler,
+    /// Dead-letter replay.
+    pub replay_dead_letter: ReplayDeadLetterHandler,
+    /// Dead letters, shown as they are.
+    pub dead_letters: PgDeadLetterRepository,
 }
 
 /// The routes, relative to `/api/v1/admin`.

@@ -2,15 +2,16 @@
 //!
 //! - [`directory`]: [`directory::OwnerDirectory`], the published interface other contexts
 //!   (properties) call.
-//! - [`commands`]: `create_owner`, `update_owner`, `link_owner_user`.
-//! - [`queries`]: `get_owner`, `list_owners`.
+//! - [`commands`]: [`CreateOwnerHandler`], [`UpdateOwnerHandler`], [`LinkOwnerUserHandler`].
+//! - [`queries`]: [`GetOwnerHandler`], [`ListOwnersHandler`].
 //! - [`input`]: the raw fields of the commands, parsed into value objects with every
 //!   invalid field listed.
 //! - [`event_types`]: the names of the events we publish, for subscribers.
 //!
-//! Use cases authorise the actor of the [`sejour_core::Ctx`] with [`sejour_core::authz`],
-//! go through [`crate::infrastructure::PgOwnerRepository`], and return
-//! [`sejour_core::AppError`]s.
+//! Use cases are structs holding their ports ([`OwnerPorts`]: the
+//! [`OwnerRepository`], the users' [`UserDirectory`], the [`UnitOfWork`], time and
+//! identity); they authorise the actor of the [`sejour_core::Ctx`] with
+//! [`sejour_core::authz`] and return [`sejour_core::AppError`]s.
 
 pub mod commands;
 pub mod directory;
@@ -18,25 +19,66 @@ pub mod event_types;
 pub mod input;
 pub mod queries;
 
-use sejour_core::{AppError, ErrorKind, FieldError};
+use std::sync::Arc;
 
-use crate::domain::{Owner, OwnerError};
+use sejour_core::{AppError, Clock, FieldError, IdGenerator, UnitOfWork};
+use sejour_users::application::directory::UserDirectory;
 
-/// Code of the 412 answered when the presented version is not the stored one.
-pub const VERSION_MISMATCH: &str = "owner.version_mismatch";
+use crate::domain::{OwnerError, repositories::OwnerRepository};
+use commands::{
+    create_owner::CreateOwnerHandler, link_owner_user::LinkOwnerUserHandler,
+    update_owner::UpdateOwnerHandler,
+};
+use queries::{get_owner::GetOwnerHandler, list_owners::ListOwnersHandler};
+
+/// What the owners use cases work with.
+#[derive(Clone)]
+pub struct OwnerPorts {
+    /// Where owners are kept.
+    pub owners: Arc<dyn OwnerRepository>,
+    /// User accounts, owned by the users context (to check the account linked to an
+    /// owner exists and has the role `owner`).
+    pub users: Arc<dyn UserDirectory>,
+    /// Business transactions.
+    pub unit_of_work: Arc<dyn UnitOfWork>,
+    /// Time.
+    pub clock: Arc<dyn Clock>,
+    /// Identity.
+    pub ids: Arc<dyn IdGenerator>,
+}
+
+/// Every owners use case, built from the same ports.
+#[derive(Clone)]
+pub struct OwnerUseCases {
+    /// `POST /owners`.
+    pub create: CreateOwnerHandler,
+    /// `PATCH /owners/{id}`.
+    pub update: UpdateOwnerHandler,
+    /// Linking an owner to a user account.
+    pub link_user: LinkOwnerUserHandler,
+    /// `GET /owners/{id}`.
+    pub get: GetOwnerHandler,
+    /// `GET /owners`.
+    pub list: ListOwnersHandler,
+}
+
+impl OwnerUseCases {
+    /// The use cases on `ports`.
+    pub fn new(ports: OwnerPorts) -> Self {
+        Self {
+            create: CreateOwnerHandler::new(ports.clone()),
+            update: UpdateOwnerHandler::new(ports.clone()),
+            link_user: LinkOwnerUserHandler::new(ports.clone()),
+            get: GetOwnerHandler::new(ports.owners.clone()),
+            list: ListOwnersHandler::new(ports.owners),
+        }
+    }
+}
+
 /// Code of the 409 answered when the user account already stands for another owner.
 pub const USER_ALREADY_LINKED: &str = "owner.user_already_linked";
 /// Code of the 409 answered when another owner has the same SIRET.
 pub const SIRET_TAKEN: &str = "owner.siret_taken";
-
-/// The 412 `owner.version_mismatch`.
-pub fn version_mismatch() -> AppError {
-    AppError::new(
-        ErrorKind::PreconditionFailed,
-        VERSION_MISMATCH,
-        "The owner was changed since you read it; read it again and retry.",
-    )
-}
 
 /// The 409 `owner.user_already_linked`.
 pub fn user_already_linked() -> AppError {
@@ -63,14 +105,6 @@ pub fn siret_taken() -> AppError {
     err
 }
 
-/// 412 unless `expected` (from `If-Match`), when given, is `owner`'s version.
-pub(crate) fn ensure_version(owner: &Owner, expected: Option<i32>) -> Result<(), AppError> {
-    match expected {
-        Some(version) if version != owner.version() => Err(version_mismatch()),
-        _ => Ok(()),
-    }
-}
-
 /// A broken rule is a 422 with the rule's code, naming the field at fault.
 impl From<OwnerError> for AppError {
     fn from(error: OwnerError) -> Self {
@@ -86,6 +120,8 @@ impl From<OwnerError> for AppError {
 
 #[cfg(test)]
 mod tests {
+    use sejour_core::ErrorKind;
+
     use super::*;
 
     #[test]

@@ -1,48 +1,12 @@
 //! Who an owner is: a person, or a company.
 
-use std::fmt;
-
-use serde::{Deserialize, Serialize};
+pub use crate::published_language::OwnerKindTag;
 
 use super::{
     name::{LegalName, PersonName},
     siret::Siret,
     vat_number::VatNumber,
 };
-
-/// Which kind of owner, without the details.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum OwnerKindTag {
-    /// A natural person.
-    Person,
-    /// A company (SCI, SARL, SAS...).
-    Company,
-}
-
-impl OwnerKindTag {
-    /// Every kind.
-    pub const ALL: [OwnerKindTag; 2] = [OwnerKindTag::Person, OwnerKindTag::Company];
-
-    /// The stored and serialised name (`person`, `company`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OwnerKindTag::Person => "person",
-            OwnerKindTag::Company => "company",
-        }
-    }
-
-    /// Parses a stored name.
-    pub fn parse(s: &str) -> Option<OwnerKindTag> {
-        OwnerKindTag::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-}
-
-impl fmt::Display for OwnerKindTag {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// An owner's identity: a person with their names, or a company with its legal name,
 /// SIRET and, if it has one, its intra-EU VAT number.

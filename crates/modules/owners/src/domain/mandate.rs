@@ -2,8 +2,8 @@
 
 use std::fmt;
 
+pub use crate::published_language::MoneyModel;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 /// The most basis points a commission may be: 100 %.
 pub const MAX_BASIS_POINTS: u32 = 10_000;
@@ -64,46 +64,6 @@ impl fmt::Display for CommissionRate {
     /// `20.00 %`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}.{:02} %", self.0 / 100, self.0 % 100)
-    }
-}
-
-/// Who collects the rent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum MoneyModel {
-    /// The agency collects the rent on the owner's behalf (mandat de gestion) and pays
-    /// the owner their share, minus its commission: it needs the owner's IBAN.
-    Mandate,
-    /// The owner collects the rent; the agency invoices its fee (prestation de service).
-    Service,
-}
-
-impl MoneyModel {
-    /// Every model.
-    pub const ALL: [MoneyModel; 2] = [MoneyModel::Mandate, MoneyModel::Service];
-
-    /// The stored and serialised name (`mandate`, `service`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MoneyModel::Mandate => "mandate",
-            MoneyModel::Service => "service",
-        }
-    }
-
-    /// Parses a stored name.
-    pub fn parse(s: &str) -> Option<MoneyModel> {
-        MoneyModel::ALL.into_iter().find(|m| m.as_str() == s)
-    }
-
-    /// Whether the agency collects the rent and pays the owner out.
-    pub fn agency_collects_rent(self) -> bool {
-        self == MoneyModel::Mandate
-    }
-}
-
-impl fmt::Display for MoneyModel {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 

@@ -9,6 +9,7 @@
 //!   [`FrenchVatNumberMustMatchSiren`], [`LinkedUserMustHaveOwnerRole`]).
 //! - [`events`]: [`OwnerEvent`], the facts the aggregate publishes.
 //! - [`errors`]: [`OwnerError`], each with its stable code.
+//! - [`repositories`]: [`repositories::OwnerRepository`], the port owners are stored through.
 
 pub mod errors;
 pub mod events;
@@ -17,20 +18,22 @@ pub mod kind;
 pub mod mandate;
 pub mod name;
 pub mod owner;
+pub mod repositories;
 pub mod rules;
 pub mod siret;
 pub mod vat_number;
 
 pub use errors::OwnerError;
-pub use events::{OwnerEvent, OwnerField};
+pub use events::{
+    OwnerCreated, OwnerEvent, OwnerField, OwnerLinkedToUser, OwnerUnlinkedFromUser, OwnerUpdated,
+};
 pub use iban::{Iban, IbanError};
 pub use kind::{OwnerKind, OwnerKindTag};
 pub use mandate::{CommissionRate, CommissionRateError, Mandate, MoneyModel};
 pub use name::{INVALID_NAME, LegalName, NameProblem, PersonName};
 pub use owner::{Owner, OwnerChanges, OwnerDetails, OwnerSnapshot, UserToLink};
 pub use rules::{
-    BusinessRule, FrenchVatNumberMustMatchSiren, LinkedUserMustHaveOwnerRole,
-    MandateModelRequiresIban,
+    FrenchVatNumberMustMatchSiren, LinkedUserMustHaveOwnerRole, MandateModelRequiresIban,
 };
 pub use siret::{Siret, SiretError};
 pub use vat_number::{VatNumber, VatNumberError};

@@ -3,22 +3,23 @@
 
 use chrono::{DateTime, NaiveDate, SubsecRound, Utc};
 use sejour_core::{
-    Actor, Role,
+    Actor, Aggregate, Changes, Role,
     authz::Visible,
+    check_rule,
     value_objects::{Email, PhoneNumber, PostalAddress},
 };
 use uuid::Uuid;
 
 use super::{
     errors::OwnerError,
-    events::{OwnerEvent, OwnerField},
+    events::{
+        OwnerCreated, OwnerEvent, OwnerField, OwnerLinkedToUser, OwnerUnlinkedFromUser,
+        OwnerUpdated,
+    },
     iban::Iban,
     kind::OwnerKind,
     mandate::{CommissionRate, Mandate, MoneyModel},
-    rules::{
-        FrenchVatNumberMustMatchSiren, LinkedUserMustHaveOwnerRole, MandateModelRequiresIban,
-        check_rule,
-    },
+    rules::{FrenchVatNumberMustMatchSiren, LinkedUserMustHaveOwnerRole, MandateModelRequiresIban},
 };
 
 /// An owner as stored: what [`Owner::restore`] rebuilds an aggregate from.
@@ -108,9 +109,8 @@ pub struct UserToLink {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Owner {
     state: OwnerSnapshot,
-    /// The version the store holds (`None`: not stored yet).
-    stored_version: Option<i32>,
-    events: Vec<OwnerEvent>,
+    /// The stored version and the events recorded since.
+    changes: Changes<OwnerEvent>,
 }
 
 /// The rules every owner obeys whole: [`MandateModelRequiresIban`] and
@@ -142,24 +142,22 @@ impl Owner {
             version: 1,
         };
         owner_rules_hold(&state)?;
-        let event = OwnerEvent::OwnerCreated {
+        let event = OwnerEvent::OwnerCreated(OwnerCreated {
             owner_id: id,
             kind: state.kind.tag(),
             money_model: state.mandate.money_model,
-        };
+        });
         Ok(Self {
             state,
-            stored_version: None,
-            events: vec![event],
+            changes: Changes::created(event),
         })
     }
 
     /// Rebuilds a stored owner; no event is recorded.
     pub fn restore(snapshot: OwnerSnapshot) -> Self {
         Self {
-            stored_version: Some(snapshot.version),
+            changes: Changes::restored(snapshot.version),
             state: snapshot,
-            events: Vec::new(),
         }
     }
 
@@ -197,7 +195,10 @@ impl Owner {
         if !fields.is_empty() {
             self.state = next;
             let owner_id = self.state.id;
-            self.record(OwnerEvent::OwnerUpdated { owner_id, fields }, now);
+            self.record(
+                OwnerEvent::OwnerUpdated(OwnerUpdated { owner_id, fields }),
+                now,
+            );
         }
         Ok(())
     }
@@ -214,10 +215,10 @@ impl Owner {
         self.state.user_id = Some(user.id);
         let owner_id = self.state.id;
         self.record(
-            OwnerEvent::OwnerLinkedToUser {
+            OwnerEvent::OwnerLinkedToUser(OwnerLinkedToUser {
                 owner_id,
                 user_id: user.id,
-            },
+            }),
             now,
         );
         Ok(())
@@ -228,7 +229,10 @@ impl Owner {
     pub fn unlink_user(&mut self, now: DateTime<Utc>) {
         if let Some(user_id) = self.state.user_id.take() {
             let owner_id = self.state.id;
-            self.record(OwnerEvent::OwnerUnlinkedFromUser { owner_id, user_id }, now);
+            self.record(
+                OwnerEvent::OwnerUnlinkedFromUser(OwnerUnlinkedFromUser { owner_id, user_id }),
+                now,
+            );
         }
     }
 
@@ -247,34 +251,30 @@ impl Owner {
 
     /// Records a change: the first change since the last save bumps the version.
     fn record(&mut self, event: OwnerEvent, now: DateTime<Utc>) {
-        if self.stored_version == Some(self.state.version) {
-            self.state.version += 1;
-        }
+        self.changes.record(&mut self.state.version, event);
         self.state.updated_at = now.trunc_subsecs(6).max(self.state.updated_at);
-        self.events.push(event);
     }
 
     /// The events recorded since the last save, oldest first.
     pub fn pending_events(&self) -> &[OwnerEvent] {
-        &self.events
+        self.changes.pending()
     }
 
     /// Whether there are changes to save.
     pub fn has_changes(&self) -> bool {
-        !self.events.is_empty()
+        self.changes.has_changes()
     }
 
     /// The version the store must still hold for the pending changes to be saved
     /// (`None` for an owner not stored yet).
     pub fn stored_version(&self) -> Option<i32> {
-        self.stored_version
+        self.changes.stored_version()
     }
 
     /// Hands over the recorded events once the changes are saved: from then on the
     /// aggregate is as stored.
     pub fn take_events(&mut self) -> Vec<OwnerEvent> {
-        self.stored_version = Some(self.state.version);
-        std::mem::take(&mut self.events)
+        self.changes.take(self.state.version)
     }
 
     /// The owner's id.
@@ -335,6 +335,26 @@ impl Owner {
     /// The whole state.
     pub fn snapshot(&self) -> &OwnerSnapshot {
         &self.state
+    }
+}
+
+impl Aggregate for Owner {
+    type Event = OwnerEvent;
+
+    fn id(&self) -> Uuid {
+        self.state.id
+    }
+
+    fn version(&self) -> i32 {
+        self.state.version
+    }
+
+    fn stored_version(&self) -> Option<i32> {
+        self.changes.stored_version()
+    }
+
+    fn take_events(&mut self) -> Vec<OwnerEvent> {
+        Owner::take_events(self)
     }
 }
 
@@ -466,11 +486,11 @@ mod tests {
         assert_eq!(owner.created_at().timestamp_subsec_nanos(), 123_456_000);
         assert_eq!(
             owner.pending_events(),
-            [OwnerEvent::OwnerCreated {
+            [OwnerEvent::OwnerCreated(OwnerCreated {
                 owner_id: OWNER_ID,
                 kind: OwnerKindTag::Person,
                 money_model: MoneyModel::Mandate
-            }]
+            })]
         );
     }
 
@@ -519,14 +539,14 @@ mod tests {
         );
         assert_eq!(
             owner.pending_events(),
-            [OwnerEvent::OwnerUpdated {
+            [OwnerEvent::OwnerUpdated(OwnerUpdated {
                 owner_id: OWNER_ID,
                 fields: vec![
                     OwnerField::Phone,
                     OwnerField::Iban,
                     OwnerField::CommissionBasisPoints
                 ]
-            }]
+            })]
         );
     }
 
@@ -545,7 +565,7 @@ mod tests {
         assert_eq!(owner.kind().tag(), OwnerKindTag::Company);
         assert_eq!(
             owner.take_events(),
-            [OwnerEvent::OwnerUpdated {
+            [OwnerEvent::OwnerUpdated(OwnerUpdated {
                 owner_id: OWNER_ID,
                 fields: vec![
                     OwnerField::Kind,
@@ -555,7 +575,7 @@ mod tests {
                     OwnerField::Siret,
                     OwnerField::VatNumber
                 ]
-            }]
+            })]
         );
     }
 
@@ -608,10 +628,10 @@ mod tests {
         assert_eq!(owner.iban(), None);
         assert_eq!(
             owner.pending_events(),
-            [OwnerEvent::OwnerUpdated {
+            [OwnerEvent::OwnerUpdated(OwnerUpdated {
                 owner_id: OWNER_ID,
                 fields: vec![OwnerField::Iban, OwnerField::MoneyModel]
-            }]
+            })]
         );
     }
 
@@ -630,22 +650,22 @@ mod tests {
         assert_eq!(
             owner.take_events(),
             [
-                OwnerEvent::OwnerLinkedToUser {
+                OwnerEvent::OwnerLinkedToUser(OwnerLinkedToUser {
                     owner_id: OWNER_ID,
                     user_id: USER_ID
-                },
-                OwnerEvent::OwnerUnlinkedFromUser {
+                }),
+                OwnerEvent::OwnerUnlinkedFromUser(OwnerUnlinkedFromUser {
                     owner_id: OWNER_ID,
                     user_id: USER_ID
-                },
-                OwnerEvent::OwnerLinkedToUser {
+                }),
+                OwnerEvent::OwnerLinkedToUser(OwnerLinkedToUser {
                     owner_id: OWNER_ID,
                     user_id: other
-                },
-                OwnerEvent::OwnerUnlinkedFromUser {
+                }),
+                OwnerEvent::OwnerUnlinkedFromUser(OwnerUnlinkedFromUser {
                     owner_id: OWNER_ID,
                     user_id: other
-                },
+                }),
             ]
         );
     }

@@ -1,26 +1,9 @@
 //! The owners domain's named rules. Each reads like the rule, is checked inside the
 //! [`super::Owner`] method that could break it, and fails with its own error code.
 
-use sejour_core::Role;
+use sejour_core::{BusinessRule, Role};
 
 use super::{errors::OwnerError, iban::Iban, kind::OwnerKind, mandate::MoneyModel};
-
-/// A rule that a change may break.
-pub trait BusinessRule {
-    /// Whether the change would break the rule.
-    fn is_broken(&self) -> bool;
-    /// The error reported when it is broken.
-    fn error(&self) -> OwnerError;
-}
-
-/// Checks `rule`: its error when broken.
-pub fn check_rule(rule: impl BusinessRule) -> Result<(), OwnerError> {
-    if rule.is_broken() {
-        Err(rule.error())
-    } else {
-        Ok(())
-    }
-}
 
 /// "Under the `mandate` money model, the owner has an IBAN": the agency collects the
 /// rent and must be able to pay the owner their share. (Under `service` the owner
@@ -34,6 +17,8 @@ pub struct MandateModelRequiresIban<'a> {
 }
 
 impl BusinessRule for MandateModelRequiresIban<'_> {
+    type Error = OwnerError;
+
     fn is_broken(&self) -> bool {
         self.money_model.agency_collects_rent() && self.iban.is_none()
     }
@@ -68,6 +53,8 @@ impl FrenchVatNumberMustMatchSiren<'_> {
 }
 
 impl BusinessRule for FrenchVatNumberMustMatchSiren<'_> {
+    type Error = OwnerError;
+
     fn is_broken(&self) -> bool {
         self.sirens().is_some_and(|(siren, vat)| siren != vat)
     }
@@ -91,6 +78,8 @@ pub struct LinkedUserMustHaveOwnerRole {
 }
 
 impl BusinessRule for LinkedUserMustHaveOwnerRole {
+    type Error = OwnerError;
+
     fn is_broken(&self) -> bool {
         self.role != Role::Owner
     }
@@ -103,6 +92,8 @@ impl BusinessRule for LinkedUserMustHaveOwnerRole {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
+    use sejour_core::check_rule;
+
     use super::*;
     use crate::domain::{LegalName, Siret, VatNumber};
 

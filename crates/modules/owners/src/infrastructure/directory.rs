@@ -2,10 +2,10 @@
 
 use async_trait::async_trait;
 use sejour_core::AppError;
+use sejour_infrastructure::db::StorageResult;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use super::storage_error;
 use crate::application::directory::OwnerDirectory;
 
 /// Owners for other contexts, on the `owners.owners` table (reads only).
@@ -28,7 +28,7 @@ impl OwnerDirectory for PgOwnerDirectory {
             .bind(user_id)
             .fetch_optional(&self.pool)
             .await
-            .map_err(storage_error)
+            .storage()
     }
 
     async fn exists(&self, owner_id: Uuid) -> Result<bool, AppError> {
@@ -36,6 +36,6 @@ impl OwnerDirectory for PgOwnerDirectory {
             .bind(owner_id)
             .fetch_one(&self.pool)
             .await
-            .map_err(storage_error)
+            .storage()
     }
 }

@@ -13,35 +13,12 @@
 pub mod dto;
 pub mod owners;
 
-use std::sync::Arc;
-
-use sejour_core::{Clock, IdGenerator};
-use sejour_users::application::directory::UserDirectory;
-use sqlx::PgPool;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
-use crate::infrastructure::PgOwnerRepository;
+use crate::application::OwnerUseCases;
 
-/// What the handlers need.
-#[derive(Clone)]
-pub struct OwnersState {
-    /// The database.
-    pub pool: PgPool,
-    /// Time.
-    pub clock: Arc<dyn Clock>,
-    /// Identity.
-    pub ids: Arc<dyn IdGenerator>,
-    /// User accounts, owned by the users context (to check the account linked to an
-    /// owner exists and has the role `owner`).
-    pub users: Arc<dyn UserDirectory>,
-}
-
-impl OwnersState {
-    /// The owner repository on this state's pool, clock and ids.
-    pub fn repository(&self) -> PgOwnerRepository {
-        PgOwnerRepository::new(self.pool.clone(), self.clock.clone(), self.ids.clone())
-    }
-}
+/// What the handlers need: the owners use cases.
+pub type OwnersState = OwnerUseCases;
 
 /// The routes, relative to `/api/v1`.
 pub fn routes() -> OpenApiRouter<OwnersState> {

@@ -18,14 +18,8 @@ use super::{
     dto::{CreateOwnerRequest, OwnerDto, OwnerKindDto, OwnerResponse, UpdateOwnerRequest},
 };
 use crate::application::{
-    commands::{
-        create_owner::{self, CreateOwnerCommand},
-        update_owner::{self, UpdateOwnerCommand},
-    },
-    queries::{
-        get_owner,
-        list_owners::{self, ListOwnersQuery, OwnerCursor},
-    },
+    commands::{create_owner::CreateOwnerCommand, update_owner::UpdateOwnerCommand},
+    queries::list_owners::{ListOwnersQuery, OwnerCursor},
 };
 use sejour_infrastructure::http::preconditions::IfMatch;
 
@@ -65,7 +59,7 @@ pub async fn list_owners(
         cursor: page.cursor::<OwnerCursor>()?,
         limit: Some(page.limit()?),
     };
-    let found = list_owners::list_owners(&state.repository(), &ctx, query).await?;
+    let found = state.list.handle(&ctx, query).await?;
     Ok(Json(Page {
         items: found
             .items
@@ -99,7 +93,6 @@ pub async fn create_owner(
     OriginalUri(uri): OriginalUri,
     Json(body): Json<CreateOwnerRequest>,
 ) -> Result<Response, ApiError> {
-    let owners = state.repository();
     let command = CreateOwnerCommand {
         kind: body.kind.into(),
         identity: body.identity(),
@@ -112,8 +105,8 @@ pub async fn create_owner(
         money_model: body.mandate.money_model.into(),
         user_id: body.user_id,
     };
-    let id = create_owner::create_owner(&owners, state.users.as_ref(), &ctx, command).await?;
-    let owner = get_owner::get_owner(&owners, &ctx, id).await?;
+    let id = state.create.handle(&ctx, command).await?;
+    let owner = state.get.handle(&ctx, id).await?;
     let location = format!("{}/{id}", uri.path().trim_end_matches('/'));
     let response = OwnerResponse::for_viewer(&owner, &ctx.actor);
     Ok((
@@ -141,7 +134,7 @@ pub async fn get_owner(
     RequestCtx(ctx): RequestCtx,
     Path(id): Path<Uuid>,
 ) -> Result<OwnerResponse, ApiError> {
-    let owner = get_owner::get_owner(&state.repository(), &ctx, id).await?;
+    let owner = state.get.handle(&ctx, id).await?;
     Ok(OwnerResponse::for_viewer(&owner, &ctx.actor))
 }
 
@@ -173,7 +166,6 @@ pub async fn update_owner(
     IfMatch(expected_version): IfMatch,
     Json(body): Json<UpdateOwnerRequest>,
 ) -> Result<OwnerResponse, ApiError> {
-    let owners = state.repository();
     let mandate = body.mandate.clone().unwrap_or_default();
     let command = UpdateOwnerCommand {
         owner_id: id,
@@ -189,7 +181,7 @@ pub async fn update_owner(
         user_id: body.user_id,
         expected_version,
     };
-    update_owner::update_owner(&owners, state.users.as_ref(), &ctx, command).await?;
-    let owner = get_owner::get_owner(&owners, &ctx, id).await?;
+    state.update.handle(&ctx, command).await?;
+    let owner = state.get.handle(&ctx, id).await?;
     Ok(OwnerResponse::for_viewer(&owner, &ctx.actor))
 }

@@ -1,13 +1,10 @@
 //! Verify the audit log's hash chain from its first row to its last.
 
-use sejour_core::AppError;
-use sqlx::PgPool;
+use std::sync::Arc;
 
-use crate::{
-    application::storage_error,
-    domain::{ChainBroken, GENESIS_HASH, verify_chain},
-    infrastructure::repository,
-};
+use sejour_core::AppError;
+
+use crate::domain::{ChainBroken, GENESIS_HASH, repositories::AuditLogRepository, verify_chain};
 
 /// Rows read per round trip while walking the chain.
 pub const BATCH_SIZE: i64 = 1000;
@@ -28,30 +25,41 @@ pub enum ChainVerdict {
     Broken(ChainBroken),
 }
 
-/// Walks the whole audit log in seq order, [`BATCH_SIZE`] rows at a time, and reports
-/// the row count, or the first row where the chain is broken. Rows appended while it
-/// runs are checked too, up to the moment the last batch is read.
-pub async fn verify_audit_chain(pool: &PgPool) -> Result<ChainVerdict, AppError> {
-    let mut after_seq = 0;
-    let mut head = GENESIS_HASH.to_owned();
-    let mut rows: u64 = 0;
-    loop {
-        let batch = repository::fetch_batch(pool, after_seq, BATCH_SIZE)
-            .await
-            .map_err(storage_error)?;
-        let Some(last) = batch.last() else {
-            break;
-        };
-        after_seq = last.seq;
-        let len = u64::try_from(batch.len()).unwrap_or(u64::MAX);
-        match verify_chain(batch, head) {
-            Ok(last_hash) => head = last_hash,
-            Err(broken) => {
-                tracing::error!(seq = broken.seq, reason = %broken.reason, "audit chain broken");
-                return Ok(ChainVerdict::Broken(broken));
-            }
-        }
-        rows += len;
+/// Verifies the audit log's chain.
+#[derive(Clone)]
+pub struct VerifyAuditChainHandler {
+    audit: Arc<dyn AuditLogRepository>,
+}
+
+impl VerifyAuditChainHandler {
+    /// The use case on `audit`.
+    pub fn new(audit: Arc<dyn AuditLogRepository>) -> Self {
+        Self { audit }
     }
-    Ok(ChainVerdict::Intact { rows, head })
+
+    /// Walks the whole audit log in seq order, [`BATCH_SIZE`] rows at a time, and
+    /// reports the row count, or the first row where the chain is broken. Rows appended
+    /// while it runs are checked too, up to the moment the last batch is read.
+    pub async fn handle(&self) -> Result<ChainVerdict, AppError> {
+        let mut after_seq = 0;
+        let mut head = GENESIS_HASH.to_owned();
+        let mut rows: u64 = 0;
+        loop {
+            let batch = self.audit.batch(after_seq, BATCH_SIZE).await?;
+            let Some(last) = batch.last() else {
+                break;
+            };
+            after_seq = last.seq;
+            let len = u64::try_from(batch.len()).unwrap_or(u64::MAX);
+            match verify_chain(batch, head) {
+                Ok(last_hash) => head = last_hash,
+                Err(broken) => {
+                    tracing::error!(seq = broken.seq, reason = %broken.reason, "audit chain broken");
+                    return Ok(ChainVerdict::Broken(broken));
+                }
+            }
+            rows += len;
+        }
+        Ok(ChainVerdict::Intact { rows, head })
+    }
 }

@@ -1,14 +1,14 @@
 //! Search the audit log: filter by actor, action, target and time; newest first, paged
 //! by a keyset cursor on `seq`.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use sejour_core::{AppError, FieldError};
-use sqlx::PgPool;
 
-use crate::{
-    application::storage_error,
-    domain::AuditRecord,
-    infrastructure::repository::{self, AuditFilter},
+use crate::domain::{
+    AuditRecord,
+    repositories::{AuditFilter, AuditLogRepository},
 };
 
 /// Rows per page when the caller does not say.
@@ -46,33 +46,44 @@ pub struct AuditPage {
     pub next_cursor: Option<i64>,
 }
 
-/// Lists the audit rows matching `query`, newest first.
-///
-/// Invalid input (a limit out of range, a target id without a type, `from` after `to`,
-/// a cursor below 1) is a validation error listing each problem.
-pub async fn search_audit(pool: &PgPool, query: SearchAuditQuery) -> Result<AuditPage, AppError> {
-    let limit = validate(&query)?;
-    let filter = AuditFilter {
-        actor: query.actor,
-        action: query.action,
-        target_type: query.target_type,
-        target_id: query.target_id,
-        from: query.from,
-        to: query.to,
-        before_seq: query.cursor,
-    };
-    // One row more than asked tells whether another page follows.
-    let mut items = repository::search(pool, &filter, i64::from(limit) + 1)
-        .await
-        .map_err(storage_error)?;
-    let more = items.len() > usize::try_from(limit).unwrap_or(usize::MAX);
-    items.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-    let next_cursor = if more {
-        items.last().map(|r| r.seq)
-    } else {
-        None
-    };
-    Ok(AuditPage { items, next_cursor })
+/// Searches the audit log.
+#[derive(Clone)]
+pub struct SearchAuditHandler {
+    audit: Arc<dyn AuditLogRepository>,
+}
+
+impl SearchAuditHandler {
+    /// The use case on `audit`.
+    pub fn new(audit: Arc<dyn AuditLogRepository>) -> Self {
+        Self { audit }
+    }
+
+    /// Lists the audit rows matching `query`, newest first.
+    ///
+    /// Invalid input (a limit out of range, a target id without a type, `from` after
+    /// `to`, a cursor below 1) is a validation error listing each problem.
+    pub async fn handle(&self, query: SearchAuditQuery) -> Result<AuditPage, AppError> {
+        let limit = validate(&query)?;
+        let filter = AuditFilter {
+            actor: query.actor,
+            action: query.action,
+            target_type: query.target_type,
+            target_id: query.target_id,
+            from: query.from,
+            to: query.to,
+            before_seq: query.cursor,
+        };
+        // One row more than asked tells whether another page follows.
+        let mut items = self.audit.search(&filter, i64::from(limit) + 1).await?;
+        let more = items.len() > usize::try_from(limit).unwrap_or(usize::MAX);
+        items.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+        let next_cursor = if more {
+            items.last().map(|r| r.seq)
+        } else {
+            None
+        };
+        Ok(AuditPage { items, next_cursor })
+    }
 }
 
 /// The page size, or every problem with the query.

@@ -3,14 +3,15 @@
 
 use chrono::NaiveDate;
 use sejour_core::{AppError, Ctx, authz::require_staff};
-use sejour_users::application::directory::UserDirectory;
 use uuid::Uuid;
 
 use super::link_owner_user::{apply_link, user_to_link};
 use crate::{
-    application::input::{self, AddressInput, FieldErrors, IdentityInput},
+    application::{
+        OwnerPorts,
+        input::{self, AddressInput, FieldErrors, IdentityInput},
+    },
     domain::{Mandate, MoneyModel, Owner, OwnerDetails, OwnerKindTag},
-    infrastructure::{PgOwnerRepository, storage_error},
 };
 
 /// The owner to create, as typed.
@@ -80,31 +81,40 @@ impl TryFrom<CreateOwnerCommand> for OwnerDetails {
     }
 }
 
-/// Creates the owner (and links the account, when given) in one transaction,
-/// publishing `owners.OwnerCreated` (and `owners.OwnerLinkedToUser`); returns its id.
-///
-/// Staff only (401/403). 422 listing every invalid field (`siret`, `iban`,
-/// `address.postalCode`...), 422 on a broken rule (`owner.iban_required_for_mandate`,
-/// `owner.vat_siren_mismatch`, `owner.user_not_owner_role`), 409 `owner.siret_taken` or
-/// `owner.user_already_linked`.
-pub async fn create_owner(
-    owners: &PgOwnerRepository,
-    users: &dyn UserDirectory,
-    ctx: &Ctx,
-    command: CreateOwnerCommand,
-) -> Result<Uuid, AppError> {
-    require_staff(&ctx.actor)?;
-    let user_id = command.user_id;
-    let details = OwnerDetails::try_from(command)?;
-    let now = owners.clock().now();
-    let mut owner = Owner::create(owners.ids().new_id(), details, now)?;
-    if let Some(user_id) = user_id {
-        let user = user_to_link(users, user_id).await?;
-        apply_link(&mut owner, Some(user), now)?;
+/// Creates owners.
+#[derive(Clone)]
+pub struct CreateOwnerHandler {
+    ports: OwnerPorts,
+}
+
+impl CreateOwnerHandler {
+    /// The use case on `ports`.
+    pub fn new(ports: OwnerPorts) -> Self {
+        Self { ports }
     }
-    let mut tx = owners.begin().await?;
-    owners.insert(&mut tx, ctx, &mut owner).await?;
-    tx.commit().await.map_err(storage_error)?;
-    tracing::info!(owner_id = %owner.id(), kind = %owner.kind().tag(), "owner created");
-    Ok(owner.id())
+
+    /// Creates the owner (and links the account, when given) in one transaction,
+    /// publishing `owners.OwnerCreated` (and `owners.OwnerLinkedToUser`); returns its id.
+    ///
+    /// Staff only (401/403). 422 listing every invalid field (`siret`, `iban`,
+    /// `address.postalCode`...), 422 on a broken rule (`owner.iban_required_for_mandate`,
+    /// `owner.vat_siren_mismatch`, `owner.user_not_owner_role`), 409 `owner.siret_taken`
+    /// or `owner.user_already_linked`.
+    pub async fn handle(&self, ctx: &Ctx, command: CreateOwnerCommand) -> Result<Uuid, AppError> {
+        let ports = &self.ports;
+        require_staff(&ctx.actor)?;
+        let user_id = command.user_id;
+        let details = OwnerDetails::try_from(command)?;
+        let now = ports.clock.now();
+        let mut owner = Owner::create(ports.ids.new_id(), details, now)?;
+        if let Some(user_id) = user_id {
+            let user = user_to_link(ports.users.as_ref(), user_id).await?;
+            apply_link(&mut owner, Some(user), now)?;
+        }
+        let mut tx = ports.unit_of_work.begin().await?;
+        ports.owners.insert(&mut tx, ctx, &mut owner).await?;
+        ports.unit_of_work.commit(tx).await?;
+        tracing::info!(owner_id = %owner.id(), kind = %owner.kind().tag(), "owner created");
+        Ok(owner.id())
+    }
 }

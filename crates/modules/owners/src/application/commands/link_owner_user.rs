@@ -6,10 +6,11 @@ use sejour_core::{AppError, Ctx, authz::require_staff};
 use sejour_users::application::directory::UserDirectory;
 use uuid::Uuid;
 
+use sejour_core::ensure_version;
+
 use crate::{
-    application::ensure_version,
+    application::OwnerPorts,
     domain::{Owner, OwnerError, UserToLink},
-    infrastructure::{PgOwnerRepository, storage_error},
 };
 
 /// Which account to link; `None` unlinks.
@@ -52,32 +53,42 @@ pub(crate) fn apply_link(
     Ok(())
 }
 
-/// Links the account to the owner, publishing `owners.OwnerLinkedToUser` (after
-/// `owners.OwnerUnlinkedFromUser` for an account it replaces), or unlinks it.
-///
-/// Staff only (401/403); 404 for an unknown owner; 412 on a stale version; 422
-/// `owner.user_not_owner_role` when the account does not exist or is not an owner's;
-/// 409 `owner.user_already_linked` when it stands for another owner already.
-pub async fn link_owner_user(
-    owners: &PgOwnerRepository,
-    users: &dyn UserDirectory,
-    ctx: &Ctx,
-    command: LinkOwnerUserCommand,
-) -> Result<(), AppError> {
-    require_staff(&ctx.actor)?;
-    let user = match command.user_id {
-        Some(id) => Some(user_to_link(users, id).await?),
-        None => None,
-    };
-    let mut tx = owners.begin().await?;
-    let mut owner = owners
-        .get_for_update(&mut tx, command.owner_id)
-        .await?
-        .ok_or_else(|| AppError::not_found("owner"))?;
-    ensure_version(&owner, command.expected_version)?;
-    apply_link(&mut owner, user, owners.clock().now())?;
-    owners.update(&mut tx, ctx, &mut owner).await?;
-    tx.commit().await.map_err(storage_error)?;
-    tracing::info!(owner_id = %owner.id(), user_id = ?owner.user_id(), "owner account link changed");
-    Ok(())
+/// Links owners to user accounts.
+#[derive(Clone)]
+pub struct LinkOwnerUserHandler {
+    ports: OwnerPorts,
+}
+
+impl LinkOwnerUserHandler {
+    /// The use case on `ports`.
+    pub fn new(ports: OwnerPorts) -> Self {
+        Self { ports }
+    }
+
+    /// Links the account to the owner, publishing `owners.OwnerLinkedToUser` (after
+    /// `owners.OwnerUnlinkedFromUser` for an account it replaces), or unlinks it.
+    ///
+    /// Staff only (401/403); 404 for an unknown owner; 412 on a stale version; 422
+    /// `owner.user_not_owner_role` when the account does not exist or is not an owner's;
+    /// 409 `owner.user_already_linked` when it stands for another owner already.
+    pub async fn handle(&self, ctx: &Ctx, command: LinkOwnerUserCommand) -> Result<(), AppError> {
+        let ports = &self.ports;
+        require_staff(&ctx.actor)?;
+        let user = match command.user_id {
+            Some(id) => Some(user_to_link(ports.users.as_ref(), id).await?),
+            None => None,
+        };
+        let mut tx = ports.unit_of_work.begin().await?;
+        let mut owner = ports
+            .owners
+            .find_for_update(&mut tx, command.owner_id)
+            .await?
+            .ok_or_else(|| AppError::not_found("owner"))?;
+        ensure_version("owner", owner.version(), command.expected_version)?;
+        apply_link(&mut owner, user, ports.clock.now())?;
+        ports.owners.update(&mut tx, ctx, &mut owner).await?;
+        ports.unit_of_work.commit(tx).await?;
+        tracing::info!(owner_id = %owner.id(), user_id = ?owner.user_id(), "owner account link changed");
+        Ok(())
+    }
 }

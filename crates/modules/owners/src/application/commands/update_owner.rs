@@ -2,18 +2,16 @@
 //! user account, in one optimistic-concurrency-checked transaction.
 
 use chrono::NaiveDate;
-use sejour_core::{AppError, Ctx, authz::require_staff};
-use sejour_users::application::directory::UserDirectory;
+use sejour_core::{AppError, Ctx, authz::require_staff, ensure_version};
 use uuid::Uuid;
 
 use super::link_owner_user::{apply_link, user_to_link};
 use crate::{
     application::{
-        ensure_version,
+        OwnerPorts,
         input::{self, AddressInput, FieldErrors, IdentityInput},
     },
     domain::{MoneyModel, OwnerChanges, OwnerKind, OwnerKindTag},
-    infrastructure::{PgOwnerRepository, storage_error},
 };
 
 /// The changes to an owner; `None` leaves a field as it is.
@@ -90,46 +88,56 @@ fn changes(command: &UpdateOwnerCommand, current: &OwnerKind) -> Result<OwnerCha
     })
 }
 
-/// Applies `command`, publishing `owners.OwnerUpdated` naming the fields that actually
-/// changed (never their values), and `owners.OwnerLinkedToUser` /
-/// `owners.OwnerUnlinkedFromUser` for the account link.
-///
-/// Staff only (401/403); 404 for an unknown owner; 412 on a stale version; 422 listing
-/// every invalid field, or on a broken rule (`owner.iban_required_for_mandate`,
-/// `owner.vat_siren_mismatch`, `owner.user_not_owner_role`); 409 `owner.siret_taken` or
-/// `owner.user_already_linked`. Nothing is saved unless everything is.
-pub async fn update_owner(
-    owners: &PgOwnerRepository,
-    users: &dyn UserDirectory,
-    ctx: &Ctx,
-    command: UpdateOwnerCommand,
-) -> Result<(), AppError> {
-    require_staff(&ctx.actor)?;
-    // The account is looked up before the owner's row is locked.
-    let link = match command.user_id {
-        Some(Some(id)) => Some(Some(user_to_link(users, id).await?)),
-        Some(None) => Some(None),
-        None => None,
-    };
-    let mut tx = owners.begin().await?;
-    let mut owner = owners
-        .get_for_update(&mut tx, command.owner_id)
-        .await?
-        .ok_or_else(|| AppError::not_found("owner"))?;
-    ensure_version(&owner, command.expected_version)?;
-    let changes = changes(&command, owner.kind())?;
-    let now = owners.clock().now();
-    owner.update(changes, now)?;
-    if let Some(user) = link {
-        apply_link(&mut owner, user, now)?;
+/// Updates owners.
+#[derive(Clone)]
+pub struct UpdateOwnerHandler {
+    ports: OwnerPorts,
+}
+
+impl UpdateOwnerHandler {
+    /// The use case on `ports`.
+    pub fn new(ports: OwnerPorts) -> Self {
+        Self { ports }
     }
-    let changed = owner.has_changes();
-    owners.update(&mut tx, ctx, &mut owner).await?;
-    tx.commit().await.map_err(storage_error)?;
-    if changed {
-        tracing::info!(owner_id = %owner.id(), version = owner.version(), "owner updated");
+
+    /// Applies `command`, publishing `owners.OwnerUpdated` naming the fields that
+    /// actually changed (never their values), and `owners.OwnerLinkedToUser` /
+    /// `owners.OwnerUnlinkedFromUser` for the account link.
+    ///
+    /// Staff only (401/403); 404 for an unknown owner; 412 on a stale version; 422
+    /// listing every invalid field, or on a broken rule (`owner.iban_required_for_mandate`,
+    /// `owner.vat_siren_mismatch`, `owner.user_not_owner_role`); 409 `owner.siret_taken`
+    /// or `owner.user_already_linked`. Nothing is saved unless everything is.
+    pub async fn handle(&self, ctx: &Ctx, command: UpdateOwnerCommand) -> Result<(), AppError> {
+        let ports = &self.ports;
+        require_staff(&ctx.actor)?;
+        // The account is looked up before the owner's row is locked.
+        let link = match command.user_id {
+            Some(Some(id)) => Some(Some(user_to_link(ports.users.as_ref(), id).await?)),
+            Some(None) => Some(None),
+            None => None,
+        };
+        let mut tx = ports.unit_of_work.begin().await?;
+        let mut owner = ports
+            .owners
+            .find_for_update(&mut tx, command.owner_id)
+            .await?
+            .ok_or_else(|| AppError::not_found("owner"))?;
+        ensure_version("owner", owner.version(), command.expected_version)?;
+        let changes = changes(&command, owner.kind())?;
+        let now = ports.clock.now();
+        owner.update(changes, now)?;
+        if let Some(user) = link {
+            apply_link(&mut owner, user, now)?;
+        }
+        let changed = owner.has_changes();
+        ports.owners.update(&mut tx, ctx, &mut owner).await?;
+        ports.unit_of_work.commit(tx).await?;
+        if changed {
+            tracing::info!(owner_id = %owner.id(), version = owner.version(), "owner updated");
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 #[cfg(test)]

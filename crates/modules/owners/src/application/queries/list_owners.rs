@@ -1,14 +1,16 @@
 //! List owners: staff browse owners, filtered by kind and text, newest first, paged by a
 //! keyset cursor on `(createdAt, id)`; an owner's user account gets its own record only.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use sejour_core::{AppError, Ctx, Role, authz::require_user};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::{
-    domain::{Owner, OwnerKindTag},
-    infrastructure::{OwnerFilter, PgOwnerRepository},
+use crate::domain::{
+    Owner, OwnerKindTag,
+    repositories::{OwnerFilter, OwnerRepository},
 };
 
 pub use sejour_core::paging::{DEFAULT_LIMIT, MAX_LIMIT};
@@ -59,35 +61,44 @@ pub struct OwnersPage {
     pub next_cursor: Option<OwnerCursor>,
 }
 
-/// Lists the owners matching `query`, newest first: staff see every owner; a user with
-/// the role `owner` sees only the record linked to their account (the filters still
-/// apply). 401 when nobody is signed in, 403 for guests; 422 listing each invalid
-/// parameter (`limit`, `q`).
-pub async fn list_owners(
-    owners: &PgOwnerRepository,
-    ctx: &Ctx,
-    query: ListOwnersQuery,
-) -> Result<OwnersPage, AppError> {
-    let (me, role) = require_user(&ctx.actor)?;
-    let user_id = match role {
-        Role::Admin | Role::Manager => None,
-        Role::Owner => Some(me),
-        Role::Guest => return Err(AppError::forbidden()),
-    };
-    let limit = validate(&query)?;
-    let filter = OwnerFilter {
-        kind: query.kind,
-        q: query
-            .q
-            .map(|q| q.trim().to_owned())
-            .filter(|q| !q.is_empty()),
-        user_id,
-        before: query.cursor.map(|c| (c.created_at, c.id)),
-    };
-    // One row more than asked tells whether another page follows.
-    let rows = owners.list(&filter, i64::from(limit) + 1).await?;
-    let (items, next_cursor) = split_page(rows, limit, |o| OwnerCursor::from(o));
-    Ok(OwnersPage { items, next_cursor })
+/// Lists owners.
+#[derive(Clone)]
+pub struct ListOwnersHandler {
+    owners: Arc<dyn OwnerRepository>,
+}
+
+impl ListOwnersHandler {
+    /// The use case on `owners`.
+    pub fn new(owners: Arc<dyn OwnerRepository>) -> Self {
+        Self { owners }
+    }
+
+    /// Lists the owners matching `query`, newest first: staff see every owner; a user
+    /// with the role `owner` sees only the record linked to their account (the filters
+    /// still apply). 401 when nobody is signed in, 403 for guests; 422 listing each
+    /// invalid parameter (`limit`, `q`).
+    pub async fn handle(&self, ctx: &Ctx, query: ListOwnersQuery) -> Result<OwnersPage, AppError> {
+        let (me, role) = require_user(&ctx.actor)?;
+        let user_id = match role {
+            Role::Admin | Role::Manager => None,
+            Role::Owner => Some(me),
+            Role::Guest => return Err(AppError::forbidden()),
+        };
+        let limit = validate(&query)?;
+        let filter = OwnerFilter {
+            kind: query.kind,
+            q: query
+                .q
+                .map(|q| q.trim().to_owned())
+                .filter(|q| !q.is_empty()),
+            user_id,
+            before: query.cursor.map(|c| (c.created_at, c.id)),
+        };
+        // One row more than asked tells whether another page follows.
+        let rows = self.owners.list(&filter, i64::from(limit) + 1).await?;
+        let (items, next_cursor) = split_page(rows, limit, |o| OwnerCursor::from(o));
+        Ok(OwnersPage { items, next_cursor })
+    }
 }
 
 /// The page size, or every problem with the query.

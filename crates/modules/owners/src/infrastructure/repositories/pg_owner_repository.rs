@@ -1,4 +1,4 @@
-//! Owners in PostgreSQL (`owners.owners`).
+//! [`PgOwnerRepository`]: the [`OwnerRepository`] on PostgreSQL (`owners.owners`).
 //!
 //! Every state change writes the aggregate's recorded events to the outbox on the same
 //! connection, hence in the same transaction: a change commits with its events, or
@@ -6,21 +6,25 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use async_trait::async_trait;
+use chrono::NaiveDate;
 use sejour_core::{
-    AppError, Clock, Ctx, IdGenerator,
+    AppError, Clock, Ctx, IdGenerator, Tx,
     value_objects::{CountryCode, Email, PhoneNumber, PostalAddress},
 };
-use sejour_infrastructure::store::{Store, push_contains_any, push_newest_first, row_by_id};
-use sqlx::{PgConnection, PgPool, Postgres, QueryBuilder, Row, postgres::PgRow};
+use sejour_infrastructure::{
+    db::{StorageResult, on_constraint},
+    store::{Store, pg, push_contains_any, push_newest_first, row_by_id},
+};
+use sqlx::{PgPool, Postgres, QueryBuilder, Row, postgres::PgRow};
 use uuid::Uuid;
 
-use super::storage_error;
 use crate::{
-    application::{siret_taken, user_already_linked, version_mismatch},
+    application::{siret_taken, user_already_linked},
     domain::{
         CommissionRate, Iban, LegalName, Mandate, MoneyModel, Owner, OwnerKind, OwnerKindTag,
         OwnerSnapshot, PersonName, Siret, VatNumber,
+        repositories::{OwnerFilter, OwnerRepository},
     },
 };
 
@@ -40,35 +44,10 @@ const USER_UNIQUE_CONSTRAINT: &str = "owners_user_id_key";
 /// The unique index behind "one owner record per SIRET".
 const SIRET_UNIQUE_INDEX: &str = "owners_siret_unique_idx";
 
-/// PostgreSQL's `unique_violation`.
-const UNIQUE_VIOLATION: &str = "23505";
-
-/// Which owners [`PgOwnerRepository::list`] returns; every present field must match.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct OwnerFilter {
-    /// Exactly this kind.
-    pub kind: Option<OwnerKindTag>,
-    /// A case-insensitive substring of the first, last or full name, the legal name,
-    /// the email or the SIRET, taken literally (`%` and `_` are not wildcards).
-    pub q: Option<String>,
-    /// The owner linked to this user account only.
-    pub user_id: Option<Uuid>,
-    /// Owners created before this `(created_at, id)` only: the keyset cursor.
-    pub before: Option<(DateTime<Utc>, Uuid)>,
-}
-
 /// The `owners.owners` table, with outbox publishing of the aggregate's events.
 #[derive(Clone)]
 pub struct PgOwnerRepository {
     store: Store,
-}
-
-impl std::ops::Deref for PgOwnerRepository {
-    type Target = Store;
-
-    fn deref(&self) -> &Store {
-        &self.store
-    }
 }
 
 impl PgOwnerRepository {
@@ -78,22 +57,18 @@ impl PgOwnerRepository {
             store: Store::new(pool, clock, ids),
         }
     }
+}
 
-    /// Stores a new owner (from [`Owner::create`]) and publishes its events, on `conn`
-    /// (the caller's transaction). 409 `owner.siret_taken` / `owner.user_already_linked`
-    /// on a duplicate; the transaction is then aborted and must be rolled back.
-    pub async fn insert(
-        &self,
-        conn: &mut PgConnection,
-        ctx: &Ctx,
-        owner: &mut Owner,
-    ) -> Result<(), AppError> {
+#[async_trait]
+impl OwnerRepository for PgOwnerRepository {
+    async fn insert(&self, tx: &mut Tx, ctx: &Ctx, owner: &mut Owner) -> Result<(), AppError> {
         if owner.stored_version().is_some() {
             return Err(AppError::internal(format!(
                 "owner {} is already stored",
                 owner.id()
             )));
         }
+        let conn = pg(tx)?;
         let s = owner.snapshot();
         let columns = Columns::of(s);
         sqlx::query(
@@ -130,19 +105,10 @@ impl PgOwnerRepository {
         .execute(&mut *conn)
         .await
         .map_err(write_error)?;
-        self.publish(conn, ctx, owner).await
+        self.store.publish_all(conn, ctx, owner.take_events()).await
     }
 
-    /// Saves the pending changes of a stored owner and publishes its events, on `conn`
-    /// (the caller's transaction); nothing to do without changes. 412
-    /// `owner.version_mismatch` when the stored version is no longer the one loaded;
-    /// 409 as for [`PgOwnerRepository::insert`].
-    pub async fn update(
-        &self,
-        conn: &mut PgConnection,
-        ctx: &Ctx,
-        owner: &mut Owner,
-    ) -> Result<(), AppError> {
+    async fn update(&self, tx: &mut Tx, ctx: &Ctx, owner: &mut Owner) -> Result<(), AppError> {
         if !owner.has_changes() {
             return Ok(());
         }
@@ -152,6 +118,7 @@ impl PgOwnerRepository {
                 owner.id()
             )));
         };
+        let conn = pg(tx)?;
         let s = owner.snapshot();
         let columns = Columns::of(s);
         let updated = sqlx::query(
@@ -191,40 +158,22 @@ impl PgOwnerRepository {
         .map_err(write_error)?
         .rows_affected();
         if updated == 0 {
-            return Err(version_mismatch());
+            return Err(AppError::stale_version("owner"));
         }
-        self.publish(conn, ctx, owner).await
+        self.store.publish_all(conn, ctx, owner.take_events()).await
     }
 
-    /// Writes the owner's recorded events to the outbox on `conn`.
-    async fn publish(
-        &self,
-        conn: &mut PgConnection,
-        ctx: &Ctx,
-        owner: &mut Owner,
-    ) -> Result<(), AppError> {
-        self.publish_all(conn, ctx, owner.take_events()).await
-    }
-
-    /// The owner with this id, if any.
-    pub async fn get(&self, id: Uuid) -> Result<Option<Owner>, AppError> {
-        let row = row_by_id(self.pool(), &select_by_id(), id, false).await?;
+    async fn find_by_id(&self, id: Uuid) -> Result<Option<Owner>, AppError> {
+        let row = row_by_id(self.store.pool(), &select_by_id(), id, false).await?;
         row.as_ref().map(owner_from_row).transpose()
     }
 
-    /// The owner with this id, locked on `conn` until its transaction ends.
-    pub async fn get_for_update(
-        &self,
-        conn: &mut PgConnection,
-        id: Uuid,
-    ) -> Result<Option<Owner>, AppError> {
-        let row = row_by_id(&mut *conn, &select_by_id(), id, true).await?;
+    async fn find_for_update(&self, tx: &mut Tx, id: Uuid) -> Result<Option<Owner>, AppError> {
+        let row = row_by_id(pg(tx)?, &select_by_id(), id, true).await?;
         row.as_ref().map(owner_from_row).transpose()
     }
 
-    /// The owners matching `filter`, newest first (by `created_at`, then id), at most
-    /// `limit`.
-    pub async fn list(&self, filter: &OwnerFilter, limit: i64) -> Result<Vec<Owner>, AppError> {
+    async fn list(&self, filter: &OwnerFilter, limit: i64) -> Result<Vec<Owner>, AppError> {
         let mut query = QueryBuilder::<Postgres>::new(format!(
             "SELECT {COLUMNS} FROM owners.owners WHERE TRUE"
         ));
@@ -246,11 +195,7 @@ impl PgOwnerRepository {
             push_contains_any(&mut query, &searched, q);
         }
         push_newest_first(&mut query, filter.before, limit);
-        let rows = query
-            .build()
-            .fetch_all(self.pool())
-            .await
-            .map_err(storage_error)?;
+        let rows = query.build().fetch_all(self.store.pool()).await.storage()?;
         rows.iter().map(owner_from_row).collect()
     }
 }
@@ -281,29 +226,23 @@ impl<'a> Columns<'a> {
 /// A duplicate SIRET is 409 `owner.siret_taken`; an account linked twice 409
 /// `owner.user_already_linked`; anything else a storage error.
 fn write_error(error: sqlx::Error) -> AppError {
-    if let sqlx::Error::Database(db) = &error
-        && db.code().as_deref() == Some(UNIQUE_VIOLATION)
-    {
-        match db.constraint() {
-            Some(USER_UNIQUE_CONSTRAINT) => return user_already_linked(),
-            Some(SIRET_UNIQUE_INDEX) => return siret_taken(),
-            _ => {}
-        }
-    }
-    storage_error(error)
+    on_constraint(
+        error,
+        &[
+            (USER_UNIQUE_CONSTRAINT, user_already_linked),
+            (SIRET_UNIQUE_INDEX, siret_taken),
+        ],
+    )
 }
 
 /// Decodes a row selected with [`COLUMNS`]. A stored value that no longer parses is an
 /// internal error (the database and the domain disagree), never shown.
 fn owner_from_row(row: &PgRow) -> Result<Owner, AppError> {
-    let id: Uuid = row.try_get("id").map_err(storage_error)?;
+    let id: Uuid = row.try_get("id").storage()?;
     let corrupt =
         |column: &str| AppError::internal(format!("owner {id}: stored {column} is invalid"));
-    let text = |column: &str| row.try_get::<String, _>(column).map_err(storage_error);
-    let optional = |column: &str| {
-        row.try_get::<Option<String>, _>(column)
-            .map_err(storage_error)
-    };
+    let text = |column: &str| row.try_get::<String, _>(column).storage();
+    let optional = |column: &str| row.try_get::<Option<String>, _>(column).storage();
     let required = |column: &'static str| optional(column)?.ok_or_else(|| corrupt(column));
 
     let kind = match OwnerKindTag::parse(&text("kind")?).ok_or_else(|| corrupt("kind"))? {
@@ -333,12 +272,12 @@ fn owner_from_row(row: &PgRow) -> Result<Owner, AppError> {
         country,
     )
     .map_err(|_| corrupt("address"))?;
-    let commission_bp: i32 = row.try_get("commission_bp").map_err(storage_error)?;
+    let commission_bp: i32 = row.try_get("commission_bp").storage()?;
     let commission = u32::try_from(commission_bp)
         .ok()
         .and_then(|bp| CommissionRate::from_basis_points(bp).ok())
         .ok_or_else(|| corrupt("commission_bp"))?;
-    let start_date: NaiveDate = row.try_get("mandate_start").map_err(storage_error)?;
+    let start_date: NaiveDate = row.try_get("mandate_start").storage()?;
     Ok(Owner::restore(OwnerSnapshot {
         id,
         kind,
@@ -356,9 +295,9 @@ fn owner_from_row(row: &PgRow) -> Result<Owner, AppError> {
             money_model: MoneyModel::parse(&text("money_model")?)
                 .ok_or_else(|| corrupt("money_model"))?,
         },
-        user_id: row.try_get("user_id").map_err(storage_error)?,
-        created_at: row.try_get("created_at").map_err(storage_error)?,
-        updated_at: row.try_get("updated_at").map_err(storage_error)?,
-        version: row.try_get("version").map_err(storage_error)?,
+        user_id: row.try_get("user_id").storage()?,
+        created_at: row.try_get("created_at").storage()?,
+        updated_at: row.try_get("updated_at").storage()?,
+        version: row.try_get("version").storage()?,
     }))
 }

@@ -1,17 +1,55 @@
-//! The audit log in PostgreSQL (`administration.audit_log`).
+//! The audit log in PostgreSQL (`administration.audit_log`): [`PgAuditLogRepository`],
+//! and the functions it (and the audit consumer, on its delivery's transaction) uses.
 //!
 //! Appending happens inside the caller's transaction, so an audit row commits with the
 //! state change it describes, or not at all. Appenders serialise on an advisory lock
 //! held until their transaction ends, so each reads the true head of the chain.
 
-use chrono::{DateTime, Utc};
-use sejour_core::{Clock, IdGenerator};
-use sqlx::{Connection, PgConnection, PgExecutor, Postgres, QueryBuilder, Row, postgres::PgRow};
+use std::sync::Arc;
 
-use crate::{
-    application::AuditEntry,
-    domain::{AuditRecord, GENESIS_HASH},
+use async_trait::async_trait;
+use sejour_core::{AppError, Clock, IdGenerator, Tx};
+use sejour_infrastructure::{db::StorageResult, store::pg};
+use sqlx::{
+    Connection, PgConnection, PgExecutor, PgPool, Postgres, QueryBuilder, Row, postgres::PgRow,
 };
+
+use crate::domain::{
+    AuditEntry, AuditRecord, GENESIS_HASH,
+    repositories::{AuditFilter, AuditLogRepository},
+};
+
+/// The audit log on PostgreSQL.
+#[derive(Clone)]
+pub struct PgAuditLogRepository {
+    pool: PgPool,
+    clock: Arc<dyn Clock>,
+    ids: Arc<dyn IdGenerator>,
+}
+
+impl PgAuditLogRepository {
+    /// The audit log on `pool`; `clock` and `ids` stamp rows that come without.
+    pub fn new(pool: PgPool, clock: Arc<dyn Clock>, ids: Arc<dyn IdGenerator>) -> Self {
+        Self { pool, clock, ids }
+    }
+}
+
+#[async_trait]
+impl AuditLogRepository for PgAuditLogRepository {
+    async fn append(&self, tx: &mut Tx, entry: AuditEntry) -> Result<AuditRecord, AppError> {
+        append(pg(tx)?, self.clock.as_ref(), self.ids.as_ref(), entry)
+            .await
+            .storage()
+    }
+
+    async fn search(&self, filter: &AuditFilter, limit: i64) -> Result<Vec<AuditRecord>, AppError> {
+        search(&self.pool, filter, limit).await.storage()
+    }
+
+    async fn batch(&self, after_seq: i64, limit: i64) -> Result<Vec<AuditRecord>, AppError> {
+        fetch_batch(&self.pool, after_seq, limit).await.storage()
+    }
+}
 
 /// The advisory lock appenders hold (until their transaction ends) while they chain a row.
 pub const AUDIT_APPEND_LOCK_KEY: i64 = 0x5345_4a4f_5552_0001; // "SEJOUR" + 1
@@ -104,25 +142,6 @@ pub async fn append(
     Ok(record)
 }
 
-/// Which rows a search returns; every present field must match.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AuditFilter {
-    /// Exactly this actor label.
-    pub actor: Option<String>,
-    /// Exactly this action.
-    pub action: Option<String>,
-    /// Exactly this target type.
-    pub target_type: Option<String>,
-    /// Exactly this target id.
-    pub target_id: Option<String>,
-    /// At or after this instant.
-    pub from: Option<DateTime<Utc>>,
-    /// Before this instant.
-    pub to: Option<DateTime<Utc>>,
-    /// Rows older than this seq only (the keyset cursor).
-    pub before_seq: Option<i64>,
-}
-
 /// The matching rows, newest (highest seq) first, at most `limit`.
 pub async fn search(
     executor: impl PgExecutor<'_>,
@@ -180,7 +199,7 @@ fn record_from_row(row: &PgRow) -> Result<AuditRecord, sqlx::Error> {
         Ok(row
             .try_get::<Option<serde_json::Value>, _>(column)?
             .as_ref()
-            .map(crate::application::canonical_json))
+            .map(crate::domain::canonical_json))
     };
     let ip = row
         .try_get::<Option<String>, _>("ip")?
