@@ -172,8 +172,7 @@ impl Platform {
         // The published interfaces first: auth needs the users' directory, users need
         // auth's credentials, reservations the catalogue, owners and users.
         let users = sejour_users::directory(&shared);
-        let auth =
-            sejour_auth::auth(&shared, users.clone()).map_err(StartError::step("auth"))?;
+        let auth = sejour_auth::auth(&shared, users.clone()).map_err(StartError::step("auth"))?;
         let owners = sejour_owners::directory(&shared);
         let properties = sejour_properties::properties(&shared, schedule_rules);
         let reservations = sejour_reservations::use_cases(
@@ -189,7 +188,7 @@ impl Platform {
             sejour_auth::module(&shared, &auth),
             sejour_owners::module(&shared, users.clone()),
             sejour_properties::module(&shared, &properties, owners.clone(), Arc::new(fetcher)),
-            sejour_reservations::module_of(reservations.clone()),
+            sejour_reservations::module(reservations.clone()),
         ];
 
         let Shared {
@@ -298,7 +297,11 @@ impl Platform {
             Arc::new(SendEmail::new(self.mailer.clone())),
         ];
         own.into_iter()
-            .chain(self.modules.iter().flat_map(|m| m.consumers.iter().cloned()))
+            .chain(
+                self.modules
+                    .iter()
+                    .flat_map(|m| m.consumers.iter().cloned()),
+            )
             .collect()
     }
 
@@ -317,7 +320,11 @@ impl Platform {
             job: sejour_infrastructure::queue::purge::JOB,
         };
         std::iter::once(purge)
-            .chain(self.modules.iter().flat_map(|m| m.schedules.iter().cloned()))
+            .chain(
+                self.modules
+                    .iter()
+                    .flat_map(|m| m.schedules.iter().cloned()),
+            )
             .collect()
     }
 

@@ -315,6 +315,7 @@ pub async fn enqueue_email(
 
 /// The `mail.send` job's consumer: decodes the [`OutgoingEmail`] and sends it. Permanent
 /// failures (bad address, 5xx) dead-letter at once; transient ones are retried.
+#[doc(alias = "SendEmailWorker")]
 pub struct SendEmail {
     mailer: Arc<dyn Mailer>,
 }

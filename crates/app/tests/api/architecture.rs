@@ -12,8 +12,8 @@ const FRAMEWORK: &str = "axum sqlx tokio tokio_util reqwest redis serde_json uto
 /// The only `[dependencies]` `crates/core` may have.
 const CORE_DEPENDENCIES: &str = "async-trait async_trait chrono uuid serde serde_json thiserror";
 /// What every context crate must have.
-const LAYOUT: &str = "src/domain/mod.rs src/application/mod.rs src/infrastructure/mod.rs \
-    src/presentation/mod.rs migrations/";
+const LAYOUT: &str = "src/domain/mod.rs src/domain/repositories/mod.rs src/application/mod.rs \
+    src/infrastructure/mod.rs src/presentation/mod.rs src/published_language.rs migrations/";
 
 /// Paths found in source, each with its 1-based line.
 type Paths = Vec<(usize, Vec<String>)>;
@@ -161,12 +161,37 @@ fn names_crate(path: &[String], crates: &str) -> bool {
     crates.split_whitespace().any(|c| c == first)
 }
 
-/// Whether `path` reaches into another context (`sejour_<ctx>`) past its `application`.
+/// The crate ident of a context directory (`sejour_<ctx>`).
+fn context_ident(dir: &str) -> String {
+    format!("sejour_{}", dir.replace('-', "_"))
+}
+
+/// Whether `path` names another context's crate (`sejour_<ctx>`, not `own`).
+fn names_other_context(path: &[String], own: &str, contexts: &[String]) -> bool {
+    path.first().is_some_and(|c| {
+        *c != context_ident(own) && contexts.iter().any(|x| context_ident(x) == *c)
+    })
+}
+
+/// What of another context may be used: its published interface (`application`) and its
+/// published language (event payloads and shared vocabulary).
+const PUBLISHED: &str = "application published_language";
+
+/// Whether `path` reaches into another context past what it publishes.
 fn reaches_into(path: &[String], own: &str, contexts: &[String]) -> bool {
-    let ident = |dir: &str| format!("sejour_{}", dir.replace('-', "_"));
-    path.first()
-        .is_some_and(|c| *c != ident(own) && contexts.iter().any(|x| ident(x) == *c))
-        && path.get(1).map(String::as_str) != Some("application")
+    names_other_context(path, own, contexts)
+        && !PUBLISHED
+            .split_whitespace()
+            .any(|layer| path.get(1).map(String::as_str) == Some(layer))
+}
+
+/// Whether an `application/` path names storage or an infrastructure module: `sqlx`, the
+/// shared `sejour_infrastructure` crate, or the context's own `infrastructure`.
+fn names_infrastructure(path: &[String]) -> bool {
+    let first = path.first().map_or("", String::as_str);
+    names_crate(path, "sqlx sejour_infrastructure")
+        || (matches!(first, "crate" | "super" | "self")
+            && path.iter().any(|segment| segment == "infrastructure"))
 }
 
 /// `line:path` for each path of `src` that `bad` flags, space-separated.
@@ -293,6 +318,60 @@ fn core_depends_on_no_framework_crate() {
 }
 
 #[test]
+fn published_languages_are_as_pure_as_domains() {
+    let root = root();
+    let modules = root.join("crates/modules");
+    let files: Vec<PathBuf> = contexts(&root)
+        .into_iter()
+        .map(|c| modules.join(c).join("src"))
+        .flat_map(|src| {
+            let dir = rs_files(&src.join("published_language"));
+            dir.into_iter()
+                .chain(Some(src.join("published_language.rs")).filter(|f| f.is_file()))
+        })
+        .collect();
+    // Schema derives are part of the contract a published language is.
+    let bad = |p: &[String]| names_crate(p, FRAMEWORK) && !names_crate(p, "utoipa");
+    assert_none(
+        "a published language refers to a framework or I/O crate",
+        &scan(&root, &files, &bad),
+    );
+}
+
+#[test]
+fn application_layers_import_no_storage_or_infrastructure() {
+    let root = root();
+    let modules = root.join("crates/modules");
+    let layers = contexts(&root)
+        .into_iter()
+        .map(|c| modules.join(c).join("src/application"));
+    let files: Vec<PathBuf> = layers.flat_map(|d| rs_files(&d)).collect();
+    assert!(!files.is_empty(), "scanned no application file");
+    let violations = scan(&root, &files, &names_infrastructure);
+    assert_none(
+        "an application layer uses sqlx or an infrastructure module (use the ports)",
+        &violations,
+    );
+}
+
+#[test]
+fn domains_never_import_another_context() {
+    let root = root();
+    let contexts = contexts(&root);
+    let mut violations = Vec::new();
+    for own in &contexts {
+        let files = rs_files(&root.join("crates/modules").join(own).join("src/domain"));
+        violations.extend(scan(&root, &files, &|p| {
+            names_other_context(p, own, &contexts)
+        }));
+    }
+    assert_none(
+        "a domain imports another context (shared vocabulary belongs in core)",
+        &violations,
+    );
+}
+
+#[test]
 fn contexts_reach_each_other_only_through_application() {
     let root = root();
     let contexts = contexts(&root);
@@ -302,9 +381,25 @@ fn contexts_reach_each_other_only_through_application() {
         violations.extend(scan(&root, &files, &|p| reaches_into(p, own, &contexts)));
     }
     assert_none(
-        "a context reaches past another's `application`",
+        "a context reaches past another's `application` or `published_language`",
         &violations,
     );
+}
+
+#[test]
+fn every_context_plugs_in_through_one_module_function() {
+    let root = root();
+    let missing: Vec<String> = contexts(&root)
+        .into_iter()
+        .filter(|ctx| {
+            let src = root.join("crates/modules").join(ctx).join("src");
+            !rs_files(&src)
+                .iter()
+                .any(|f| read(f).contains("pub fn module("))
+        })
+        .map(|ctx| format!("  crates/modules/{ctx}: no `pub fn module(...) -> ContextModule`"))
+        .collect();
+    assert_none("a context has no module entry point", &missing);
 }
 
 #[test]
@@ -383,6 +478,7 @@ fn scanner_allows_another_contexts_application_only() {
     let contexts = ["other".to_string(), "own".to_string()];
     let bad = |p: &[String]| reaches_into(p, "own", &contexts);
     let ok = "use sejour_other::application::X;\n\
+              use sejour_other::published_language::Created;\n\
               fn f() { sejour_other::application::quote(); sejour_own::domain::Y; }";
     assert_eq!(found(ok, &bad), "");
     let caught = found("use sejour_other::domain::X;", &bad);
@@ -391,6 +487,16 @@ fn scanner_allows_another_contexts_application_only() {
                    fn f() { sejour_other::infrastructure::Repo::new(); }";
     let expected = "3:sejour_other::domain::B 5:sejour_other::infrastructure::Repo::new";
     assert_eq!(found(grouped, &bad), expected);
+}
+
+#[test]
+fn scanner_flags_storage_and_infrastructure_in_application_code() {
+    let src = "use sqlx::PgConnection;\nuse crate::infrastructure::PgRepo;\n\
+               use super::super::infrastructure::jobs;\nuse sejour_infrastructure::store::pg;\n\
+               use crate::domain::Reservation;\nuse sejour_core::Tx;";
+    let expected = "1:sqlx::PgConnection 2:crate::infrastructure::PgRepo \
+                    3:super::super::infrastructure::jobs 4:sejour_infrastructure::store::pg";
+    assert_eq!(found(src, &names_infrastructure), expected);
 }
 
 #[test]

@@ -31,6 +31,7 @@ pub fn audit_log(shared: &Shared) -> Arc<PgAuditLogRepository> {
 
 /// The administration context: `/admin/...` routes (administrators only), the audit
 /// trail of every event, and the `administration` schema's migrations.
+#[doc(alias = "AdministrationModule")]
 pub fn module(shared: &Shared) -> ContextModule {
     let audit = audit_log(shared);
     let dead_letters = PgDeadLetterRepository::new(shared.pool.clone());

@@ -44,6 +44,7 @@ pub fn auth(shared: &Shared, users: Arc<dyn UserDirectory>) -> Result<Arc<Auth>,
 
 /// The auth context as the platform runs it, on `auth` (from [`auth`]): its routes, the
 /// purge of expired tokens and its migrations.
+#[doc(alias = "AuthModule")]
 pub fn module(shared: &Shared, auth: &Arc<Auth>) -> ContextModule {
     ContextModule::new("auth", &MIGRATOR)
         .routes(presentation::routes().with_state(auth.clone()))

@@ -36,6 +36,7 @@ pub fn use_cases(shared: &Shared, users: Arc<dyn UserDirectory>) -> OwnerUseCase
 }
 
 /// The owners context: `/owners` routes and the `owners` schema's migrations.
+#[doc(alias = "OwnersModule")]
 pub fn module(shared: &Shared, users: Arc<dyn UserDirectory>) -> ContextModule {
     ContextModule::new("owners", &MIGRATOR)
         .routes(presentation::routes().with_state(use_cases(shared, users)))

@@ -50,6 +50,7 @@ pub fn catalog(app: &Properties) -> Arc<dyn PropertyCatalog> {
 /// The context's module: its routes (owners' rights asked of `owners`), the iCal sync
 /// job reading the channels' calendars through `feeds` and its schedule
 /// (`SEJOUR_ICAL_SYNC_MINUTES`), its migrations.
+#[doc(alias = "PropertiesModule")]
 pub fn module(
     shared: &Shared,
     app: &Properties,

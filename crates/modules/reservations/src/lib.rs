@@ -16,7 +16,7 @@
 //!   `/api/v1/me/reservations`.
 //! - [`published_language`]: the events' payloads, for other contexts.
 //!
-//! [`module`] wires it all on the shared adapters.
+//! [`use_cases`] builds the use cases on the shared adapters, [`module`] plugs them in.
 
 pub mod application;
 pub mod domain;
@@ -67,9 +67,10 @@ pub fn use_cases(
     })
 }
 
-/// The context around `svc`: its routes (with their state), its consumers (timeline,
-/// jobs), its timed jobs and its migrations.
-pub fn module_of(svc: Arc<Reservations>) -> ContextModule {
+/// The context around its use cases `svc` (from [`use_cases`]): its routes (with their
+/// state), its consumers (timeline, jobs), its timed jobs and its migrations.
+#[doc(alias = "ReservationsModule")]
+pub fn module(svc: Arc<Reservations>) -> ContextModule {
     ContextModule::new("reservations", &MIGRATOR)
         .routes(presentation::routes().with_state(svc.clone()))
         .consumer(Arc::new(TimelineRecorder))
@@ -85,14 +86,4 @@ pub fn module_of(svc: Arc<Reservations>) -> ContextModule {
             "23 * * * *",
             PURGE_KEYS_JOB,
         )
-}
-
-/// The reservations context, wired: [`module_of`] the [`use_cases`].
-pub fn module(
-    shared: &Shared,
-    catalog: Arc<dyn PropertyCatalog>,
-    owners: Arc<dyn OwnerDirectory>,
-    users: Arc<dyn UserDirectory>,
-) -> ContextModule {
-    module_of(use_cases(shared, catalog, owners, users))
 }

@@ -49,6 +49,7 @@ pub fn use_cases(shared: &Shared, credentials: Arc<dyn Credentials>) -> Arc<User
 }
 
 /// The users context as the platform runs it: its routes and migrations.
+#[doc(alias = "UsersModule")]
 pub fn module(shared: &Shared, credentials: Arc<dyn Credentials>) -> ContextModule {
     ContextModule::new("users", &MIGRATOR)
         .routes(presentation::routes().with_state(use_cases(shared, credentials)))

@@ -17,6 +17,7 @@ pub const UNKNOWN_ACTOR: &str = "unknown";
 /// aggregate, `after` the (redacted) payload, and its request id the event's causation
 /// id. The row and the delivery's completion commit together ([`Delivery::once`]), so a
 /// redelivered event adds nothing.
+#[doc(alias = "AuditService")]
 pub struct AuditTrail {
     clock: Arc<dyn Clock>,
     ids: Arc<dyn IdGenerator>,
