@@ -6,10 +6,8 @@ use std::sync::Arc;
 use sejour_core::{AppError, Clock, Ctx, UnitOfWork};
 
 use crate::{
-    domain::{
-        AuditEntry,
-        repositories::{AuditLogRepository, DeadLetterRepository},
-    },
+    application::AuditEntry,
+    domain::repositories::{AuditLogRepository, DeadLetterRepository},
     published_language::{DEAD_LETTER_REPLAYED, DELIVERY},
 };
 

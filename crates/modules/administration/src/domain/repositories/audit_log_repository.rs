@@ -4,7 +4,9 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sejour_core::{AppError, Tx};
 
-use crate::domain::{AuditEntry, AuditRecord};
+// The entry carries JSON documents (`serde_json`), which the domain itself may not name:
+// it is the application's input type, handed through as is.
+use crate::{application::AuditEntry, domain::AuditRecord};
 
 /// Which rows a search returns; every present field must match.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

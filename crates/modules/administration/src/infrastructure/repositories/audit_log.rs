@@ -14,9 +14,12 @@ use sqlx::{
     Connection, PgConnection, PgExecutor, PgPool, Postgres, QueryBuilder, Row, postgres::PgRow,
 };
 
-use crate::domain::{
-    AuditEntry, AuditRecord, GENESIS_HASH,
-    repositories::{AuditFilter, AuditLogRepository},
+use crate::{
+    application::AuditEntry,
+    domain::{
+        AuditRecord, GENESIS_HASH,
+        repositories::{AuditFilter, AuditLogRepository},
+    },
 };
 
 /// The audit log on PostgreSQL.
@@ -199,7 +202,7 @@ fn record_from_row(row: &PgRow) -> Result<AuditRecord, sqlx::Error> {
         Ok(row
             .try_get::<Option<serde_json::Value>, _>(column)?
             .as_ref()
-            .map(crate::domain::canonical_json))
+            .map(crate::application::canonical_json))
     };
     let ip = row
         .try_get::<Option<String>, _>("ip")?

@@ -7,7 +7,7 @@ use sejour_core::{Actor, Ctx};
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
-use super::audit::{AuditDraft, audit_timestamp};
+use crate::domain::{AuditDraft, audit_timestamp};
 
 /// What replaces the value of a secret-looking key.
 pub const REDACTED: &str = "[redacted]";
