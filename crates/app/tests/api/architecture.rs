@@ -354,19 +354,32 @@ fn application_layers_import_no_storage_or_infrastructure() {
     );
 }
 
+/// Whether a `domain/` path climbs to an outer layer of its own context.
+fn names_outer_layer(path: &[String]) -> bool {
+    let first = path.first().map_or("", String::as_str);
+    matches!(first, "crate" | "super")
+        && path.iter().any(|s| {
+            matches!(
+                s.as_str(),
+                "application" | "infrastructure" | "presentation"
+            )
+        })
+}
+
 #[test]
-fn domains_never_import_another_context() {
+fn domains_never_import_another_context_nor_an_outer_layer() {
     let root = root();
     let contexts = contexts(&root);
     let mut violations = Vec::new();
     for own in &contexts {
         let files = rs_files(&root.join("crates/modules").join(own).join("src/domain"));
         violations.extend(scan(&root, &files, &|p| {
-            names_other_context(p, own, &contexts)
+            names_other_context(p, own, &contexts) || names_outer_layer(p)
         }));
     }
     assert_none(
-        "a domain imports another context (shared vocabulary belongs in core)",
+        "a domain imports another context (shared vocabulary belongs in core) or its own \
+         application, infrastructure or presentation",
         &violations,
     );
 }

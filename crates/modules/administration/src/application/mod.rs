@@ -10,3 +10,6 @@ pub mod commands;
 pub mod queries;
 
 pub use audit_entry::{AuditEntry, REDACTED, canonical_json, redact_secrets, sanitize_json};
+
+/// The audit log as the use cases see it: appending [`AuditEntry`]s.
+pub type AuditLog = dyn crate::domain::repositories::AuditLogRepository<Entry = AuditEntry>;

@@ -3,7 +3,7 @@
 //! transaction. Wired by the composition root; callers never touch our tables.
 //!
 //! The pricing types re-exported here are the published language of a quote: a caller
-//! may keep a [`Quote`], apply a [`CancellationPolicy`] with [`refund_due`].
+//! may keep a [`Quote`] and its [`CancellationPolicy`].
 
 use async_trait::async_trait;
 use sejour_core::{AppError, Tx, value_objects::DateRange};
@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 pub use super::queries::quote_stay::QuoteStayQuery;
 pub use crate::domain::pricing::{
-    CancellationPolicy, Installment, InstallmentKind, PricingError, Quote, refund_due,
+    CancellationPolicy, Installment, InstallmentKind, PricingError, Quote,
 };
 
 use super::{Properties, queries::quote_stay::price};

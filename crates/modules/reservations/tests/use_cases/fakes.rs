@@ -27,7 +27,6 @@ use sejour_reservations::{
     },
 };
 use sejour_users::application::directory::{NewUser, UserAccount, UserDirectory};
-use sqlx::PgConnection;
 use uuid::Uuid;
 
 /// Everything stored.
@@ -349,7 +348,7 @@ pub struct Users(pub Vec<UserAccount>);
 impl UserDirectory for Users {
     async fn create(
         &self,
-        _conn: &mut PgConnection,
+        _tx: &mut Tx,
         _ctx: &Ctx,
         _user: NewUser,
     ) -> Result<UserAccount, AppError> {

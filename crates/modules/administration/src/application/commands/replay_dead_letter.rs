@@ -3,11 +3,13 @@
 
 use std::sync::Arc;
 
+use crate::application::AuditLog;
+
 use sejour_core::{AppError, Clock, Ctx, UnitOfWork};
 
 use crate::{
     application::AuditEntry,
-    domain::repositories::{AuditLogRepository, DeadLetterRepository},
+    domain::repositories::DeadLetterRepository,
     published_language::{DEAD_LETTER_REPLAYED, DELIVERY},
 };
 
@@ -15,7 +17,7 @@ use crate::{
 #[derive(Clone)]
 pub struct ReplayDeadLetterHandler {
     dead_letters: Arc<dyn DeadLetterRepository>,
-    audit: Arc<dyn AuditLogRepository>,
+    audit: Arc<AuditLog>,
     unit_of_work: Arc<dyn UnitOfWork>,
     clock: Arc<dyn Clock>,
 }
@@ -24,7 +26,7 @@ impl ReplayDeadLetterHandler {
     /// The use case on these ports.
     pub fn new(
         dead_letters: Arc<dyn DeadLetterRepository>,
-        audit: Arc<dyn AuditLogRepository>,
+        audit: Arc<AuditLog>,
         unit_of_work: Arc<dyn UnitOfWork>,
         clock: Arc<dyn Clock>,
     ) -> Self {

@@ -2,9 +2,11 @@
 
 use std::sync::Arc;
 
+use crate::application::AuditLog;
+
 use sejour_core::AppError;
 
-use crate::domain::{ChainBroken, GENESIS_HASH, repositories::AuditLogRepository, verify_chain};
+use crate::domain::{ChainBroken, GENESIS_HASH, verify_chain};
 
 /// Rows read per round trip while walking the chain.
 pub const BATCH_SIZE: i64 = 1000;
@@ -28,12 +30,12 @@ pub enum ChainVerdict {
 /// Verifies the audit log's chain.
 #[derive(Clone)]
 pub struct VerifyAuditChainHandler {
-    audit: Arc<dyn AuditLogRepository>,
+    audit: Arc<AuditLog>,
 }
 
 impl VerifyAuditChainHandler {
     /// The use case on `audit`.
-    pub fn new(audit: Arc<dyn AuditLogRepository>) -> Self {
+    pub fn new(audit: Arc<AuditLog>) -> Self {
         Self { audit }
     }
 

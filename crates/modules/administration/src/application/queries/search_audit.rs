@@ -3,13 +3,12 @@
 
 use std::sync::Arc;
 
+use crate::application::AuditLog;
+
 use chrono::{DateTime, Utc};
 use sejour_core::{AppError, FieldError};
 
-use crate::domain::{
-    AuditRecord,
-    repositories::{AuditFilter, AuditLogRepository},
-};
+use crate::domain::{AuditRecord, repositories::AuditFilter};
 
 /// Rows per page when the caller does not say.
 pub const DEFAULT_LIMIT: u32 = 20;
@@ -49,12 +48,12 @@ pub struct AuditPage {
 /// Searches the audit log.
 #[derive(Clone)]
 pub struct SearchAuditHandler {
-    audit: Arc<dyn AuditLogRepository>,
+    audit: Arc<AuditLog>,
 }
 
 impl SearchAuditHandler {
     /// The use case on `audit`.
-    pub fn new(audit: Arc<dyn AuditLogRepository>) -> Self {
+    pub fn new(audit: Arc<AuditLog>) -> Self {
         Self { audit }
     }
 

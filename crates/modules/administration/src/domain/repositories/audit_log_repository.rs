@@ -4,9 +4,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sejour_core::{AppError, Tx};
 
-// The entry carries JSON documents (`serde_json`), which the domain itself may not name:
-// it is the application's input type, handed through as is.
-use crate::{application::AuditEntry, domain::AuditRecord};
+use crate::domain::AuditRecord;
 
 /// Which rows a search returns; every present field must match.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -30,9 +28,13 @@ pub struct AuditFilter {
 /// The audit log: rows chained by hash, appended inside the caller's transaction.
 #[async_trait]
 pub trait AuditLogRepository: Send + Sync + 'static {
+    /// What is appended: the application's `AuditEntry`, whose before/after documents are
+    /// JSON, which the domain does not name.
+    type Entry: Send + 'static;
+
     /// Appends `entry` (secrets redacted) after the current head, inside `tx`, so that
     /// the row commits with the change it describes or not at all.
-    async fn append(&self, tx: &mut Tx, entry: AuditEntry) -> Result<AuditRecord, AppError>;
+    async fn append(&self, tx: &mut Tx, entry: Self::Entry) -> Result<AuditRecord, AppError>;
 
     /// The rows matching `filter`, newest (highest seq) first, at most `limit`.
     async fn search(&self, filter: &AuditFilter, limit: i64) -> Result<Vec<AuditRecord>, AppError>;

@@ -39,6 +39,8 @@ impl PgAuditLogRepository {
 
 #[async_trait]
 impl AuditLogRepository for PgAuditLogRepository {
+    type Entry = AuditEntry;
+
     async fn append(&self, tx: &mut Tx, entry: AuditEntry) -> Result<AuditRecord, AppError> {
         append(pg(tx)?, self.clock.as_ref(), self.ids.as_ref(), entry)
             .await

@@ -44,9 +44,9 @@ pub mod quote;
 pub mod rates;
 pub mod tourist_tax;
 
-use sejour_core::value_objects::{Currency, Money, MoneyError};
+use sejour_core::value_objects::{Currency, Money, MoneyError, RefundError};
 
-pub use cancellation::{CancellationPolicy, refund_due};
+pub use cancellation::CancellationPolicy;
 pub use payment_schedule::{
     Installment, InstallmentKind, PaymentSchedule, ScheduleRules, ScheduleRulesError,
     payment_schedule,
@@ -78,6 +78,15 @@ pub enum PricingError {
         /// Which amount.
         what: &'static str,
     },
+}
+
+impl From<RefundError> for PricingError {
+    fn from(error: RefundError) -> Self {
+        match error {
+            RefundError::Money(money) => Self::Money(money),
+            RefundError::NegativeAmount { what } => Self::NegativeAmount { what },
+        }
+    }
 }
 
 impl PricingError {

@@ -44,7 +44,7 @@ use sejour_core::{
 use serde::Serialize;
 
 use super::PricingError;
-use super::cancellation::{CancellationPolicy, refund_due};
+use super::cancellation::CancellationPolicy;
 use super::payment_schedule::{PaymentSchedule, ScheduleRules, payment_schedule};
 use super::rates::{RatePlan, StayDiscountKind};
 use super::tourist_tax::{TaxableNight, TouristTaxBreakdown, TouristTaxConfig};
@@ -408,13 +408,13 @@ pub struct Quote {
 
 impl Quote {
     /// What to refund if the guest, having paid `total_paid`, cancels on `cancelled_on`
-    /// (see [`refund_due`]).
+    /// (see [`sejour_core::value_objects::refund_due`]).
     pub fn refund_due(
         &self,
         total_paid: Money,
         cancelled_on: NaiveDate,
     ) -> Result<Money, PricingError> {
-        refund_due(
+        sejour_core::value_objects::refund_due(
             self.cancellation_policy,
             total_paid,
             self.rent,
@@ -422,6 +422,7 @@ impl Quote {
             cancelled_on,
             self.period.check_in(),
         )
+        .map_err(PricingError::from)
     }
 }
 
