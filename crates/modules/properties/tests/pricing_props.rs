@@ -7,11 +7,11 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use proptest::prelude::*;
-use sejour_core::value_objects::{Currency, DateRange, Money, ReservationPeriod};
+use sejour_core::value_objects::{Currency, DateRange, Money, ReservationPeriod, refund_due};
 use sejour_properties::domain::pricing::{
     CancellationPolicy, InstallmentKind, PaymentSchedule, QuoteRefused, RatePlan, RatePlanDraft,
     ScheduleRules, Season, TaxableNight, TouristTaxConfig, TouristTaxRegime, payment_schedule,
-    quote, refund_due,
+    quote,
 };
 
 fn eur(cents: i64) -> Money {
