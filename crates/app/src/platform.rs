@@ -407,7 +407,7 @@ impl Platform {
                 self.auth.clone(),
                 authenticate,
             ));
-        OpenApiRouter::with_openapi(ApiDoc::openapi())
+        let (router, doc) = OpenApiRouter::with_openapi(ApiDoc::openapi())
             .merge(
                 OpenApiRouter::new()
                     .routes(routes!(health::live))
@@ -416,7 +416,8 @@ impl Platform {
                     .with_state(health),
             )
             .nest("/api/v1", v1)
-            .split_for_parts()
+            .split_for_parts();
+        (router, crate::openapi::complete(doc))
     }
 
     /// The OpenAPI document.

@@ -28,10 +28,10 @@ use crate::{
 #[into_params(parameter_in = Query)]
 pub struct QuoteParams {
     /// Check-in day.
-    #[param(value_type = String, example = "2027-07-03")]
+    #[param(value_type = String, format = Date, example = "2027-07-03")]
     pub check_in: NaiveDate,
     /// Check-out day.
-    #[param(value_type = String, example = "2027-07-10")]
+    #[param(value_type = String, format = Date, example = "2027-07-10")]
     pub check_out: NaiveDate,
     /// Adults (≥ 1).
     pub adults: u32,
@@ -62,10 +62,10 @@ fn ages(raw: Option<&str>) -> Result<Vec<u8>, ApiError> {
 /// deposit. 422 with a stable code when it cannot be booked: `quote.unavailable`,
 /// `quote.minimum_stay`, `quote.arrival_day`, `quote.capacity`, `quote.past_dates`,
 /// `quote.too_long`, `quote.no_adult`.
-#[utoipa::path(get, path = "/properties/{id}/quote", tag = "properties",
+#[utoipa::path(get, path = "/properties/{id}/quote", operation_id = "quoteStay", tag = "properties",
     params(("id" = Uuid, Path, description = "The property"), QuoteParams),
     responses(
-        (status = 200, description = "The quote (amounts in minor units)", body = Object),
+        (status = 200, description = "The quote (amounts in minor units)", body = crate::presentation::schemas::QuoteDto),
         (status = 404, description = "No such property", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The stay cannot be booked", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -106,10 +106,10 @@ pub struct SearchParams {
     /// Radius around `near`, km (default 20).
     pub radius: Option<f64>,
     /// First night.
-    #[param(value_type = String, example = "2027-07-03")]
+    #[param(value_type = String, format = Date, example = "2027-07-03")]
     pub check_in: NaiveDate,
     /// Check-out day.
-    #[param(value_type = String, example = "2027-07-10")]
+    #[param(value_type = String, format = Date, example = "2027-07-10")]
     pub check_out: NaiveDate,
     /// Guests (default 1).
     pub guests: Option<u32>,
@@ -155,13 +155,13 @@ pub struct SearchResult {
     /// Nights of the stay.
     pub nights: u32,
     /// Total price of the stay, tourist tax included.
-    #[schema(value_type = Object)]
+    #[schema(value_type = sejour_infrastructure::http::dto::MoneySchema)]
     pub total: sejour_core::value_objects::Money,
 }
 
 /// Public search: published properties free for the whole stay, with the stay's total
 /// price. No owner data.
-#[utoipa::path(get, path = "/properties", tag = "properties",
+#[utoipa::path(get, path = "/properties", operation_id = "searchProperties", tag = "properties",
     params(SearchParams, PageParams),
     responses(
         (status = 200, description = "A page of results", body = Page<SearchResult>),

@@ -196,7 +196,7 @@ pub struct PriceDto {
     pub cancellation_policy: String,
     /// The properties quote the price came from, line by line (nightly rates, discount,
     /// tourist tax computation), as it was at booking or at the last re-pricing.
-    #[schema(value_type = Object)]
+    #[schema(value_type = sejour_properties::presentation::schemas::QuoteDto)]
     pub quote: serde_json::Value,
 }
 

@@ -89,7 +89,7 @@ fn created(uri: &OriginalUri, body: serde_json::Value, replayed: bool) -> Respon
 /// With an `Idempotency-Key`, a retry of the same request returns the first response
 /// (with `Idempotent-Replayed: true`) and books nothing more; the same key with another
 /// body is refused.
-#[utoipa::path(post, path = "/reservations", tag = "reservations",
+#[utoipa::path(post, path = "/reservations", operation_id = "createReservation", tag = "reservations",
     request_body = CreateReservationRequest,
     params(("Idempotency-Key" = Option<String>, Header,
         description = "Any unique string (1–255 visible ASCII characters), e.g. a UUID; kept 24 hours")),
@@ -174,7 +174,7 @@ fn page(
 
 /// Searches reservations, newest first: staff see all (whole); owners those of their
 /// properties (reduced: first name, number of guests, dates, status).
-#[utoipa::path(get, path = "/reservations", tag = "reservations",
+#[utoipa::path(get, path = "/reservations", operation_id = "searchReservations", tag = "reservations",
     params(ReservationSearchParams, PageParams),
     security(("bearerAuth" = [])),
     responses(
@@ -218,7 +218,7 @@ pub async fn search_reservations(
 }
 
 /// The signed-in user's own reservations, newest first.
-#[utoipa::path(get, path = "/me/reservations", tag = "reservations",
+#[utoipa::path(get, path = "/me/reservations", operation_id = "listMyReservations", tag = "reservations",
     params(PageParams),
     security(("bearerAuth" = [])),
     responses(
@@ -243,7 +243,7 @@ pub async fn my_reservations(
 
 /// Shows a reservation: whole to staff and the guest who booked, reduced to an owner of
 /// the property; 404 to anyone else.
-#[utoipa::path(get, path = "/reservations/{id}", tag = "reservations",
+#[utoipa::path(get, path = "/reservations/{id}", operation_id = "getReservation", tag = "reservations",
     params(("id" = Uuid, Path, description = "The reservation's id")),
     security(("bearerAuth" = [])),
     responses(
@@ -273,7 +273,7 @@ async fn reread(
 
 /// Changes the dates, occupants, guest details or notes of an active reservation before
 /// check-in. New dates or occupants are re-quoted; new dates are re-held atomically.
-#[utoipa::path(patch, path = "/reservations/{id}", tag = "reservations",
+#[utoipa::path(patch, path = "/reservations/{id}", operation_id = "updateReservation", tag = "reservations",
     request_body = UpdateReservationRequest,
     params(
         ("id" = Uuid, Path, description = "The reservation's id"),
@@ -315,7 +315,7 @@ pub async fn update_reservation(
 }
 
 /// Confirms a pending reservation (staff).
-#[utoipa::path(post, path = "/reservations/{id}/confirm", tag = "reservations",
+#[utoipa::path(post, path = "/reservations/{id}/confirm", operation_id = "confirmReservation", tag = "reservations",
     params(
         ("id" = Uuid, Path, description = "The reservation's id"),
         ("If-Match" = Option<String>, Header, description = "The ETag last read (optional)"),
@@ -345,7 +345,7 @@ pub async fn confirm_reservation(
 
 /// Cancels a pending or confirmed reservation (the guest who booked, or staff): the dates
 /// are freed and the refund due under the cancellation policy is recorded.
-#[utoipa::path(post, path = "/reservations/{id}/cancel", tag = "reservations",
+#[utoipa::path(post, path = "/reservations/{id}/cancel", operation_id = "cancelReservation", tag = "reservations",
     request_body = CancelReservationRequest,
     params(
         ("id" = Uuid, Path, description = "The reservation's id"),
@@ -380,7 +380,7 @@ pub async fn cancel_reservation(
 /// The timeline of a reservation's events (created, updated, confirmed, cancelled,
 /// completed), oldest first. Recorded by a consumer of the outbox: an event appears
 /// within moments of the change.
-#[utoipa::path(get, path = "/reservations/{id}/events", tag = "reservations",
+#[utoipa::path(get, path = "/reservations/{id}/events", operation_id = "listReservationEvents", tag = "reservations",
     params(("id" = Uuid, Path, description = "The reservation's id")),
     security(("bearerAuth" = [])),
     responses(
