@@ -9,7 +9,6 @@ use utoipa::{
     Modify, OpenApi,
     openapi::{
         PathItem, RefOr, Response,
-        link::Link,
         path::{Operation, Parameter, ParameterIn},
         security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
     },
@@ -153,6 +152,9 @@ fn complete_operation(path: &str, op: &mut Operation) {
     if has_in(ParameterIn::Path) {
         add("404", "No such resource (or not visible to the caller)");
     }
+    if params.iter().any(|p| p.name == "cursor") {
+        add("422", "A cursor this API did not issue");
+    }
     if body {
         add("413", "The request body is too large");
         add("415", "The body is not of a supported media type");
@@ -179,6 +181,7 @@ fn add_links(doc: &mut utoipa::openapi::OpenApi) {
         let Some(RefOr::T(created)) = create.responses.responses.get_mut("201") else {
             continue;
         };
+        let mut links = Map::new();
         for (path, target_item) in &snapshot {
             let Some(rest) = path
                 .strip_prefix(create_path.as_str())
@@ -213,12 +216,19 @@ fn add_links(doc: &mut utoipa::openapi::OpenApi) {
                 if !complete || !parameters.contains_key(new_param) {
                     continue;
                 }
-                if let Ok(link) = serde_json::from_value::<Link>(
+                links.insert(
+                    op_id.clone(),
                     json!({ "operationId": op_id, "parameters": parameters }),
-                ) {
-                    created.links.insert(op_id, RefOr::T(link));
-                }
+                );
             }
+        }
+        // utoipa 5.5 serialises `Link` with snake_case keys (`operation_id`), which no
+        // tool reads: the links go in as raw JSON through the flattened extensions.
+        if !links.is_empty() {
+            created
+                .extensions
+                .get_or_insert_with(Default::default)
+                .insert("links".to_owned(), Value::Object(links));
         }
     }
 }

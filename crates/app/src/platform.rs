@@ -64,6 +64,7 @@ use sejour_reservations::{
 use sejour_users::{infrastructure::PgUserDirectory, presentation::UsersState};
 
 use crate::openapi::ApiDoc;
+use sejour_infrastructure::http::security::{SecuredRoutes, require_bearer};
 
 /// Why the platform could not start.
 #[derive(Debug, thiserror::Error)]
@@ -417,7 +418,12 @@ impl Platform {
             )
             .nest("/api/v1", v1)
             .split_for_parts();
-        (router, crate::openapi::complete(doc))
+        let doc = crate::openapi::complete(doc);
+        let router = router.layer(middleware::from_fn_with_state(
+            SecuredRoutes::from_openapi(&doc),
+            require_bearer,
+        ));
+        (router, doc)
     }
 
     /// The OpenAPI document.

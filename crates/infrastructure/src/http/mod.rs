@@ -10,6 +10,7 @@ pub mod health;
 pub mod pagination;
 pub mod preconditions;
 pub mod problem;
+pub mod security;
 
 pub use context::RequestCtx;
 pub use dto::AddressDto;

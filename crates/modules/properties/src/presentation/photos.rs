@@ -22,7 +22,8 @@ use crate::{
 };
 
 /// A photo upload: `file` (JPEG, PNG or WebP) and an optional `caption`.
-#[derive(Debug, ToSchema)]
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 #[allow(dead_code)]
 pub struct PhotoUpload {
     /// The image.

@@ -62,6 +62,8 @@ pub struct CreatePropertyRequest {
     /// Capacity.
     pub capacity: CapacityDto,
     /// Floor area, m².
+    #[serde(default, deserialize_with = "floor_area::deserialize")]
+    #[schema(minimum = 1, maximum = 2147483647)]
     pub floor_area_m2: Option<u32>,
     /// French registration number (13 characters).
     pub registration_number: Option<String>,
@@ -106,8 +108,8 @@ pub struct UpdatePropertyRequest {
     /// Capacity.
     pub capacity: Option<CapacityDto>,
     /// Floor area (null clears).
-    #[serde(default, with = "double_option")]
-    #[schema(value_type = Option<u32>)]
+    #[serde(default, deserialize_with = "floor_area::deserialize_patch")]
+    #[schema(value_type = Option<u32>, minimum = 1, maximum = 2147483647)]
     pub floor_area_m2: Option<Option<u32>>,
     /// Registration number (null clears).
     #[serde(default, with = "double_option")]
@@ -158,12 +160,37 @@ mod double_option {
     }
 }
 
+/// A floor area: 1 m² or more, within the database's integer.
+mod floor_area {
+    use serde::{Deserialize, Deserializer, de::Error};
+
+    fn checked<E: Error>(area: Option<u32>) -> Result<Option<u32>, E> {
+        match area {
+            Some(a) if a == 0 || i32::try_from(a).is_err() => Err(E::custom(
+                "floorAreaM2 is a whole number of square metres, at least 1",
+            )),
+            other => Ok(other),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+        checked(Option::<u32>::deserialize(d)?)
+    }
+
+    pub fn deserialize_patch<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Option<u32>>, D::Error> {
+        checked(Option::<u32>::deserialize(d)?).map(Some)
+    }
+}
+
 /// Back-office list filters.
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
 #[into_params(parameter_in = Query)]
 pub struct ManagedFilter {
     /// draft, published or archived.
+    #[param(value_type = Option<crate::presentation::schemas::PropertyStatusSchema>)]
     pub status: Option<String>,
     /// One owner's properties.
     pub owner_id: Option<Uuid>,
@@ -182,6 +209,7 @@ pub struct PropertySummaryDto {
     /// Name.
     pub name: String,
     /// Status.
+    #[schema(value_type = crate::presentation::schemas::PropertyStatusSchema)]
     pub status: String,
     /// City.
     pub city: String,
@@ -458,6 +486,7 @@ pub struct OccupiedRange {
     pub id: Option<Uuid>,
     /// Staff and owners: reservation, owner_stay, maintenance or imported.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<crate::presentation::schemas::OccupationKindSchema>)]
     pub kind: Option<String>,
     /// Staff and owners: the note.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -506,7 +535,7 @@ pub struct BlockRequest {
     #[schema(value_type = String, format = Date, example = "2026-08-08")]
     pub end: NaiveDate,
     /// owner_stay or maintenance.
-    #[schema(value_type = String, example = "owner_stay")]
+    #[schema(value_type = crate::presentation::schemas::BlockKindSchema, example = "owner_stay")]
     pub kind: OccupationKind,
     /// A note for staff.
     pub note: Option<String>,

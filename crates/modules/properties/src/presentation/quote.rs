@@ -36,6 +36,7 @@ pub struct QuoteParams {
     /// Adults (≥ 1).
     pub adults: u32,
     /// Children's ages, comma-separated (e.g. `4,12`).
+    #[param(value_type = Option<Vec<crate::presentation::schemas::ChildAge>>, style = Form, explode = false)]
     pub children: Option<String>,
 }
 
@@ -101,9 +102,11 @@ pub async fn quote(
 pub struct SearchParams {
     /// City.
     pub city: Option<String>,
-    /// `lat,lng` of a place.
+    /// `lat,lng` of a place, in degrees (e.g. `43.70,7.27`).
+    #[param(pattern = r"^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+),[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)$", example = "43.70,7.27")]
     pub near: Option<String>,
     /// Radius around `near`, km (default 20).
+    #[param(minimum = 0.1, maximum = 500.0)]
     pub radius: Option<f64>,
     /// First night.
     #[param(value_type = String, format = Date, example = "2027-07-03")]
@@ -112,12 +115,15 @@ pub struct SearchParams {
     #[param(value_type = String, format = Date, example = "2027-07-10")]
     pub check_out: NaiveDate,
     /// Guests (default 1).
+    #[param(minimum = 1, maximum = 50)]
     pub guests: Option<u32>,
     /// Required amenities, comma-separated (e.g. `pool,wifi`).
+    #[param(value_type = Option<Vec<crate::presentation::schemas::AmenitySchema>>, style = Form, explode = false)]
     pub amenities: Option<String>,
     /// Highest total price of the stay, minor units.
     pub price_max: Option<i64>,
     /// `newest` (default), `price`, `-price` or `distance` (with `near`).
+    #[param(value_type = Option<crate::presentation::schemas::SearchSort>)]
     pub sort: Option<String>,
 }
 
@@ -132,6 +138,7 @@ pub struct SearchResult {
     /// Name.
     pub name: String,
     /// Kind.
+    #[schema(value_type = crate::presentation::schemas::PropertyKindSchema)]
     pub kind: String,
     /// City.
     pub city: String,
@@ -149,6 +156,7 @@ pub struct SearchResult {
     /// Bedrooms.
     pub bedrooms: i32,
     /// Amenities.
+    #[schema(value_type = Vec<crate::presentation::schemas::AmenitySchema>)]
     pub amenities: Vec<String>,
     /// The first photo (resized), if any.
     pub photo_url: Option<String>,
@@ -180,6 +188,9 @@ pub async fn search(
         ))
     };
     let near = match params.near.as_deref() {
+        Some(raw) if !raw.bytes().all(|b| b.is_ascii_digit() || b"+-.,".contains(&b)) => {
+            return Err(bad("near is `lat,lng`."));
+        }
         Some(raw) => {
             let mut parts = raw.split(',').map(|p| p.trim().parse::<f64>());
             match (parts.next(), parts.next(), parts.next()) {

@@ -451,3 +451,60 @@ pub struct QuoteDto {
     /// Cancellation policy.
     pub cancellation_policy: CancellationPolicySchema,
 }
+
+/// A child's age, under 18.
+pub struct ChildAge;
+
+impl utoipa::PartialSchema for ChildAge {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::Integer)
+            .description(Some("A child's age, 0 to 17."))
+            .minimum(Some(0))
+            .maximum(Some(17))
+            .into()
+    }
+}
+
+impl ToSchema for ChildAge {}
+
+/// The order of search results.
+#[derive(Serialize, ToSchema)]
+pub enum SearchSort {
+    /// Newest first (default).
+    #[serde(rename = "newest")]
+    Newest,
+    /// Cheapest first.
+    #[serde(rename = "price")]
+    PriceAsc,
+    /// Dearest first.
+    #[serde(rename = "-price")]
+    PriceDesc,
+    /// Nearest first (with `near`).
+    #[serde(rename = "distance")]
+    Distance,
+}
+
+/// What occupies a range of the calendar.
+#[derive(ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum OccupationKindSchema {
+    /// A reservation's hold.
+    Reservation,
+    /// The owner stays.
+    OwnerStay,
+    /// Works.
+    Maintenance,
+    /// Imported from an iCal feed.
+    Imported,
+}
+
+/// What staff may block by hand.
+#[derive(ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum BlockKindSchema {
+    /// The owner stays.
+    OwnerStay,
+    /// Works.
+    Maintenance,
+}

@@ -91,7 +91,7 @@ fn created(uri: &OriginalUri, body: serde_json::Value, replayed: bool) -> Respon
 /// body is refused.
 #[utoipa::path(post, path = "/reservations", operation_id = "createReservation", tag = "reservations",
     request_body = CreateReservationRequest,
-    params(("Idempotency-Key" = Option<String>, Header,
+    params(("Idempotency-Key" = Option<String>, Header, pattern = "^[!-~]{1,255}$",
         description = "Any unique string (1–255 visible ASCII characters), e.g. a UUID; kept 24 hours")),
     security(("bearerAuth" = [])),
     responses(
@@ -149,6 +149,7 @@ pub struct ReservationSearchParams {
     /// Of this owner's properties (staff).
     pub owner_id: Option<Uuid>,
     /// `pending`, `confirmed`, `completed` or `cancelled`.
+    #[param(value_type = Option<crate::presentation::schemas::ReservationStatusSchema>)]
     pub status: Option<String>,
     /// Staying on or after this day (departure after it).
     pub from: Option<NaiveDate>,
