@@ -9,6 +9,7 @@ pub mod extract;
 pub mod health;
 pub mod pagination;
 pub mod preconditions;
+pub mod pricing;
 pub mod problem;
 pub mod security;
 

@@ -147,10 +147,10 @@ pub struct PropertyDto {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub owners: Option<Vec<OwnerShareDto>>,
     /// Rates: base nightly price, seasons, discounts, fees, deposit, cancellation policy.
-    #[schema(value_type = Option<crate::presentation::schemas::RatePlanSchema>)]
+    #[schema(value_type = Option<sejour_infrastructure::http::pricing::RatePlanSchema>)]
     pub rates: Option<serde_json::Value>,
     /// The tourist-tax regime.
-    #[schema(value_type = Option<crate::presentation::schemas::TouristTaxConfigSchema>)]
+    #[schema(value_type = Option<sejour_infrastructure::http::pricing::TouristTaxConfigSchema>)]
     pub tourist_tax: Option<serde_json::Value>,
     /// Photos, in order.
     pub photos: Vec<PhotoDto>,

@@ -133,10 +133,10 @@ pub struct UpdatePropertyRequest {
     /// Owners and shares.
     pub owners: Option<Vec<OwnerShareDto>>,
     /// Rates (see the quote's documentation for the fields).
-    #[schema(value_type = Option<crate::presentation::schemas::RatePlanSchema>)]
+    #[schema(value_type = Option<sejour_infrastructure::http::pricing::RatePlanSchema>)]
     pub rates: Option<RatePlan>,
     /// Tourist-tax regime.
-    #[schema(value_type = Option<crate::presentation::schemas::TouristTaxConfigSchema>)]
+    #[schema(value_type = Option<sejour_infrastructure::http::pricing::TouristTaxConfigSchema>)]
     pub tourist_tax: Option<TouristTaxConfig>,
 }
 

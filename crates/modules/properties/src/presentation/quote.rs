@@ -36,7 +36,7 @@ pub struct QuoteParams {
     /// Adults (≥ 1).
     pub adults: u32,
     /// Children's ages, comma-separated (e.g. `4,12`).
-    #[param(value_type = Option<Vec<crate::presentation::schemas::ChildAge>>, style = Form, explode = false)]
+    #[param(value_type = Option<Vec<crate::presentation::schemas::ChildAge>>, inline, style = Form, explode = false)]
     pub children: Option<String>,
 }
 
@@ -66,7 +66,7 @@ fn ages(raw: Option<&str>) -> Result<Vec<u8>, ApiError> {
 #[utoipa::path(get, path = "/properties/{id}/quote", operation_id = "quoteStay", tag = "properties",
     params(("id" = Uuid, Path, description = "The property"), QuoteParams),
     responses(
-        (status = 200, description = "The quote (amounts in minor units)", body = crate::presentation::schemas::QuoteDto),
+        (status = 200, description = "The quote (amounts in minor units)", body = sejour_infrastructure::http::pricing::QuoteDto),
         (status = 404, description = "No such property", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The stay cannot be booked", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -123,7 +123,7 @@ pub struct SearchParams {
     /// Highest total price of the stay, minor units.
     pub price_max: Option<i64>,
     /// `newest` (default), `price`, `-price` or `distance` (with `near`).
-    #[param(value_type = Option<crate::presentation::schemas::SearchSort>)]
+    #[param(value_type = Option<crate::presentation::schemas::SearchSort>, inline)]
     pub sort: Option<String>,
 }
 

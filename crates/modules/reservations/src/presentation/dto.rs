@@ -153,7 +153,7 @@ pub struct CancelReservationRequest {
 #[serde(rename_all = "camelCase")]
 pub struct InstallmentDto {
     /// `deposit`, `balance` or `fullPayment`.
-    #[schema(value_type = sejour_properties::presentation::schemas::InstallmentKindSchema, example = "deposit")]
+    #[schema(value_type = sejour_infrastructure::http::pricing::InstallmentKindSchema, example = "deposit")]
     pub kind: InstallmentKind,
     /// How much.
     #[schema(value_type = MoneySchema)]
@@ -194,11 +194,11 @@ pub struct PriceDto {
     /// When the total is paid.
     pub installments: Vec<InstallmentDto>,
     /// `flexible`, `moderate` or `strict`.
-    #[schema(value_type = sejour_properties::presentation::schemas::CancellationPolicySchema)]
+    #[schema(value_type = sejour_infrastructure::http::pricing::CancellationPolicySchema)]
     pub cancellation_policy: String,
     /// The properties quote the price came from, line by line (nightly rates, discount,
     /// tourist tax computation), as it was at booking or at the last re-pricing.
-    #[schema(value_type = sejour_properties::presentation::schemas::QuoteDto)]
+    #[schema(value_type = sejour_infrastructure::http::pricing::QuoteDto)]
     pub quote: serde_json::Value,
 }
 

@@ -12,6 +12,7 @@ use uuid::Uuid;
 /// Where a reservation is in its life.
 #[derive(ToSchema)]
 #[schema(rename_all = "snake_case")]
+#[schema(as = ReservationStatus)]
 pub enum ReservationStatusSchema {
     /// Booked, awaiting confirmation.
     Pending,
@@ -26,6 +27,7 @@ pub enum ReservationStatusSchema {
 /// A part of a reservation named in `reservations.ReservationUpdated`.
 #[derive(ToSchema)]
 #[schema(rename_all = "camelCase")]
+#[schema(as = ReservationField)]
 pub enum ReservationFieldSchema {
     /// `checkIn` / `checkOut`.
     Dates,
