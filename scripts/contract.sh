@@ -8,6 +8,7 @@
 # "admin guest owner"), CONTRACT_WORKERS (default 1), DATABASE_URL, REDIS_URL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+ROOT=$(pwd)
 source scripts/services.sh
 ensure_postgres
 ensure_redis
@@ -36,7 +37,7 @@ fi
 # 2. The binary.
 echo "==> building sejour" >&2
 cargo build --locked -p sejour --quiet
-BIN="${CARGO_TARGET_DIR:-target}/debug/sejour"
+BIN="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/debug/sejour"
 
 # 3. A fresh database, data directory and port.
 WORK=$(mktemp -d)
@@ -88,7 +89,9 @@ for role in $ROLES; do
   echo "==> schemathesis as $role" >&2
   bearer=$(token "$role")
   set +e
-  "$VENV/bin/schemathesis" --config-file scripts/contract.toml run "$BASE/api/v1/openapi.json" --url "$BASE" \
+  # From the temporary directory: schemathesis keeps a cache in its working directory.
+  (cd "$WORK" && "$VENV/bin/schemathesis" --config-file "$ROOT/scripts/contract.toml" \
+    run "$BASE/api/v1/openapi.json" --url "$BASE" \
     --checks all \
     --phases examples,coverage,fuzzing,stateful \
     --max-examples "$MAX_EXAMPLES" \
@@ -99,7 +102,7 @@ for role in $ROLES; do
     --no-color \
     -H "Authorization: Bearer $bearer" \
     --report junit --report-junit-path "$REPORTS/$role.xml" \
-    >"$REPORTS/$role.log" 2>&1
+    >"$REPORTS/$role.log" 2>&1)
   rc=$?
   set -e
   tail -n 40 "$REPORTS/$role.log"

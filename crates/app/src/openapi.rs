@@ -3,7 +3,10 @@
 //! operation shares: its problem responses, the `If-Match` header and the links from each
 //! creating operation to the operations that use the new id.
 
-use sejour_infrastructure::http::problem::{Problem, ProblemField};
+use sejour_infrastructure::http::{
+    preconditions::IF_MATCH_PATTERN,
+    problem::{Problem, ProblemField},
+};
 use serde_json::{Map, Value, json};
 use utoipa::{
     Modify, OpenApi,
@@ -102,7 +105,7 @@ fn if_match() -> Option<Parameter> {
         "required": false,
         "description": "The `ETag` of the version the change is based on (`\"3\"`), or `*`; \
                         a stale version answers 412.",
-        "schema": { "type": "string", "pattern": "^(\\*|(W/)?\"[0-9]{1,9}\")$", "example": "\"1\"" }
+        "schema": { "type": "string", "pattern": IF_MATCH_PATTERN, "example": "\"1\"" }
     }))
     .ok()
 }

@@ -81,7 +81,9 @@ fn untyped_objects(value: &serde_json::Value, path: &str, found: &mut Vec<String
     match value {
         serde_json::Value::Object(map) => {
             let is_object = map.get("type").is_some_and(|t| {
-                t == "object" || t.as_array().is_some_and(|a| a.iter().any(|t| t == "object"))
+                t == "object"
+                    || t.as_array()
+                        .is_some_and(|a| a.iter().any(|t| t == "object"))
             });
             if is_object
                 && !map.contains_key("properties")
@@ -137,8 +139,7 @@ async fn the_contract_is_typed_with_unique_camel_case_ids_declared_tags_and_link
             if op["requestBody"].is_object() {
                 for status in ["400", "413", "415", "422"] {
                     assert_eq!(
-                        op["responses"][status]["content"]["application/problem+json"]["schema"]
-                            ["$ref"],
+                        op["responses"][status]["content"]["application/problem+json"]["schema"]["$ref"],
                         "#/components/schemas/Problem",
                         "{method} {path} documents {status}"
                     );
@@ -161,8 +162,8 @@ async fn the_contract_is_typed_with_unique_camel_case_ids_declared_tags_and_link
     }
     // The quote, the booking page's core, is a typed schema.
     assert_eq!(
-        doc["paths"]["/api/v1/properties/{id}/quote"]["get"]["responses"]["200"]["content"]
-            ["application/json"]["schema"]["$ref"],
+        doc["paths"]["/api/v1/properties/{id}/quote"]["get"]["responses"]["200"]["content"]["application/json"]
+            ["schema"]["$ref"],
         "#/components/schemas/QuoteDto"
     );
 }

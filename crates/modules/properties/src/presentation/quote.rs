@@ -103,7 +103,10 @@ pub struct SearchParams {
     /// City.
     pub city: Option<String>,
     /// `lat,lng` of a place, in degrees (e.g. `43.70,7.27`).
-    #[param(pattern = r"^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+),[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)$", example = "43.70,7.27")]
+    #[param(
+        pattern = r"^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+),[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)$",
+        example = "43.70,7.27"
+    )]
     pub near: Option<String>,
     /// Radius around `near`, km (default 20).
     #[param(minimum = 0.1, maximum = 500.0)]
@@ -188,7 +191,11 @@ pub async fn search(
         ))
     };
     let near = match params.near.as_deref() {
-        Some(raw) if !raw.bytes().all(|b| b.is_ascii_digit() || b"+-.,".contains(&b)) => {
+        Some(raw)
+            if !raw
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b"+-.,".contains(&b)) =>
+        {
             return Err(bad("near is `lat,lng`."));
         }
         Some(raw) => {
