@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the workspace against real PostgreSQL, Redis and an S3 server (started
-# if needed).
+# if needed), then the API contract test (scripts/contract.sh).
 # Each database test gets a fresh database (sqlx::test) created from DATABASE_URL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,4 +15,8 @@ export TEST_S3_ENDPOINT=http://127.0.0.1:9000
 export TEST_S3_BUCKET="$S3_TEST_BUCKET"
 export TEST_S3_ACCESS_KEY_ID="$S3_TEST_ACCESS_KEY_ID"
 export TEST_S3_SECRET_ACCESS_KEY="$S3_TEST_SECRET_ACCESS_KEY"
-exec cargo test --workspace --locked "$@"
+cargo test --workspace --locked "$@"
+# The API contract: schemathesis against the real binary (SKIP_CONTRACT=1 to skip).
+if [ "${SKIP_CONTRACT:-0}" != 1 ]; then
+  scripts/contract.sh
+fi

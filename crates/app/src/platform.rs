@@ -49,6 +49,7 @@ use sejour_reservations::application::Reservations;
 use sejour_users::infrastructure::PgUserDirectory;
 
 use crate::openapi::ApiDoc;
+use sejour_infrastructure::http::security::{SecuredRoutes, require_bearer};
 
 /// Why the platform could not start.
 #[derive(Debug, thiserror::Error)]
@@ -375,7 +376,7 @@ impl Platform {
                 self.auth.clone(),
                 authenticate,
             ));
-        OpenApiRouter::with_openapi(ApiDoc::openapi())
+        let (router, doc) = OpenApiRouter::with_openapi(ApiDoc::openapi())
             .merge(
                 OpenApiRouter::new()
                     .routes(routes!(health::live))
@@ -384,7 +385,13 @@ impl Platform {
                     .with_state(health),
             )
             .nest("/api/v1", v1)
-            .split_for_parts()
+            .split_for_parts();
+        let doc = crate::openapi::complete(doc);
+        let router = router.layer(middleware::from_fn_with_state(
+            SecuredRoutes::from_openapi(&doc),
+            require_bearer,
+        ));
+        (router, doc)
     }
 
     /// The OpenAPI document.

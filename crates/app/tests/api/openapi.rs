@@ -75,3 +75,95 @@ async fn the_served_document_is_the_generated_one(pool: PgPool) {
     let served = json(app.get("/api/v1/openapi.json").await, 200).await;
     assert_eq!(served, generated());
 }
+
+/// Every schema a client reads or writes is typed: no bare `object` without properties.
+fn untyped_objects(value: &serde_json::Value, path: &str, found: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            let is_object = map.get("type").is_some_and(|t| {
+                t == "object"
+                    || t.as_array()
+                        .is_some_and(|a| a.iter().any(|t| t == "object"))
+            });
+            if is_object
+                && !map.contains_key("properties")
+                && !map.contains_key("additionalProperties")
+            {
+                found.push(path.to_owned());
+            }
+            for (k, v) in map {
+                untyped_objects(v, &format!("{path}/{k}"), found);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                untyped_objects(v, &format!("{path}/{i}"), found);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[tokio::test]
+async fn the_contract_is_typed_with_unique_camel_case_ids_declared_tags_and_links() {
+    let doc = generated();
+    let mut untyped = Vec::new();
+    untyped_objects(&doc, "", &mut untyped);
+    assert!(untyped.is_empty(), "untyped objects: {untyped:?}");
+
+    let tags: Vec<&str> = doc["tags"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|t| t["name"].as_str())
+        .collect();
+    let mut ids = std::collections::BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().into_iter().flatten() {
+        for (method, op) in item.as_object().into_iter().flatten() {
+            let id = op["operationId"].as_str().unwrap_or_default();
+            assert!(
+                id.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                    && id.chars().all(|c| c.is_ascii_alphanumeric()),
+                "{method} {path}: operationId `{id}` is camelCase"
+            );
+            assert!(ids.insert(id.to_owned()), "{id} is unique");
+            for tag in op["tags"].as_array().into_iter().flatten() {
+                assert!(
+                    tag.as_str().is_some_and(|t| tags.contains(&t)),
+                    "{method} {path}: tag {tag} is declared"
+                );
+            }
+            if path.starts_with("/api/") {
+                assert!(op["responses"]["401"].is_object(), "{method} {path} 401");
+            }
+            if op["requestBody"].is_object() {
+                for status in ["400", "413", "415", "422"] {
+                    assert_eq!(
+                        op["responses"][status]["content"]["application/problem+json"]["schema"]["$ref"],
+                        "#/components/schemas/Problem",
+                        "{method} {path} documents {status}"
+                    );
+                }
+            }
+        }
+    }
+    // Stateful testing follows the new id from each create to the operations using it.
+    for (path, target) in [
+        ("/api/v1/reservations", "getReservation"),
+        ("/api/v1/properties", "getProperty"),
+        ("/api/v1/owners", "getOwner"),
+        ("/api/v1/users", "getUser"),
+    ] {
+        assert_eq!(
+            doc["paths"][path]["post"]["responses"]["201"]["links"][target]["parameters"]["id"],
+            "$response.body#/id",
+            "{path} links to {target}"
+        );
+    }
+    // The quote, the booking page's core, is a typed schema.
+    assert_eq!(
+        doc["paths"]["/api/v1/properties/{id}/quote"]["get"]["responses"]["200"]["content"]["application/json"]
+            ["schema"]["$ref"],
+        "#/components/schemas/QuoteDto"
+    );
+}

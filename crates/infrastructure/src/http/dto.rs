@@ -8,15 +8,36 @@ use utoipa::ToSchema;
 /// An amount as every API shows money: whole minor units of an ISO 4217 currency
 /// (`{"amount": 12345, "currency": "EUR"}` is 123.45 €). The OpenAPI schema of
 /// `sejour_core::value_objects::Money`.
-#[derive(Debug, Clone, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 #[schema(as = Money)]
 pub struct MoneySchema {
     /// Minor units (cents for the euro).
     #[schema(example = 78310)]
     pub amount: i64,
     /// ISO 4217 code.
-    #[schema(example = "EUR")]
-    pub currency: String,
+    pub currency: CurrencySchema,
+}
+
+/// The currencies the platform handles (ISO 4217). The OpenAPI schema of
+/// `sejour_core::value_objects::Currency`.
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[schema(as = Currency)]
+pub enum CurrencySchema {
+    /// Euro.
+    #[allow(clippy::upper_case_acronyms)]
+    EUR,
+    /// US dollar.
+    #[allow(clippy::upper_case_acronyms)]
+    USD,
+    /// Pound sterling.
+    #[allow(clippy::upper_case_acronyms)]
+    GBP,
+    /// Swiss franc.
+    #[allow(clippy::upper_case_acronyms)]
+    CHF,
+    /// Yen.
+    #[allow(clippy::upper_case_acronyms)]
+    JPY,
 }
 
 /// Deserialises a field that is present (possibly `null`) as `Some(value)`, so that,

@@ -48,8 +48,24 @@ where
         let bytes = Bytes::from_request(req, state)
             .await
             .map_err(|e: BytesRejection| body_rejection(e.status()))?;
+        if !is_object(&bytes) && serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).is_ok() {
+            return Err(ApiError::new(AppError::validation(vec![FieldError::new(
+                String::new(),
+                "request.invalid_field",
+                "The body must be a JSON object.",
+            )])));
+        }
         from_slice(&bytes).map(Json)
     }
+}
+
+/// Whether a body starts as a JSON object (every request body of the API is one; serde
+/// would otherwise read a struct from an array).
+fn is_object(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|b| *b == b'{')
 }
 
 fn body_rejection(status: StatusCode) -> ApiError {

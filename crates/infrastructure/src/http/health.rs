@@ -42,7 +42,7 @@ pub struct Readiness {
 }
 
 /// Liveness: the process answers.
-#[utoipa::path(get, path = "/health/live", tag = "health",
+#[utoipa::path(get, path = "/health/live", operation_id = "live", tag = "health",
     responses((status = 200, description = "The process is alive", body = Readiness)))]
 pub async fn live() -> Json<Readiness> {
     Json(Readiness {
@@ -52,7 +52,7 @@ pub async fn live() -> Json<Readiness> {
 }
 
 /// Readiness: PostgreSQL answers, and Redis and the data directory when in use.
-#[utoipa::path(get, path = "/health/ready", tag = "health",
+#[utoipa::path(get, path = "/health/ready", operation_id = "ready", tag = "health",
     responses(
         (status = 200, description = "Ready to serve", body = Readiness),
         (status = 503, description = "A dependency is down", body = Readiness,
@@ -125,7 +125,7 @@ fn outcome(result: Result<(), String>) -> String {
 }
 
 /// Prometheus metrics: HTTP, queue and process figures.
-#[utoipa::path(get, path = "/metrics", tag = "health",
+#[utoipa::path(get, path = "/metrics", operation_id = "metrics", tag = "health",
     responses((status = 200, description = "Prometheus text exposition", body = String, content_type = "text/plain")))]
 pub async fn metrics(State(state): State<HealthState>) -> Response {
     if let Err(e) = stats::refresh(&state.pool, state.clock.now()).await {

@@ -9,7 +9,9 @@ pub mod extract;
 pub mod health;
 pub mod pagination;
 pub mod preconditions;
+pub mod pricing;
 pub mod problem;
+pub mod security;
 
 pub use context::RequestCtx;
 pub use dto::AddressDto;

@@ -15,8 +15,11 @@ pub use sejour_core::paging::{DEFAULT_LIMIT, MAX_LIMIT};
 #[into_params(parameter_in = Query)]
 pub struct PageParams {
     /// Items per page, 1 to 100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<u32>,
-    /// The `nextCursor` of the previous page.
+    /// The `nextCursor` of the previous page (opaque, URL-safe base64). One not shaped
+    /// like a cursor is a 400; one shaped like a cursor that this API did not issue, a 422.
+    #[param(pattern = "^[eIWMNOL][A-Za-z0-9_-]*$")]
     pub cursor: Option<String>,
 }
 
@@ -74,14 +77,35 @@ pub fn encode_cursor<K: Serialize>(key: &K) -> String {
 }
 
 /// Decodes a cursor made by [`encode_cursor`].
+///
+/// A cursor is URL-safe base64 of JSON, so its first character is one of `eIWMNOL` (a
+/// JSON object, string, array, number); anything else is a 400. A string shaped like a
+/// cursor that does not decode to one of ours is a 422.
 pub fn decode_cursor<K: DeserializeOwned>(cursor: &str) -> Result<K, ApiError> {
     URL_SAFE_NO_PAD
         .decode(cursor)
         .ok()
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .ok_or_else(|| {
-            AppError::bad_request("pagination.invalid_cursor", "The cursor is not valid.").into()
+            if shaped_like_a_cursor(cursor) {
+                AppError::new(
+                    sejour_core::ErrorKind::Unprocessable,
+                    "pagination.invalid_cursor",
+                    "The cursor is not one this API issued.",
+                )
+                .into()
+            } else {
+                AppError::bad_request("pagination.invalid_cursor", "The cursor is not valid.")
+                    .into()
+            }
         })
+}
+
+/// Whether `cursor` matches the documented pattern `^[eIWMNOL][A-Za-z0-9_-]*$`.
+fn shaped_like_a_cursor(cursor: &str) -> bool {
+    let mut bytes = cursor.bytes();
+    bytes.next().is_some_and(|b| b"eIWMNOL".contains(&b))
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 #[cfg(test)]

@@ -13,6 +13,10 @@ pub fn etag(version: i32) -> HeaderValue {
         .unwrap_or_else(|_| HeaderValue::from_static("\"0\""))
 }
 
+/// The documented shape of `If-Match`: `*`, or one version ETag, quoted or bare, weak or
+/// strong (at most nine digits).
+pub const IF_MATCH_PATTERN: &str = r#"^(\*|(W/)?("[0-9]{1,9}"|[0-9]{1,9}))$"#;
+
 /// The version an `If-Match` header asks for: `None` when the header is absent or `*`
 /// (no check). A malformed header, or a list of several tags, is a 400
 /// `request.invalid_if_match`.
@@ -53,7 +57,8 @@ fn parse_if_match(value: &str) -> Option<Option<i32>> {
         .strip_prefix('"')
         .and_then(|t| t.strip_suffix('"'))
         .unwrap_or(tag);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    // At most nine digits, as the OpenAPI document says (`IF_MATCH_PATTERN`).
+    if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     digits.parse().ok().map(Some)

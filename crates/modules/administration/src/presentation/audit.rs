@@ -94,7 +94,7 @@ impl From<AuditRecord> for AuditRecordDto {
 }
 
 /// Searches the audit log, newest first.
-#[utoipa::path(get, path = "/audit", tag = "administration",
+#[utoipa::path(get, path = "/audit", operation_id = "searchAuditLog", tag = "administration",
     params(AuditFilterParams, PageParams),
     security(("bearerAuth" = [])),
     responses(

@@ -32,7 +32,7 @@ pub struct ReplayAccepted {
 }
 
 /// Lists dead letters, most recent first.
-#[utoipa::path(get, path = "/dead-letters", tag = "administration",
+#[utoipa::path(get, path = "/dead-letters", operation_id = "listDeadLetters", tag = "administration",
     params(DeadLetterFilter, PageParams),
     security(("bearerAuth" = [])),
     responses(
@@ -58,7 +58,7 @@ pub async fn list_dead_letters(
 }
 
 /// Shows one dead letter.
-#[utoipa::path(get, path = "/dead-letters/{id}", tag = "administration",
+#[utoipa::path(get, path = "/dead-letters/{id}", operation_id = "getDeadLetter", tag = "administration",
     params(("id" = i64, Path, description = "The delivery's id")),
     security(("bearerAuth" = [])),
     responses(
@@ -81,7 +81,7 @@ pub async fn get_dead_letter(
 }
 
 /// Puts a dead letter back in the queue with a fresh budget of attempts (audited).
-#[utoipa::path(post, path = "/dead-letters/{id}/replay", tag = "administration",
+#[utoipa::path(post, path = "/dead-letters/{id}/replay", operation_id = "replayDeadLetter", tag = "administration",
     params(("id" = i64, Path, description = "The delivery's id")),
     security(("bearerAuth" = [])),
     responses(

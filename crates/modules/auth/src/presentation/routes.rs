@@ -154,7 +154,7 @@ fn no_store() -> HeaderMap {
 }
 
 /// Creates a guest account.
-#[utoipa::path(post, path = "/auth/register", tag = "auth", request_body = RegisterRequest,
+#[utoipa::path(post, path = "/auth/register", operation_id = "register", tag = "auth", request_body = RegisterRequest,
     responses(
         (status = 201, description = "Account created", body = RegisteredUser),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
@@ -196,7 +196,7 @@ pub async fn register_account(
 }
 
 /// Signs in with email and password.
-#[utoipa::path(post, path = "/auth/login", tag = "auth", request_body = LoginRequest,
+#[utoipa::path(post, path = "/auth/login", operation_id = "signIn", tag = "auth", request_body = LoginRequest,
     responses(
         (status = 200, description = "Signed in", body = TokenResponse),
         (status = 401, description = "Wrong email or password (`auth.invalid_credentials`)", body = Problem, content_type = "application/problem+json"),
@@ -220,7 +220,7 @@ pub async fn sign_in(
 }
 
 /// Exchanges a refresh token for a new pair; a reused token signs its family out.
-#[utoipa::path(post, path = "/auth/refresh", tag = "auth", request_body = RefreshRequest,
+#[utoipa::path(post, path = "/auth/refresh", operation_id = "refreshTokens", tag = "auth", request_body = RefreshRequest,
     responses(
         (status = 200, description = "The next pair", body = TokenResponse),
         (status = 401, description = "Invalid, expired or reused token", body = Problem, content_type = "application/problem+json"),
@@ -235,7 +235,7 @@ pub async fn refresh_tokens(
 }
 
 /// Signs out: revokes the refresh token's family and its access tokens.
-#[utoipa::path(post, path = "/auth/logout", tag = "auth", request_body = RefreshRequest,
+#[utoipa::path(post, path = "/auth/logout", operation_id = "signOut", tag = "auth", request_body = RefreshRequest,
     responses(
         (status = 204, description = "Signed out"),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
@@ -250,7 +250,7 @@ pub async fn sign_out(
 }
 
 /// Changes the signed-in user's password; their other sessions are signed out.
-#[utoipa::path(post, path = "/auth/password", tag = "auth", request_body = ChangePasswordRequest,
+#[utoipa::path(post, path = "/auth/password", operation_id = "changeOwnPassword", tag = "auth", request_body = ChangePasswordRequest,
     security(("bearerAuth" = [])),
     responses(
         (status = 204, description = "Password changed"),
@@ -278,7 +278,7 @@ pub async fn change_own_password(
 }
 
 /// Emails a one-time reset link if the account exists (the answer is the same if not).
-#[utoipa::path(post, path = "/auth/password-reset", tag = "auth", request_body = ResetRequest,
+#[utoipa::path(post, path = "/auth/password-reset", operation_id = "requestPasswordReset", tag = "auth", request_body = ResetRequest,
     responses(
         (status = 202, description = "If the account exists, an email is on its way"),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
@@ -293,7 +293,7 @@ pub async fn request_reset(
 }
 
 /// Sets a new password with the emailed token (once); every session is signed out.
-#[utoipa::path(post, path = "/auth/password-reset/confirm", tag = "auth", request_body = ResetConfirmation,
+#[utoipa::path(post, path = "/auth/password-reset/confirm", operation_id = "confirmPasswordReset", tag = "auth", request_body = ResetConfirmation,
     responses(
         (status = 204, description = "Password reset"),
         (status = 422, description = "Invalid, used or expired token, or weak password", body = Problem, content_type = "application/problem+json"),

@@ -37,7 +37,7 @@ pub struct OwnerListParams {
 
 /// Lists owners, newest first: staff see every owner, an owner's account only its own
 /// record.
-#[utoipa::path(get, path = "/owners", tag = "owners",
+#[utoipa::path(get, path = "/owners", operation_id = "listOwners", tag = "owners",
     params(OwnerListParams, PageParams),
     security(("bearerAuth" = [])),
     responses(
@@ -72,7 +72,7 @@ pub async fn list_owners(
 
 /// Records an owner: a person or a company, with contact details, IBAN and mandate
 /// (admins and managers).
-#[utoipa::path(post, path = "/owners", tag = "owners",
+#[utoipa::path(post, path = "/owners", operation_id = "createOwner", tag = "owners",
     request_body = CreateOwnerRequest,
     security(("bearerAuth" = [])),
     responses(
@@ -119,7 +119,7 @@ pub async fn create_owner(
 
 /// Shows an owner: staff see any owner; an owner's account only its own record (any
 /// other is 404).
-#[utoipa::path(get, path = "/owners/{id}", tag = "owners",
+#[utoipa::path(get, path = "/owners/{id}", operation_id = "getOwner", tag = "owners",
     params(("id" = Uuid, Path, description = "The owner's id")),
     security(("bearerAuth" = [])),
     responses(
@@ -140,7 +140,7 @@ pub async fn get_owner(
 
 /// Changes any of an owner's details, and links or unlinks their user account (admins
 /// and managers).
-#[utoipa::path(patch, path = "/owners/{id}", tag = "owners",
+#[utoipa::path(patch, path = "/owners/{id}", operation_id = "updateOwner", tag = "owners",
     request_body = UpdateOwnerRequest,
     params(
         ("id" = Uuid, Path, description = "The owner's id"),

@@ -105,13 +105,14 @@ pub struct PropertyDto {
     /// Name.
     pub name: String,
     /// Kind.
-    #[schema(value_type = String, example = "villa")]
+    #[schema(value_type = crate::presentation::schemas::PropertyKindSchema, example = "villa")]
     pub kind: PropertyKind,
     /// `draft`, `published` or `archived`.
+    #[schema(value_type = crate::presentation::schemas::PropertyStatusSchema)]
     pub status: &'static str,
     /// Postal address (staff and owners; the public sees city, postal code and country).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<sejour_infrastructure::http::dto::AddressDto>)]
     pub address: Option<PostalAddress>,
     /// City.
     pub city: String,
@@ -130,15 +131,15 @@ pub struct PropertyDto {
     /// Descriptions.
     pub descriptions: DescriptionsDto,
     /// Check-in from (HH:MM:SS).
-    #[schema(value_type = String, example = "16:00:00")]
+    #[schema(value_type = String, pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", example = "16:00:00")]
     pub check_in_time: NaiveTime,
     /// Check-out until.
-    #[schema(value_type = String, example = "10:00:00")]
+    #[schema(value_type = String, pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", example = "10:00:00")]
     pub check_out_time: NaiveTime,
     /// House rules.
     pub house_rules: String,
     /// Amenities.
-    #[schema(value_type = Vec<String>)]
+    #[schema(value_type = Vec<crate::presentation::schemas::AmenitySchema>)]
     pub amenities: Vec<Amenity>,
     /// Other amenities.
     pub amenities_other: String,
@@ -146,10 +147,10 @@ pub struct PropertyDto {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub owners: Option<Vec<OwnerShareDto>>,
     /// Rates: base nightly price, seasons, discounts, fees, deposit, cancellation policy.
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<sejour_infrastructure::http::pricing::RatePlanSchema>)]
     pub rates: Option<serde_json::Value>,
     /// The tourist-tax regime.
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<sejour_infrastructure::http::pricing::TouristTaxConfigSchema>)]
     pub tourist_tax: Option<serde_json::Value>,
     /// Photos, in order.
     pub photos: Vec<PhotoDto>,

@@ -34,7 +34,7 @@ pub struct TokenParam {
 
 /// The `.ics` of a property's occupied ranges (RFC 5545, no guest data), for whoever
 /// holds the property's calendar token (Airbnb, Booking.com import it).
-#[utoipa::path(get, path = "/properties/{id}/calendar.ics", tag = "properties",
+#[utoipa::path(get, path = "/properties/{id}/calendar.ics", operation_id = "exportCalendar", tag = "properties",
     params(("id" = Uuid, Path, description = "The property"), TokenParam),
     responses(
         (status = 200, description = "The calendar", content_type = "text/calendar", body = String),
@@ -107,7 +107,7 @@ pub struct IcalSettings {
 }
 
 /// Lists the imported calendars and their health (staff and owners).
-#[utoipa::path(get, path = "/properties/{id}/ical/feeds", tag = "properties",
+#[utoipa::path(get, path = "/properties/{id}/ical/feeds", operation_id = "listIcalFeeds", tag = "properties",
     params(("id" = Uuid, Path, description = "The property")),
     security(("bearerAuth" = [])),
     responses(
@@ -141,7 +141,7 @@ pub struct NewFeed {
 }
 
 /// Imports an external calendar (staff); synced by the scheduled job.
-#[utoipa::path(post, path = "/properties/{id}/ical/feeds", tag = "properties", request_body = NewFeed,
+#[utoipa::path(post, path = "/properties/{id}/ical/feeds", operation_id = "createIcalFeed", tag = "properties", request_body = NewFeed,
     params(("id" = Uuid, Path, description = "The property")),
     security(("bearerAuth" = [])),
     responses(
@@ -161,7 +161,7 @@ pub async fn create_feed(
 }
 
 /// Stops importing a calendar and removes its blocks (staff).
-#[utoipa::path(delete, path = "/properties/{id}/ical/feeds/{feed_id}", tag = "properties",
+#[utoipa::path(delete, path = "/properties/{id}/ical/feeds/{feed_id}", operation_id = "deleteIcalFeed", tag = "properties",
     params(("id" = Uuid, Path, description = "The property"), ("feed_id" = Uuid, Path, description = "The feed")),
     security(("bearerAuth" = [])),
     responses(
@@ -194,7 +194,7 @@ pub struct SyncReportDto {
 }
 
 /// Syncs a feed now (staff).
-#[utoipa::path(post, path = "/properties/{id}/ical/feeds/{feed_id}/sync", tag = "properties",
+#[utoipa::path(post, path = "/properties/{id}/ical/feeds/{feed_id}/sync", operation_id = "syncIcalFeed", tag = "properties",
     params(("id" = Uuid, Path, description = "The property"), ("feed_id" = Uuid, Path, description = "The feed")),
     security(("bearerAuth" = [])),
     responses(
@@ -232,7 +232,7 @@ pub struct ExportLink {
 }
 
 /// Replaces the export's secret token (staff): the old link stops working.
-#[utoipa::path(post, path = "/properties/{id}/ical/token", tag = "properties",
+#[utoipa::path(post, path = "/properties/{id}/ical/token", operation_id = "rotateIcalToken", tag = "properties",
     params(("id" = Uuid, Path, description = "The property")),
     security(("bearerAuth" = [])),
     responses(

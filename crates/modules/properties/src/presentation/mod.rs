@@ -5,6 +5,7 @@ pub mod ical;
 pub mod photos;
 pub mod properties;
 pub mod quote;
+pub mod schemas;
 
 use std::sync::Arc;
 

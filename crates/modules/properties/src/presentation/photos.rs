@@ -22,7 +22,8 @@ use crate::{
 };
 
 /// A photo upload: `file` (JPEG, PNG or WebP) and an optional `caption`.
-#[derive(Debug, ToSchema)]
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 #[allow(dead_code)]
 pub struct PhotoUpload {
     /// The image.
@@ -86,7 +87,7 @@ fn multipart_error(e: axum::extract::multipart::MultipartError) -> ApiError {
 
 /// Adds a photo (staff). The content decides the type: a renamed executable is refused.
 /// Metadata (EXIF, GPS) is stripped; a resized variant (≤ 1280 px) is produced.
-#[utoipa::path(post, path = "/properties/{id}/photos", tag = "properties",
+#[utoipa::path(post, path = "/properties/{id}/photos", operation_id = "uploadPhoto", tag = "properties",
     params(("id" = Uuid, Path, description = "The property")),
     request_body(content = PhotoUpload, content_type = "multipart/form-data"),
     security(("bearerAuth" = [])),
@@ -138,7 +139,7 @@ pub fn upload_limit(max_upload_bytes: usize) -> DefaultBodyLimit {
 }
 
 /// Lists a property's photos.
-#[utoipa::path(get, path = "/properties/{id}/photos", tag = "properties",
+#[utoipa::path(get, path = "/properties/{id}/photos", operation_id = "listPhotos", tag = "properties",
     params(("id" = Uuid, Path, description = "The property")),
     responses(
         (status = 200, description = "Photos in order", body = Vec<PhotoDto>),
@@ -154,7 +155,7 @@ pub async fn list(
 }
 
 /// Changes a photo's caption or position (staff).
-#[utoipa::path(patch, path = "/properties/{id}/photos/{photo_id}", tag = "properties", request_body = PhotoChanges,
+#[utoipa::path(patch, path = "/properties/{id}/photos/{photo_id}", operation_id = "updatePhoto", tag = "properties", request_body = PhotoChanges,
     params(("id" = Uuid, Path, description = "The property"), ("photo_id" = Uuid, Path, description = "The photo")),
     security(("bearerAuth" = [])),
     responses(
@@ -181,7 +182,7 @@ pub async fn change(
 }
 
 /// Deletes a photo (staff); a published property keeps at least one.
-#[utoipa::path(delete, path = "/properties/{id}/photos/{photo_id}", tag = "properties",
+#[utoipa::path(delete, path = "/properties/{id}/photos/{photo_id}", operation_id = "deletePhoto", tag = "properties",
     params(("id" = Uuid, Path, description = "The property"), ("photo_id" = Uuid, Path, description = "The photo")),
     security(("bearerAuth" = [])),
     responses(
@@ -207,7 +208,7 @@ pub async fn delete(
 }
 
 /// Serves a photo: `original` (metadata stripped) or `resized`.
-#[utoipa::path(get, path = "/properties/{id}/photos/{photo_id}/{variant}", tag = "properties",
+#[utoipa::path(get, path = "/properties/{id}/photos/{photo_id}/{variant}", operation_id = "getPhotoFile", tag = "properties",
     params(
         ("id" = Uuid, Path, description = "The property"),
         ("photo_id" = Uuid, Path, description = "The photo"),

@@ -52,16 +52,18 @@ pub struct CreatePropertyRequest {
     #[schema(example = "Villa Les Oliviers")]
     pub name: String,
     /// Kind: house, apartment, villa, chalet, gite, studio, room, other.
-    #[schema(value_type = String, example = "villa")]
+    #[schema(value_type = crate::presentation::schemas::PropertyKindSchema, example = "villa")]
     pub kind: PropertyKind,
     /// Postal address: line1, line2?, postalCode, city, region?, country (ISO alpha-2).
-    #[schema(value_type = Object)]
+    #[schema(value_type = sejour_infrastructure::http::dto::AddressDto)]
     pub address: PostalAddress,
     /// Position.
     pub coordinates: CoordinatesDto,
     /// Capacity.
     pub capacity: CapacityDto,
     /// Floor area, m².
+    #[serde(default, deserialize_with = "floor_area::deserialize")]
+    #[schema(minimum = 1, maximum = 2147483647)]
     pub floor_area_m2: Option<u32>,
     /// French registration number (13 characters).
     pub registration_number: Option<String>,
@@ -69,17 +71,17 @@ pub struct CreatePropertyRequest {
     #[serde(default)]
     pub descriptions: DescriptionsDto,
     /// Check-in from (default 16:00).
-    #[schema(value_type = Option<String>, example = "16:00:00")]
+    #[schema(value_type = Option<String>, pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", example = "16:00:00")]
     pub check_in_time: Option<NaiveTime>,
     /// Check-out until (default 10:00).
-    #[schema(value_type = Option<String>, example = "10:00:00")]
+    #[schema(value_type = Option<String>, pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", example = "10:00:00")]
     pub check_out_time: Option<NaiveTime>,
     /// House rules.
     #[serde(default)]
     pub house_rules: String,
     /// Amenities from the closed list.
     #[serde(default)]
-    #[schema(value_type = Vec<String>)]
+    #[schema(value_type = Vec<crate::presentation::schemas::AmenitySchema>)]
     pub amenities: Vec<Amenity>,
     /// Other amenities, free text.
     #[serde(default)]
@@ -96,18 +98,18 @@ pub struct UpdatePropertyRequest {
     /// Name.
     pub name: Option<String>,
     /// Kind.
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<crate::presentation::schemas::PropertyKindSchema>)]
     pub kind: Option<PropertyKind>,
     /// Address.
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<sejour_infrastructure::http::dto::AddressDto>)]
     pub address: Option<PostalAddress>,
     /// Position.
     pub coordinates: Option<CoordinatesDto>,
     /// Capacity.
     pub capacity: Option<CapacityDto>,
     /// Floor area (null clears).
-    #[serde(default, with = "double_option")]
-    #[schema(value_type = Option<u32>)]
+    #[serde(default, deserialize_with = "floor_area::deserialize_patch")]
+    #[schema(value_type = Option<u32>, minimum = 1, maximum = 2147483647)]
     pub floor_area_m2: Option<Option<u32>>,
     /// Registration number (null clears).
     #[serde(default, with = "double_option")]
@@ -124,17 +126,17 @@ pub struct UpdatePropertyRequest {
     /// House rules.
     pub house_rules: Option<String>,
     /// Amenities.
-    #[schema(value_type = Option<Vec<String>>)]
+    #[schema(value_type = Option<Vec<crate::presentation::schemas::AmenitySchema>>)]
     pub amenities: Option<Vec<Amenity>>,
     /// Other amenities.
     pub amenities_other: Option<String>,
     /// Owners and shares.
     pub owners: Option<Vec<OwnerShareDto>>,
     /// Rates (see the quote's documentation for the fields).
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<sejour_infrastructure::http::pricing::RatePlanSchema>)]
     pub rates: Option<RatePlan>,
     /// Tourist-tax regime.
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<sejour_infrastructure::http::pricing::TouristTaxConfigSchema>)]
     pub tourist_tax: Option<TouristTaxConfig>,
 }
 
@@ -158,12 +160,37 @@ mod double_option {
     }
 }
 
+/// A floor area: 1 m² or more, within the database's integer.
+mod floor_area {
+    use serde::{Deserialize, Deserializer, de::Error};
+
+    fn checked<E: Error>(area: Option<u32>) -> Result<Option<u32>, E> {
+        match area {
+            Some(a) if a == 0 || i32::try_from(a).is_err() => Err(E::custom(
+                "floorAreaM2 is a whole number of square metres, at least 1",
+            )),
+            other => Ok(other),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+        checked(Option::<u32>::deserialize(d)?)
+    }
+
+    pub fn deserialize_patch<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Option<u32>>, D::Error> {
+        checked(Option::<u32>::deserialize(d)?).map(Some)
+    }
+}
+
 /// Back-office list filters.
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
 #[into_params(parameter_in = Query)]
 pub struct ManagedFilter {
     /// draft, published or archived.
+    #[param(value_type = Option<crate::presentation::schemas::PropertyStatusSchema>)]
     pub status: Option<String>,
     /// One owner's properties.
     pub owner_id: Option<Uuid>,
@@ -182,6 +209,7 @@ pub struct PropertySummaryDto {
     /// Name.
     pub name: String,
     /// Status.
+    #[schema(value_type = crate::presentation::schemas::PropertyStatusSchema)]
     pub status: String,
     /// City.
     pub city: String,
@@ -216,7 +244,7 @@ fn etag_header(version: i32) -> HeaderMap {
 }
 
 /// Creates a draft property (staff).
-#[utoipa::path(post, path = "/properties", tag = "properties", request_body = CreatePropertyRequest,
+#[utoipa::path(post, path = "/properties", operation_id = "createProperty", tag = "properties", request_body = CreatePropertyRequest,
     security(("bearerAuth" = [])),
     responses(
         (status = 201, description = "Created as a draft", body = Created),
@@ -275,7 +303,7 @@ pub async fn create(
 
 /// Shows a property: everything to staff and its owners, the public face of a published
 /// one to anyone else, 404 otherwise.
-#[utoipa::path(get, path = "/properties/{id}", tag = "properties",
+#[utoipa::path(get, path = "/properties/{id}", operation_id = "getProperty", tag = "properties",
     params(("id" = Uuid, Path, description = "The property")),
     responses(
         (status = 200, description = "The property (ETag: its version)", body = PropertyDto),
@@ -295,7 +323,7 @@ pub async fn show(
 }
 
 /// Changes a property (staff); `If-Match` guards against lost updates.
-#[utoipa::path(patch, path = "/properties/{id}", tag = "properties", request_body = UpdatePropertyRequest,
+#[utoipa::path(patch, path = "/properties/{id}", operation_id = "updateProperty", tag = "properties", request_body = UpdatePropertyRequest,
     params(("id" = Uuid, Path, description = "The property")),
     security(("bearerAuth" = [])),
     responses(
@@ -345,7 +373,7 @@ pub async fn update(
 }
 
 /// Lists properties for the back office: staff see all, an owner theirs.
-#[utoipa::path(get, path = "/properties/managed", tag = "properties",
+#[utoipa::path(get, path = "/properties/managed", operation_id = "listManagedProperties", tag = "properties",
     params(ManagedFilter, PageParams),
     security(("bearerAuth" = [])),
     responses(
@@ -388,9 +416,9 @@ pub async fn managed(
 }
 
 macro_rules! status_route {
-    ($fn:ident, $path:literal, $change:expr, $doc:literal) => {
+    ($fn:ident, $op:literal, $path:literal, $change:expr, $doc:literal) => {
         #[doc = $doc]
-        #[utoipa::path(post, path = $path, tag = "properties",
+        #[utoipa::path(post, path = $path, operation_id = $op, tag = "properties",
             params(("id" = Uuid, Path, description = "The property")),
             security(("bearerAuth" = [])),
             responses(
@@ -411,18 +439,21 @@ macro_rules! status_route {
 
 status_route!(
     publish,
+    "publishProperty",
     "/properties/{id}/publish",
     StatusChange::Publish,
     "Puts a property on sale: it needs a registration number (France), photos, rates, a tourist-tax regime and owners."
 );
 status_route!(
     unpublish,
+    "unpublishProperty",
     "/properties/{id}/unpublish",
     StatusChange::Unpublish,
     "Takes a property back to draft."
 );
 status_route!(
     archive,
+    "archiveProperty",
     "/properties/{id}/archive",
     StatusChange::Archive,
     "Withdraws a property."
@@ -433,10 +464,10 @@ status_route!(
 #[into_params(parameter_in = Query)]
 pub struct CalendarWindow {
     /// First night (YYYY-MM-DD).
-    #[param(value_type = String, example = "2026-07-01")]
+    #[param(value_type = String, format = Date, example = "2026-07-01")]
     pub from: NaiveDate,
     /// Day after the last night (exclusive).
-    #[param(value_type = String, example = "2026-09-01")]
+    #[param(value_type = String, format = Date, example = "2026-09-01")]
     pub to: NaiveDate,
 }
 
@@ -445,16 +476,17 @@ pub struct CalendarWindow {
 #[serde(rename_all = "camelCase")]
 pub struct OccupiedRange {
     /// First night.
-    #[schema(value_type = String, example = "2026-07-04")]
+    #[schema(value_type = String, format = Date, example = "2026-07-04")]
     pub start: NaiveDate,
     /// Day after the last night (check-out day).
-    #[schema(value_type = String, example = "2026-07-11")]
+    #[schema(value_type = String, format = Date, example = "2026-07-11")]
     pub end: NaiveDate,
     /// Staff and owners: the block's id.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<Uuid>,
     /// Staff and owners: reservation, owner_stay, maintenance or imported.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<crate::presentation::schemas::OccupationKindSchema>)]
     pub kind: Option<String>,
     /// Staff and owners: the note.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -462,7 +494,7 @@ pub struct OccupiedRange {
 }
 
 /// The occupied ranges between two dates; the public sees only the ranges.
-#[utoipa::path(get, path = "/properties/{id}/calendar", tag = "properties",
+#[utoipa::path(get, path = "/properties/{id}/calendar", operation_id = "getCalendar", tag = "properties",
     params(("id" = Uuid, Path, description = "The property"), CalendarWindow),
     responses(
         (status = 200, description = "Occupied ranges, in date order", body = Vec<OccupiedRange>),
@@ -497,20 +529,20 @@ pub async fn calendar(
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BlockRequest {
     /// First night.
-    #[schema(value_type = String, example = "2026-08-01")]
+    #[schema(value_type = String, format = Date, example = "2026-08-01")]
     pub start: NaiveDate,
     /// Day after the last night.
-    #[schema(value_type = String, example = "2026-08-08")]
+    #[schema(value_type = String, format = Date, example = "2026-08-08")]
     pub end: NaiveDate,
     /// owner_stay or maintenance.
-    #[schema(value_type = String, example = "owner_stay")]
+    #[schema(value_type = crate::presentation::schemas::BlockKindSchema, example = "owner_stay")]
     pub kind: OccupationKind,
     /// A note for staff.
     pub note: Option<String>,
 }
 
 /// Blocks dates (staff): 409 `calendar.period_unavailable` when they overlap anything.
-#[utoipa::path(post, path = "/properties/{id}/blocks", tag = "properties", request_body = BlockRequest,
+#[utoipa::path(post, path = "/properties/{id}/blocks", operation_id = "blockDates", tag = "properties", request_body = BlockRequest,
     params(("id" = Uuid, Path, description = "The property")),
     security(("bearerAuth" = [])),
     responses(
@@ -548,7 +580,7 @@ pub async fn block(
 }
 
 /// Frees a block (staff).
-#[utoipa::path(delete, path = "/properties/{id}/blocks/{block_id}", tag = "properties",
+#[utoipa::path(delete, path = "/properties/{id}/blocks/{block_id}", operation_id = "unblockDates", tag = "properties",
     params(("id" = Uuid, Path, description = "The property"), ("block_id" = Uuid, Path, description = "The block")),
     security(("bearerAuth" = [])),
     responses(

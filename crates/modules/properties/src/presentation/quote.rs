@@ -28,14 +28,15 @@ use crate::{
 #[into_params(parameter_in = Query)]
 pub struct QuoteParams {
     /// Check-in day.
-    #[param(value_type = String, example = "2027-07-03")]
+    #[param(value_type = String, format = Date, example = "2027-07-03")]
     pub check_in: NaiveDate,
     /// Check-out day.
-    #[param(value_type = String, example = "2027-07-10")]
+    #[param(value_type = String, format = Date, example = "2027-07-10")]
     pub check_out: NaiveDate,
     /// Adults (≥ 1).
     pub adults: u32,
     /// Children's ages, comma-separated (e.g. `4,12`).
+    #[param(value_type = Option<Vec<crate::presentation::schemas::ChildAge>>, inline, style = Form, explode = false)]
     pub children: Option<String>,
 }
 
@@ -62,10 +63,10 @@ fn ages(raw: Option<&str>) -> Result<Vec<u8>, ApiError> {
 /// deposit. 422 with a stable code when it cannot be booked: `quote.unavailable`,
 /// `quote.minimum_stay`, `quote.arrival_day`, `quote.capacity`, `quote.past_dates`,
 /// `quote.too_long`, `quote.no_adult`.
-#[utoipa::path(get, path = "/properties/{id}/quote", tag = "properties",
+#[utoipa::path(get, path = "/properties/{id}/quote", operation_id = "quoteStay", tag = "properties",
     params(("id" = Uuid, Path, description = "The property"), QuoteParams),
     responses(
-        (status = 200, description = "The quote (amounts in minor units)", body = Object),
+        (status = 200, description = "The quote (amounts in minor units)", body = sejour_infrastructure::http::pricing::QuoteDto),
         (status = 404, description = "No such property", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The stay cannot be booked", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -100,23 +101,31 @@ pub async fn quote(
 pub struct SearchParams {
     /// City.
     pub city: Option<String>,
-    /// `lat,lng` of a place.
+    /// `lat,lng` of a place, in degrees (e.g. `43.70,7.27`).
+    #[param(
+        pattern = r"^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+),[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)$",
+        example = "43.70,7.27"
+    )]
     pub near: Option<String>,
     /// Radius around `near`, km (default 20).
+    #[param(minimum = 0.1, maximum = 500.0)]
     pub radius: Option<f64>,
     /// First night.
-    #[param(value_type = String, example = "2027-07-03")]
+    #[param(value_type = String, format = Date, example = "2027-07-03")]
     pub check_in: NaiveDate,
     /// Check-out day.
-    #[param(value_type = String, example = "2027-07-10")]
+    #[param(value_type = String, format = Date, example = "2027-07-10")]
     pub check_out: NaiveDate,
     /// Guests (default 1).
+    #[param(minimum = 1, maximum = 50)]
     pub guests: Option<u32>,
     /// Required amenities, comma-separated (e.g. `pool,wifi`).
+    #[param(value_type = Option<Vec<crate::presentation::schemas::AmenitySchema>>, style = Form, explode = false)]
     pub amenities: Option<String>,
     /// Highest total price of the stay, minor units.
     pub price_max: Option<i64>,
     /// `newest` (default), `price`, `-price` or `distance` (with `near`).
+    #[param(value_type = Option<crate::presentation::schemas::SearchSort>, inline)]
     pub sort: Option<String>,
 }
 
@@ -131,6 +140,7 @@ pub struct SearchResult {
     /// Name.
     pub name: String,
     /// Kind.
+    #[schema(value_type = crate::presentation::schemas::PropertyKindSchema)]
     pub kind: String,
     /// City.
     pub city: String,
@@ -148,19 +158,20 @@ pub struct SearchResult {
     /// Bedrooms.
     pub bedrooms: i32,
     /// Amenities.
+    #[schema(value_type = Vec<crate::presentation::schemas::AmenitySchema>)]
     pub amenities: Vec<String>,
     /// The first photo (resized), if any.
     pub photo_url: Option<String>,
     /// Nights of the stay.
     pub nights: u32,
     /// Total price of the stay, tourist tax included.
-    #[schema(value_type = Object)]
+    #[schema(value_type = sejour_infrastructure::http::dto::MoneySchema)]
     pub total: sejour_core::value_objects::Money,
 }
 
 /// Public search: published properties free for the whole stay, with the stay's total
 /// price. No owner data.
-#[utoipa::path(get, path = "/properties", tag = "properties",
+#[utoipa::path(get, path = "/properties", operation_id = "searchProperties", tag = "properties",
     params(SearchParams, PageParams),
     responses(
         (status = 200, description = "A page of results", body = Page<SearchResult>),
@@ -179,6 +190,13 @@ pub async fn search(
         ))
     };
     let near = match params.near.as_deref() {
+        Some(raw)
+            if !raw
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b"+-.,".contains(&b)) =>
+        {
+            return Err(bad("near is `lat,lng`."));
+        }
         Some(raw) => {
             let mut parts = raw.split(',').map(|p| p.trim().parse::<f64>());
             match (parts.next(), parts.next(), parts.next()) {

@@ -153,7 +153,7 @@ pub struct CancelReservationRequest {
 #[serde(rename_all = "camelCase")]
 pub struct InstallmentDto {
     /// `deposit`, `balance` or `fullPayment`.
-    #[schema(value_type = String, example = "deposit")]
+    #[schema(value_type = sejour_infrastructure::http::pricing::InstallmentKindSchema, example = "deposit")]
     pub kind: InstallmentKind,
     /// How much.
     #[schema(value_type = MoneySchema)]
@@ -167,6 +167,7 @@ pub struct InstallmentDto {
 #[serde(rename_all = "camelCase")]
 pub struct PriceDto {
     /// ISO 4217.
+    #[schema(value_type = sejour_infrastructure::http::dto::CurrencySchema)]
     pub currency: String,
     /// Nights.
     pub nights: u32,
@@ -193,10 +194,11 @@ pub struct PriceDto {
     /// When the total is paid.
     pub installments: Vec<InstallmentDto>,
     /// `flexible`, `moderate` or `strict`.
+    #[schema(value_type = sejour_infrastructure::http::pricing::CancellationPolicySchema)]
     pub cancellation_policy: String,
     /// The properties quote the price came from, line by line (nightly rates, discount,
     /// tourist tax computation), as it was at booking or at the last re-pricing.
-    #[schema(value_type = Object)]
+    #[schema(value_type = sejour_infrastructure::http::pricing::QuoteDto)]
     pub quote: serde_json::Value,
 }
 
@@ -236,7 +238,7 @@ pub struct ReservationDto {
     /// The guest's user account, if any.
     pub customer_id: Option<Uuid>,
     /// `pending`, `confirmed`, `completed` or `cancelled`.
-    #[schema(example = "pending")]
+    #[schema(value_type = crate::presentation::schemas::ReservationStatusSchema, example = "pending")]
     pub status: String,
     /// Arrival.
     pub check_in: NaiveDate,
@@ -349,6 +351,7 @@ pub struct OwnerReservationDto {
     /// The property.
     pub property_id: Uuid,
     /// Status.
+    #[schema(value_type = crate::presentation::schemas::ReservationStatusSchema)]
     pub status: String,
     /// Arrival.
     pub check_in: NaiveDate,
@@ -416,14 +419,14 @@ pub struct ReservationEventDto {
     pub id: Uuid,
     /// `reservations.ReservationCreated`, `…Updated`, `…Confirmed`, `…Cancelled`,
     /// `…Completed`.
-    #[schema(example = "reservations.ReservationCreated")]
+    #[schema(value_type = crate::presentation::schemas::ReservationEventType, example = "reservations.ReservationCreated")]
     pub r#type: String,
     /// When.
     pub occurred_at: DateTime<Utc>,
     /// Who (`user:<id>`, `system:<job>`).
     pub actor: Option<String>,
     /// The event's payload.
-    #[schema(value_type = Object)]
+    #[schema(value_type = crate::presentation::schemas::ReservationEventData)]
     pub data: serde_json::Value,
 }
 

@@ -16,6 +16,7 @@
 
 pub mod dto;
 pub mod reservations;
+pub mod schemas;
 
 use std::sync::Arc;
 

@@ -89,9 +89,9 @@ fn created(uri: &OriginalUri, body: serde_json::Value, replayed: bool) -> Respon
 /// With an `Idempotency-Key`, a retry of the same request returns the first response
 /// (with `Idempotent-Replayed: true`) and books nothing more; the same key with another
 /// body is refused.
-#[utoipa::path(post, path = "/reservations", tag = "reservations",
+#[utoipa::path(post, path = "/reservations", operation_id = "createReservation", tag = "reservations",
     request_body = CreateReservationRequest,
-    params(("Idempotency-Key" = Option<String>, Header,
+    params(("Idempotency-Key" = Option<String>, Header, pattern = "^[!-~]{1,255}$",
         description = "Any unique string (1–255 visible ASCII characters), e.g. a UUID; kept 24 hours")),
     security(("bearerAuth" = [])),
     responses(
@@ -149,6 +149,7 @@ pub struct ReservationSearchParams {
     /// Of this owner's properties (staff).
     pub owner_id: Option<Uuid>,
     /// `pending`, `confirmed`, `completed` or `cancelled`.
+    #[param(value_type = Option<crate::presentation::schemas::ReservationStatusSchema>)]
     pub status: Option<String>,
     /// Staying on or after this day (departure after it).
     pub from: Option<NaiveDate>,
@@ -174,7 +175,7 @@ fn page(
 
 /// Searches reservations, newest first: staff see all (whole); owners those of their
 /// properties (reduced: first name, number of guests, dates, status).
-#[utoipa::path(get, path = "/reservations", tag = "reservations",
+#[utoipa::path(get, path = "/reservations", operation_id = "searchReservations", tag = "reservations",
     params(ReservationSearchParams, PageParams),
     security(("bearerAuth" = [])),
     responses(
@@ -218,7 +219,7 @@ pub async fn search_reservations(
 }
 
 /// The signed-in user's own reservations, newest first.
-#[utoipa::path(get, path = "/me/reservations", tag = "reservations",
+#[utoipa::path(get, path = "/me/reservations", operation_id = "listMyReservations", tag = "reservations",
     params(PageParams),
     security(("bearerAuth" = [])),
     responses(
@@ -243,7 +244,7 @@ pub async fn my_reservations(
 
 /// Shows a reservation: whole to staff and the guest who booked, reduced to an owner of
 /// the property; 404 to anyone else.
-#[utoipa::path(get, path = "/reservations/{id}", tag = "reservations",
+#[utoipa::path(get, path = "/reservations/{id}", operation_id = "getReservation", tag = "reservations",
     params(("id" = Uuid, Path, description = "The reservation's id")),
     security(("bearerAuth" = [])),
     responses(
@@ -273,7 +274,7 @@ async fn reread(
 
 /// Changes the dates, occupants, guest details or notes of an active reservation before
 /// check-in. New dates or occupants are re-quoted; new dates are re-held atomically.
-#[utoipa::path(patch, path = "/reservations/{id}", tag = "reservations",
+#[utoipa::path(patch, path = "/reservations/{id}", operation_id = "updateReservation", tag = "reservations",
     request_body = UpdateReservationRequest,
     params(
         ("id" = Uuid, Path, description = "The reservation's id"),
@@ -315,7 +316,7 @@ pub async fn update_reservation(
 }
 
 /// Confirms a pending reservation (staff).
-#[utoipa::path(post, path = "/reservations/{id}/confirm", tag = "reservations",
+#[utoipa::path(post, path = "/reservations/{id}/confirm", operation_id = "confirmReservation", tag = "reservations",
     params(
         ("id" = Uuid, Path, description = "The reservation's id"),
         ("If-Match" = Option<String>, Header, description = "The ETag last read (optional)"),
@@ -345,7 +346,7 @@ pub async fn confirm_reservation(
 
 /// Cancels a pending or confirmed reservation (the guest who booked, or staff): the dates
 /// are freed and the refund due under the cancellation policy is recorded.
-#[utoipa::path(post, path = "/reservations/{id}/cancel", tag = "reservations",
+#[utoipa::path(post, path = "/reservations/{id}/cancel", operation_id = "cancelReservation", tag = "reservations",
     request_body = CancelReservationRequest,
     params(
         ("id" = Uuid, Path, description = "The reservation's id"),
@@ -380,7 +381,7 @@ pub async fn cancel_reservation(
 /// The timeline of a reservation's events (created, updated, confirmed, cancelled,
 /// completed), oldest first. Recorded by a consumer of the outbox: an event appears
 /// within moments of the change.
-#[utoipa::path(get, path = "/reservations/{id}/events", tag = "reservations",
+#[utoipa::path(get, path = "/reservations/{id}/events", operation_id = "listReservationEvents", tag = "reservations",
     params(("id" = Uuid, Path, description = "The reservation's id")),
     security(("bearerAuth" = [])),
     responses(

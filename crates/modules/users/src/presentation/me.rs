@@ -14,7 +14,7 @@ use crate::application::{
 use sejour_infrastructure::http::preconditions::IfMatch;
 
 /// Shows the signed-in user's account.
-#[utoipa::path(get, path = "/users/me", tag = "users",
+#[utoipa::path(get, path = "/users/me", operation_id = "getMe", tag = "users",
     security(("bearerAuth" = [])),
     responses(
         (status = 200, description = "The signed-in user", body = UserDto,
@@ -32,7 +32,7 @@ pub async fn get_me(
 
 /// Changes the signed-in user's names, phone or language. Omitted fields are left as
 /// they are; `"phone": null` removes the phone number.
-#[utoipa::path(patch, path = "/users/me", tag = "users",
+#[utoipa::path(patch, path = "/users/me", operation_id = "updateMyProfile", tag = "users",
     request_body = UpdateMyProfileRequest,
     params(("If-Match" = Option<String>, Header,
         description = "The ETag last read; the update is refused with 412 if the profile changed since")),

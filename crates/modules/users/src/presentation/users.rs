@@ -44,7 +44,7 @@ pub struct UserListParams {
 }
 
 /// Lists users, newest first (admins and managers).
-#[utoipa::path(get, path = "/users", tag = "users",
+#[utoipa::path(get, path = "/users", operation_id = "listUsers", tag = "users",
     params(UserListParams, PageParams),
     security(("bearerAuth" = [])),
     responses(
@@ -75,7 +75,7 @@ pub async fn list_users(
 }
 
 /// Creates a user with a role and a first password (admins).
-#[utoipa::path(post, path = "/users", tag = "users",
+#[utoipa::path(post, path = "/users", operation_id = "createUser", tag = "users",
     request_body = CreateUserRequest,
     security(("bearerAuth" = [])),
     responses(
@@ -110,7 +110,7 @@ pub async fn create_user(
 }
 
 /// Shows a user: staff see anyone, others only themself (anyone else is 404).
-#[utoipa::path(get, path = "/users/{id}", tag = "users",
+#[utoipa::path(get, path = "/users/{id}", operation_id = "getUser", tag = "users",
     params(("id" = Uuid, Path, description = "The user's id")),
     security(("bearerAuth" = [])),
     responses(
@@ -131,7 +131,7 @@ pub async fn get_user(
 
 /// Changes a user's role, or disables or enables them (admins). Administrators cannot
 /// demote or disable themselves.
-#[utoipa::path(patch, path = "/users/{id}", tag = "users",
+#[utoipa::path(patch, path = "/users/{id}", operation_id = "updateUser", tag = "users",
     request_body = UpdateUserRequest,
     params(
         ("id" = Uuid, Path, description = "The user's id"),
