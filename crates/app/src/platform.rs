@@ -19,6 +19,7 @@ use sejour_infrastructure::{
         edge::{self, EdgeOptions},
         health::{self, HealthState},
         problem,
+        security::{SecuredRoutes, require_bearer},
     },
     mail::{self, SendEmail},
     module::{ContextModule, Shared},
@@ -49,7 +50,6 @@ use sejour_reservations::application::Reservations;
 use sejour_users::infrastructure::PgUserDirectory;
 
 use crate::openapi::ApiDoc;
-use sejour_infrastructure::http::security::{SecuredRoutes, require_bearer};
 
 /// Why the platform could not start.
 #[derive(Debug, thiserror::Error)]

@@ -14,7 +14,9 @@ use sejour_administration::{
         queries::search_audit::{AuditPage, SearchAuditHandler, SearchAuditQuery},
     },
     domain::{AuditRecord, ChainBreak, GENESIS_HASH, audit_timestamp},
-    infrastructure::{AuditTrail, PgAuditLogRepository, repositories::audit_log as repository},
+    infrastructure::{
+        AuditTrail, PgAuditLogRepository, repositories::pg_audit_log_repository as repository,
+    },
 };
 use sejour_core::{Actor, AppError, Ctx, EventEnvelope, SystemClock, UuidV7Generator};
 use sejour_infrastructure::queue::{

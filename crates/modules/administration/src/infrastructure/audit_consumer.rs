@@ -6,7 +6,9 @@ use async_trait::async_trait;
 use sejour_core::{Clock, IdGenerator};
 use sejour_infrastructure::queue::{Consumer, ConsumerError, Delivery, Message, Subscription};
 
-use crate::{application::AuditEntry, infrastructure::repositories::audit_log};
+use crate::{
+    application::AuditEntry, infrastructure::repositories::pg_audit_log_repository as audit_log,
+};
 
 /// The actor recorded when an event names none.
 pub const UNKNOWN_ACTOR: &str = "unknown";

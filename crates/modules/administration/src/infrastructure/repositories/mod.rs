@@ -1,7 +1,7 @@
 //! PostgreSQL implementations of the administration context's ports.
 
-pub mod audit_log;
-pub mod dead_letters;
+pub mod pg_audit_log_repository;
+pub mod pg_dead_letter_repository;
 
-pub use audit_log::PgAuditLogRepository;
-pub use dead_letters::PgDeadLetterRepository;
+pub use pg_audit_log_repository::PgAuditLogRepository;
+pub use pg_dead_letter_repository::PgDeadLetterRepository;

@@ -5,10 +5,10 @@
 //!
 //! [`Tx`]: sejour_core::Tx
 
-pub mod calendar;
-pub mod feeds;
-pub mod property;
+pub mod calendar_repository;
+pub mod ical_feed_repository;
+pub mod property_repository;
 
-pub use calendar::CalendarRepository;
-pub use feeds::IcalFeedRepository;
-pub use property::{ManagedFilter, PropertyRepository, PropertySummary};
+pub use calendar_repository::CalendarRepository;
+pub use ical_feed_repository::IcalFeedRepository;
+pub use property_repository::{ManagedFilter, PropertyRepository, PropertySummary};

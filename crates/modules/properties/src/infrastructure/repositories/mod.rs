@@ -1,11 +1,11 @@
 //! The PostgreSQL implementations of the domain's repository traits.
 
-pub mod calendar;
-pub mod feeds;
+pub mod pg_calendar_repository;
+pub mod pg_ical_feed_repository;
+pub mod pg_property_repository;
 mod photos;
-pub mod property;
 mod search;
 
-pub use calendar::PgCalendarRepository;
-pub use feeds::PgIcalFeedRepository;
-pub use property::PgPropertyRepository;
+pub use pg_calendar_repository::PgCalendarRepository;
+pub use pg_ical_feed_repository::PgIcalFeedRepository;
+pub use pg_property_repository::PgPropertyRepository;
