@@ -1,7 +1,7 @@
 //! Shapes every context's API shares: the postal address, money, and the
 //! "omitted, null or set" field of a partial update.
 
-use sejour_core::{input::AddressInput, value_objects::PostalAddress};
+use sejour_core::{Role, input::AddressInput, value_objects::PostalAddress};
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 
@@ -96,6 +96,42 @@ impl From<AddressDto> for AddressInput {
             city: address.city,
             region: address.region,
             country: address.country,
+        }
+    }
+}
+
+/// A user's role, as every API shows it (the OpenAPI schema of `sejour_core::Role`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum UserRole {
+    /// Everything, including user and role management.
+    Admin,
+    /// Agency staff.
+    Manager,
+    /// A property owner.
+    Owner,
+    /// A guest.
+    Guest,
+}
+
+impl From<Role> for UserRole {
+    fn from(role: Role) -> Self {
+        match role {
+            Role::Admin => UserRole::Admin,
+            Role::Manager => UserRole::Manager,
+            Role::Owner => UserRole::Owner,
+            Role::Guest => UserRole::Guest,
+        }
+    }
+}
+
+impl From<UserRole> for Role {
+    fn from(role: UserRole) -> Self {
+        match role {
+            UserRole::Admin => Role::Admin,
+            UserRole::Manager => Role::Manager,
+            UserRole::Owner => Role::Owner,
+            UserRole::Guest => Role::Guest,
         }
     }
 }

@@ -35,10 +35,18 @@ pub struct HealthState {
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Readiness {
-    /// `ok` or `unavailable`.
-    pub status: &'static str,
+    /// The process's state (a dependency that fails makes `/health/ready` a 503 problem).
+    pub status: HealthStatus,
     /// Each dependency's state: `ok` or what failed.
     pub checks: BTreeMap<&'static str, String>,
+}
+
+/// The state a health answer reports.
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum HealthStatus {
+    /// Serving.
+    Ok,
 }
 
 /// Liveness: the process answers.
@@ -46,7 +54,7 @@ pub struct Readiness {
     responses((status = 200, description = "The process is alive", body = Readiness)))]
 pub async fn live() -> Json<Readiness> {
     Json(Readiness {
-        status: "ok",
+        status: HealthStatus::Ok,
         checks: BTreeMap::new(),
     })
 }
@@ -91,7 +99,7 @@ pub async fn ready(State(state): State<HealthState>) -> Response {
     let ok = checks.values().all(|v| v == "ok");
     if ok {
         return Json(Readiness {
-            status: "ok",
+            status: HealthStatus::Ok,
             checks,
         })
         .into_response();

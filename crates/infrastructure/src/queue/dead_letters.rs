@@ -23,6 +23,7 @@ pub struct DeadLetter {
     /// The message's id.
     pub message_id: Uuid,
     /// `event` or `job`.
+    #[schema(value_type = super::MessageKind)]
     pub message_kind: String,
     /// The event type or job name.
     pub message_type: String,

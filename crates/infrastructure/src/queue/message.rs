@@ -7,7 +7,8 @@ use uuid::Uuid;
 use super::ConsumerError;
 
 /// Whether a message is a domain event (fanned out to subscribers) or a job (one handler).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, utoipa::ToSchema)]
+#[schema(rename_all = "lowercase")]
 pub enum MessageKind {
     /// A past-tense business fact.
     Event,

@@ -46,6 +46,7 @@ pub struct AuditRecordDto {
     /// Who acted.
     pub actor: String,
     /// The acting user's role.
+    #[schema(value_type = Option<sejour_infrastructure::http::dto::UserRole>)]
     pub actor_role: Option<String>,
     /// What was done.
     pub action: String,

@@ -27,8 +27,16 @@ pub struct DeadLetterFilter {
 pub struct ReplayAccepted {
     /// The delivery's id.
     pub id: i64,
-    /// Its new status: `pending`.
-    pub status: &'static str,
+    /// Its new status.
+    pub status: ReplayStatus,
+}
+
+/// What a replayed delivery becomes.
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ReplayStatus {
+    /// Waiting for a worker again.
+    Pending,
 }
 
 /// Lists dead letters, most recent first.
@@ -101,7 +109,7 @@ pub async fn replay(
         StatusCode::ACCEPTED,
         Json(ReplayAccepted {
             id,
-            status: "pending",
+            status: ReplayStatus::Pending,
         }),
     ))
 }

@@ -67,7 +67,7 @@ pub struct RegisteredUser {
     /// Last name.
     pub last_name: String,
     /// Always `guest` for a registration.
-    #[schema(value_type = String, example = "guest")]
+    #[schema(value_type = sejour_infrastructure::http::dto::UserRole, example = "guest")]
     pub role: Role,
 }
 
@@ -98,11 +98,17 @@ pub struct TokenResponse {
     /// One-time token for `POST /auth/refresh`.
     pub refresh_token: String,
     /// Always `Bearer`.
-    #[schema(example = "Bearer")]
-    pub token_type: &'static str,
+    pub token_type: TokenType,
     /// Seconds until the access token expires.
     #[schema(example = 900)]
     pub expires_in: i64,
+}
+
+/// How the access token is presented.
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+pub enum TokenType {
+    /// `Authorization: Bearer <accessToken>`.
+    Bearer,
 }
 
 impl From<TokenPair> for TokenResponse {
@@ -110,7 +116,7 @@ impl From<TokenPair> for TokenResponse {
         Self {
             access_token: p.access_token,
             refresh_token: p.refresh_token,
-            token_type: "Bearer",
+            token_type: TokenType::Bearer,
             expires_in: p.expires_in,
         }
     }

@@ -5,7 +5,6 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use chrono::{DateTime, Utc};
-use sejour_core::Role;
 use sejour_infrastructure::http::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -14,41 +13,7 @@ use uuid::Uuid;
 use crate::domain::{Language, User};
 use sejour_infrastructure::http::preconditions::etag;
 
-/// A user's role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum UserRole {
-    /// Everything, including user and role management.
-    Admin,
-    /// Agency staff.
-    Manager,
-    /// A property owner.
-    Owner,
-    /// A guest.
-    Guest,
-}
-
-impl From<Role> for UserRole {
-    fn from(role: Role) -> Self {
-        match role {
-            Role::Admin => UserRole::Admin,
-            Role::Manager => UserRole::Manager,
-            Role::Owner => UserRole::Owner,
-            Role::Guest => UserRole::Guest,
-        }
-    }
-}
-
-impl From<UserRole> for Role {
-    fn from(role: UserRole) -> Self {
-        match role {
-            UserRole::Admin => Role::Admin,
-            UserRole::Manager => Role::Manager,
-            UserRole::Owner => Role::Owner,
-            UserRole::Guest => Role::Guest,
-        }
-    }
-}
+pub use sejour_infrastructure::http::dto::UserRole;
 
 /// The language we write to a user in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
