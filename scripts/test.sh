@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of the workspace against real PostgreSQL, Redis and an S3 server (started
-# if needed), then the API contract test (scripts/contract.sh).
+# Runs every test: the Rust workspace against real PostgreSQL, Redis and an S3 server (started
+# if needed), the API contract test (scripts/contract.sh), then the SDK and the web app
+# (scripts/test-web.sh: lint, types, unit, SDK contract, end-to-end in Chromium).
 # Each database test gets a fresh database (sqlx::test) created from DATABASE_URL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,4 +20,8 @@ cargo test --workspace --locked "$@"
 # The API contract: schemathesis against the real binary (SKIP_CONTRACT=1 to skip).
 if [ "${SKIP_CONTRACT:-0}" != 1 ]; then
   scripts/contract.sh
+fi
+# The SDK and the web app (SKIP_WEB=1 to skip).
+if [ "${SKIP_WEB:-0}" != 1 ]; then
+  scripts/test-web.sh
 fi

@@ -1,0 +1,52 @@
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { QuoteLines } from "@/components/quote";
+import { StatusBadge } from "@/components/status";
+import { api } from "@/lib/api";
+import { formatDay, money } from "@/lib/format";
+import { requireRole } from "@/lib/guard";
+
+export default async function MyReservationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string; id: string }>;
+  searchParams: Promise<{ booked?: string }>;
+}) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  await requireRole(["guest", "admin", "manager", "owner"], `/account/reservations/${id}`);
+  const client = await api();
+  const { data: reservation } = await client.GET("/api/v1/reservations/{id}", { params: { path: { id } } });
+  if (!reservation || !("price" in reservation)) notFound();
+  const { data: property } = await client.GET("/api/v1/properties/{id}", {
+    params: { path: { id: reservation.propertyId } },
+  });
+  const [t, tBook] = await Promise.all([getTranslations("account"), getTranslations("book")]);
+  const { booked } = await searchParams;
+  return (
+    <div className="two">
+      <section className="card stack">
+        {booked && (
+          <p role="status" className="alert alert-success">
+            {tBook("done")}
+          </p>
+        )}
+        <h1>
+          {t("reservation")} — {property?.name}
+        </h1>
+        <p>
+          <StatusBadge status={reservation.status} />
+        </p>
+        <p>
+          {formatDay(reservation.checkIn, locale)} → {formatDay(reservation.checkOut, locale)}
+        </p>
+        <p>{t("guests", { adults: reservation.adults, children: reservation.children.length })}</p>
+        <p>{t("paid", { amount: money(reservation.amountPaid, locale) })}</p>
+      </section>
+      <aside className="card">
+        <QuoteLines quote={reservation.price.quote} locale={locale} />
+      </aside>
+    </div>
+  );
+}

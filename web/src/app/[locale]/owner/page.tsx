@@ -1,0 +1,59 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { StatusBadge } from "@/components/status";
+import { Link } from "@/i18n/navigation";
+import { api } from "@/lib/api";
+import { formatDay, today } from "@/lib/format";
+import { requireRole } from "@/lib/guard";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("owner"))("title") };
+}
+
+export default async function OwnerPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await requireRole(["owner"], "/owner");
+  const client = await api();
+  const [{ data: properties }, { data: reservations }] = await Promise.all([
+    client.GET("/api/v1/properties/managed", { params: { query: { limit: 100 } } }),
+    client.GET("/api/v1/reservations", { params: { query: { from: today(), limit: 50 } } }),
+  ]);
+  const t = await getTranslations("owner");
+  const names = new Map((properties?.items ?? []).map((p) => [p.id, p.name]));
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <h2>{t("properties")}</h2>
+      {(properties?.items ?? []).length === 0 && <p>{t("empty")}</p>}
+      <div className="grid">
+        {(properties?.items ?? []).map((p) => (
+          <Link
+            key={p.id}
+            href={`/owner/properties/${p.id}`}
+            className="card stack"
+            style={{ textDecoration: "none", color: "inherit" }}
+          >
+            <strong>{p.name}</strong>
+            <span className="muted">{p.city}</span>
+            <span>
+              <StatusBadge status={p.status} />
+            </span>
+          </Link>
+        ))}
+      </div>
+      <h2>{t("reservations")}</h2>
+      {(reservations?.items ?? []).length === 0 && <p>{t("noReservations")}</p>}
+      <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
+        {(reservations?.items ?? []).map((r) => (
+          <li key={r.id} className="card">
+            <strong>{names.get(r.propertyId)}</strong> · {formatDay(r.checkIn, locale)} →{" "}
+            {formatDay(r.checkOut, locale)} · <StatusBadge status={r.status} />{" "}
+            {"guestFirstName" in r
+              ? t("guest", { name: r.guestFirstName, count: r.guests })
+              : t("guest", { name: r.guest.firstName, count: r.adults + r.children.length })}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

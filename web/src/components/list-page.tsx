@@ -1,0 +1,69 @@
+// A back-office list: a search box and a table, paged by cursor.
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { Link } from "@/i18n/navigation";
+
+export async function ListPage({
+  title,
+  q,
+  columns,
+  rows,
+  nextCursor,
+  pathname,
+}: {
+  title: string;
+  q?: string;
+  columns: string[];
+  rows: { key: string; cells: ReactNode[] }[];
+  nextCursor?: string | null;
+  pathname: string;
+}) {
+  const [t, tSearch] = await Promise.all([getTranslations("admin"), getTranslations("search")]);
+  return (
+    <>
+      <h1>{title}</h1>
+      <search>
+        <form method="get" className="card row">
+          <div className="field">
+            <label htmlFor="q">{t("query")}</label>
+            <input id="q" name="q" defaultValue={q} />
+          </div>
+          <button type="submit" className="button">
+            {t("filter")}
+          </button>
+        </form>
+      </search>
+      <div className="table-wrap">
+        <table className="list">
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                {row.cells.map((cell, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
+                  <td key={i}>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows.length === 0 && <p>{t("noResults")}</p>}
+      {nextCursor && (
+        <p>
+          <Link className="button" href={{ pathname, query: { ...(q ? { q } : {}), cursor: nextCursor } }}>
+            {tSearch("more")}
+          </Link>
+        </p>
+      )}
+    </>
+  );
+}
