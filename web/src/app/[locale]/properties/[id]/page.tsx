@@ -76,7 +76,7 @@ export default async function PropertyPage({
             bathrooms: property.capacity.bathrooms ?? 0,
           })}
         </p>
-        <p>{t("times", { checkIn: property.checkInTime, checkOut: property.checkOutTime })}</p>
+        <p>{t("times", { checkIn: property.checkInTime.slice(0, 5), checkOut: property.checkOutTime.slice(0, 5) })}</p>
         {property.amenities.length > 0 && (
           <>
             <h2>{t("amenities")}</h2>
