@@ -1,18 +1,26 @@
-// A back-office list: a search box and a table, paged by cursor.
+// A back-office list: a search box (plus any filters), a table, paged by cursor.
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Link } from "@/i18n/navigation";
 
 export async function ListPage({
   title,
+  heading: Heading = "h1",
   q,
+  filters,
+  query = {},
   columns,
   rows,
   nextCursor,
   pathname,
 }: {
   title: string;
+  heading?: "h1" | "h2";
   q?: string;
+  /** More fields of the search form. */
+  filters?: ReactNode;
+  /** The filters in force, kept by the "more" link. */
+  query?: Record<string, string>;
   columns: string[];
   rows: { key: string; cells: ReactNode[] }[];
   nextCursor?: string | null;
@@ -21,9 +29,10 @@ export async function ListPage({
   const [t, tSearch] = await Promise.all([getTranslations("admin"), getTranslations("search")]);
   return (
     <>
-      <h1>{title}</h1>
+      <Heading>{title}</Heading>
       <search>
         <form method="get" className="card row">
+          {filters}
           <div className="field">
             <label htmlFor="q">{t("query")}</label>
             <input id="q" name="q" defaultValue={q} />
@@ -59,7 +68,7 @@ export async function ListPage({
       {rows.length === 0 && <p>{t("noResults")}</p>}
       {nextCursor && (
         <p>
-          <Link className="button" href={{ pathname, query: { ...(q ? { q } : {}), cursor: nextCursor } }}>
+          <Link className="button" href={{ pathname, query: { ...query, ...(q ? { q } : {}), cursor: nextCursor } }}>
             {tSearch("more")}
           </Link>
         </p>

@@ -1,5 +1,6 @@
 import type { ReservationDto } from "@sejour/sdk";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ListPage } from "@/components/list-page";
 import { StatusBadge } from "@/components/status";
 import { Link } from "@/i18n/navigation";
 import { api } from "@/lib/api";
@@ -45,53 +46,24 @@ export default async function AdminPage({
     client,
     [...reservations, ...arrivals, ...departures].map((r) => r.propertyId),
   );
-  const [t, tStatus, tSearch] = await Promise.all([
-    getTranslations("admin"),
-    getTranslations("status"),
-    getTranslations("search"),
-  ]);
-  const guest = (r: ReservationDto) => `${r.guest.firstName} ${r.guest.lastName}`;
+  const [t, tStatus] = await Promise.all([getTranslations("admin"), getTranslations("status")]);
 
   return (
     <>
       <h1>{t("title")}</h1>
       <AdminNav />
       <section className="two">
-        <div className="card">
-          <h2 style={{ marginTop: 0 }}>
-            {t("arrivals")} — {formatDay(day, locale)}
-          </h2>
-          {arrivals.length === 0 ? (
-            <p>{t("none")}</p>
-          ) : (
-            <ul>
-              {arrivals.map((r) => (
-                <li key={r.id}>
-                  <Link href={`/admin/reservations/${r.id}`}>{guest(r)}</Link> · {names.get(r.propertyId)}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-        <div className="card">
-          <h2 style={{ marginTop: 0 }}>{t("departures")}</h2>
-          {departures.length === 0 ? (
-            <p>{t("none")}</p>
-          ) : (
-            <ul>
-              {departures.map((r) => (
-                <li key={r.id}>
-                  <Link href={`/admin/reservations/${r.id}`}>{guest(r)}</Link> · {names.get(r.propertyId)}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <DeskCard title={`${t("arrivals")} — ${formatDay(day, locale)}`} reservations={arrivals} names={names} />
+        <DeskCard title={t("departures")} reservations={departures} names={names} />
       </section>
-
-      <h2>{t("reservations")}</h2>
-      <search>
-        <form method="get" className="card row">
+      <ListPage
+        title={t("reservations")}
+        heading="h2"
+        q={q}
+        query={status ? { status } : {}}
+        pathname="/admin"
+        nextCursor={list.data?.nextCursor}
+        filters={
           <div className="field">
             <label htmlFor="status">{t("filterStatus")}</label>
             <select id="status" name="status" defaultValue={status ?? ""}>
@@ -103,53 +75,52 @@ export default async function AdminPage({
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="q">{t("query")}</label>
-            <input id="q" name="q" defaultValue={q} />
-          </div>
-          <button type="submit" className="button">
-            {t("filter")}
-          </button>
-        </form>
-      </search>
-      <div className="table-wrap">
-        <table className="list">
-          <thead>
-            <tr>
-              <th scope="col">{t("guest")}</th>
-              <th scope="col">{t("property")}</th>
-              <th scope="col">{t("dates")}</th>
-              <th scope="col">{t("filterStatus")}</th>
-              <th scope="col">{t("total")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reservations.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link href={`/admin/reservations/${r.id}`}>{guest(r)}</Link>
-                </td>
-                <td>{names.get(r.propertyId)}</td>
-                <td>
-                  {formatDay(r.checkIn, locale, "short")} → {formatDay(r.checkOut, locale)}
-                </td>
-                <td>
-                  <StatusBadge status={r.status} />
-                </td>
-                <td>{money(r.price.total, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {reservations.length === 0 && <p>{t("noResults")}</p>}
-      {list.data?.nextCursor && (
-        <p>
-          <Link className="button" href={{ pathname: "/admin", query: { ...query, cursor: list.data.nextCursor } }}>
-            {tSearch("more")}
-          </Link>
-        </p>
-      )}
+        }
+        columns={[t("guest"), t("property"), t("dates"), t("filterStatus"), t("total")]}
+        rows={reservations.map((r) => ({
+          key: r.id,
+          cells: [
+            <Link key="g" href={`/admin/reservations/${r.id}`}>
+              {guestName(r)}
+            </Link>,
+            names.get(r.propertyId),
+            `${formatDay(r.checkIn, locale, "short")} → ${formatDay(r.checkOut, locale)}`,
+            <StatusBadge key="s" status={r.status} />,
+            money(r.price.total, locale),
+          ],
+        }))}
+      />
     </>
+  );
+}
+
+const guestName = (r: ReservationDto) => `${r.guest.firstName} ${r.guest.lastName}`;
+
+/** Today's arrivals or departures, for the desk. */
+async function DeskCard({
+  title,
+  reservations,
+  names,
+}: {
+  title: string;
+  reservations: ReservationDto[];
+  names: Map<string, string>;
+}) {
+  const t = await getTranslations("admin");
+  return (
+    <div className="card">
+      <h2 style={{ marginTop: 0 }}>{title}</h2>
+      {reservations.length === 0 ? (
+        <p>{t("none")}</p>
+      ) : (
+        <ul>
+          {reservations.map((r) => (
+            <li key={r.id}>
+              <Link href={`/admin/reservations/${r.id}`}>{guestName(r)}</Link> · {names.get(r.propertyId)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { ActionForm, Field } from "@/components/form";
-import { Link } from "@/i18n/navigation";
+import { Field } from "@/components/form";
 import { signIn } from "./actions";
+import { AuthCard } from "./auth-card";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("auth"))("signInTitle") };
@@ -16,18 +16,17 @@ export default async function SignInPage({
 }) {
   setRequestLocale((await params).locale);
   const { next } = await searchParams;
-  const [t, e] = await Promise.all([getTranslations("auth"), getTranslations("errors")]);
+  const t = await getTranslations("auth");
   return (
-    <div className="card" style={{ maxWidth: "28rem", margin: "0 auto" }}>
-      <h1>{t("signInTitle")}</h1>
-      <ActionForm action={signIn} submit={t("signIn")} errorTitle={e("title")}>
-        {next && <input type="hidden" name="next" value={next} />}
-        <Field name="email" label={t("email")} type="email" autoComplete="email" required />
-        <Field name="password" label={t("password")} type="password" autoComplete="current-password" required />
-      </ActionForm>
-      <p>
-        {t("noAccount")} <Link href={{ pathname: "/register", query: next ? { next } : {} }}>{t("register")}</Link>
-      </p>
-    </div>
+    <AuthCard
+      title={t("signInTitle")}
+      action={signIn}
+      submit={t("signIn")}
+      next={next}
+      other={{ prompt: t("noAccount"), label: t("registerTitle"), pathname: "/register" }}
+    >
+      <Field name="email" label={t("email")} type="email" autoComplete="email" required />
+      <Field name="password" label={t("password")} type="password" autoComplete="current-password" required />
+    </AuthCard>
   );
 }
