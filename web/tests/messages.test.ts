@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import en from "../messages/en.json";
-import fr from "../messages/fr.json";
+import { loadMessages, NAMESPACES } from "@/i18n/messages";
+
+const fr = await loadMessages("fr");
+const en = await loadMessages("en");
 
 /** Every key path of a message tree. */
 const keys = (tree: object, prefix = ""): string[] =>
@@ -9,6 +11,11 @@ const keys = (tree: object, prefix = ""): string[] =>
   );
 
 describe("messages", () => {
+  it("has one file per namespace, named after it", () => {
+    expect(Object.keys(fr).sort()).toEqual([...NAMESPACES].sort());
+    expect(Object.keys(en).sort()).toEqual([...NAMESPACES].sort());
+  });
+
   it("English has every French key and no other", () => {
     expect(keys(en).sort()).toEqual(keys(fr).sort());
   });
