@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `start_demo_api`: the real `sejour` binary (API + worker + scheduler) on a fresh database
+# `start_demo_api`: the real `sejour` binary (built here, or SEJOUR_BIN) (API + worker + scheduler) on a fresh database
 # with the demo agency, on a free port of 127.0.0.1; sets DEMO_API_URL, DEMO_API_DIR (logs,
 # files) and DEMO_API_PID. `stop_demo_api` stops it and drops the database. Sourced by the
 # contract and web test scripts, after scripts/services.sh. Extra environment for the
@@ -9,9 +9,13 @@ set -euo pipefail
 start_demo_api() {
   ensure_postgres
   ensure_redis
-  echo "==> building sejour" >&2
-  cargo build --locked -p sejour --quiet
-  DEMO_API_BIN="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/debug/sejour"
+  if [ -n "${SEJOUR_BIN:-}" ]; then
+    DEMO_API_BIN="$SEJOUR_BIN"
+  else
+    echo "==> building sejour" >&2
+    cargo build --locked -p sejour --quiet
+    DEMO_API_BIN="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/debug/sejour"
+  fi
   DEMO_API_BASE_DB="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
   DEMO_API_DB="sejour_demo_$$_$RANDOM"
   DEMO_API_DIR=$(mktemp -d)
