@@ -24,6 +24,8 @@ start_demo_api() {
   DEMO_API_URL="http://127.0.0.1:$port"
   psql "$DEMO_API_BASE_DB" -q -c "CREATE DATABASE $DEMO_API_DB" >/dev/null
   (
+    # The web app's and this script's variables are not the API's (it refuses unknown SEJOUR_*).
+    unset SEJOUR_BIN SEJOUR_API_URL SEJOUR_MAP_TILES_URL SEJOUR_MAP_ATTRIBUTION
     export DATABASE_URL="${DEMO_API_BASE_DB%/*}/$DEMO_API_DB"
     export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
     export SEJOUR_DEV_MODE=true

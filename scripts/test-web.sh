@@ -36,6 +36,8 @@ export SEJOUR_LOGIN_MAX_PER_IP=100000
 start_demo_api
 trap stop_demo_api EXIT
 export SEJOUR_API_URL="$DEMO_API_URL"
+# Map tiles from this origin, stubbed by the tests (no tile server reachable from CI).
+export SEJOUR_MAP_TILES_URL="/tiles/{z}/{x}/{y}.png"
 
 echo "==> sdk tests (unit and against the API)" >&2
 npm run --silent test -w sdk

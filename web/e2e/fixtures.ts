@@ -19,7 +19,7 @@ export async function signIn(page: Page, role: "admin" | "manager" | "owner" | "
 }
 
 /** The API as a demo user, to arrange or check data. */
-export async function apiAs(role: "admin" | "guest"): Promise<SejourClient> {
+export async function apiAs(role: "admin" | "owner" | "guest"): Promise<SejourClient> {
   const baseUrl = process.env.SEJOUR_API_URL ?? "http://127.0.0.1:8080";
   const tokens = await unwrap(
     createSejourClient({ baseUrl }).POST("/api/v1/auth/login", { body: { email: email(role), password: PASSWORD } }),
@@ -38,4 +38,19 @@ export async function freeStay(offset: number) {
   const property = page.items.at(Math.floor(Math.random() * page.items.length));
   if (!property) throw new Error("no free demo property");
   return { property, checkIn, checkOut };
+}
+
+/** Fills and sends the booking form (the guest's name and email come from their account). */
+export async function fillBookingForm(page: Page, phone = "+33612345678") {
+  await page.getByLabel("Téléphone").fill(phone);
+  await page.getByLabel("Adresse", { exact: true }).fill("12 rue des Lilas");
+  await page.getByLabel("Code postal").fill("69003");
+  await page.getByLabel("Ville").fill("Lyon");
+  await page.getByRole("button", { name: "Confirmer la demande de réservation" }).click();
+}
+
+/** With UPDATE_SCREENSHOTS=1, saves the page for the README (docs/screenshots/NAME.png). */
+export async function screenshot(page: Page, name: string) {
+  if (process.env.UPDATE_SCREENSHOTS !== "1") return;
+  await page.screenshot({ path: `../docs/screenshots/${name}.png`, fullPage: false });
 }

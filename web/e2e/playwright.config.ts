@@ -42,6 +42,7 @@ export default defineConfig({
       HOSTNAME: "127.0.0.1",
       NEXT_TELEMETRY_DISABLED: "1",
       SEJOUR_API_URL: process.env.SEJOUR_API_URL ?? "http://127.0.0.1:8080",
+      SEJOUR_MAP_TILES_URL: process.env.SEJOUR_MAP_TILES_URL ?? "/tiles/{z}/{x}/{y}.png",
     },
   },
 });

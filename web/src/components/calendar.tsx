@@ -63,9 +63,9 @@ export async function OccupancyCalendar({
               {Array.from({ length }, (_, i) => {
                 const day = addDays(start, i);
                 const range = nights.get(day);
-                const label = range ? t(`kind.${range.kind ?? "reservation"}`) : t("free");
+                const label = range ? (range.kind ? t(`kind.${range.kind}`) : t("taken")) : t("free");
                 return (
-                  <li key={day} className={`day ${range?.kind ?? (range ? "reservation" : "")}`} data-day={day}>
+                  <li key={day} className={`day ${range ? (range.kind ?? "taken") : "free"}`} data-day={day}>
                     <strong>{i + 1}</strong>
                     <span className="sr-only"> {label}</span>
                     {range && <div aria-hidden="true">{label}</div>}

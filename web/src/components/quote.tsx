@@ -36,10 +36,21 @@ export async function QuoteLines({ quote, locale }: { quote: QuoteDto; locale: s
               <td>{m(quote.extraGuestFee.amount)}</td>
             </tr>
           )}
-          <tr>
-            <td>{t("touristTax")}</td>
-            <td>{m(quote.touristTax.total)}</td>
-          </tr>
+          {quote.touristTax.lines.map((line) => (
+            <tr key={`tax-${line.firstNight}`}>
+              <td>
+                {t("touristTax")} —{" "}
+                {t("taxLine", { adults: line.adults, nights: line.nights, perAdultNight: m(line.perAdultNight) })}
+              </td>
+              <td>{m(line.amount)}</td>
+            </tr>
+          ))}
+          {quote.touristTax.lines.length === 0 && (
+            <tr>
+              <td>{t("touristTax")}</td>
+              <td>{m(quote.touristTax.total)}</td>
+            </tr>
+          )}
         </tbody>
         <tfoot>
           <tr>

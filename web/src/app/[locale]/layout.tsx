@@ -63,6 +63,11 @@ export default async function LocaleLayout({
                       <Link href="/admin">{t("nav.admin")}</Link>
                     </li>
                   )}
+                  {user && (
+                    <li>
+                      <Link href="/account/profile">{t("nav.profile")}</Link>
+                    </li>
+                  )}
                   <li>
                     {user ? (
                       <form action={signOut}>

@@ -1,5 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Field } from "@/components/form";
+import { Link } from "@/i18n/navigation";
 import { signIn } from "./actions";
 import { AuthCard } from "./auth-card";
 
@@ -12,10 +13,10 @@ export default async function SignInPage({
   searchParams,
 }: {
   params: Promise<{ locale: string }>;
-  searchParams: Promise<{ next?: string }>;
+  searchParams: Promise<{ next?: string; reset?: string }>;
 }) {
   setRequestLocale((await params).locale);
-  const { next } = await searchParams;
+  const { next, reset } = await searchParams;
   const t = await getTranslations("auth");
   return (
     <AuthCard
@@ -26,7 +27,13 @@ export default async function SignInPage({
       other={{ prompt: t("noAccount"), label: t("registerTitle"), pathname: "/register" }}
     >
       <Field name="email" label={t("email")} type="email" autoComplete="email" required />
+      {reset && (
+        <p role="status" className="alert alert-success">
+          {t("resetDone")}
+        </p>
+      )}
       <Field name="password" label={t("password")} type="password" autoComplete="current-password" required />
+      <Link href="/forgot-password">{t("forgot")}</Link>
     </AuthCard>
   );
 }

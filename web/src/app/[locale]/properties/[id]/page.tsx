@@ -1,10 +1,11 @@
 import type { QuoteDto } from "@sejour/sdk";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { OccupancyCalendar } from "@/components/calendar";
 import { QuoteLines } from "@/components/quote";
 import { Link } from "@/i18n/navigation";
 import { api } from "@/lib/api";
-import { addDays, today } from "@/lib/format";
+import { addDays, isDay, today } from "@/lib/format";
 import { describeProblem } from "@/lib/problems";
 import { parseStay, type StayQuery } from "@/lib/stay";
 
@@ -23,10 +24,17 @@ export default async function PropertyPage({
   const { locale, id } = await params;
   setRequestLocale(locale);
   const client = await api();
-  const { data: property } = await client.GET("/api/v1/properties/{id}", { params: { path: { id } } });
+  const stayQuery = await searchParams;
+  const monthStart = `${(isDay(stayQuery.checkIn) ? stayQuery.checkIn : today()).slice(0, 7)}-01`;
+  const [{ data: property }, { data: occupied }] = await Promise.all([
+    client.GET("/api/v1/properties/{id}", { params: { path: { id } } }),
+    client.GET("/api/v1/properties/{id}/calendar", {
+      params: { path: { id }, query: { from: monthStart, to: addDays(monthStart, 2 * 31) } },
+    }),
+  ]);
   const t = await getTranslations("property");
   if (!property) notFound();
-  const stay = parseStay(await searchParams);
+  const stay = parseStay(stayQuery);
   let quote: QuoteDto | undefined;
   let problem: string | undefined;
   if (stay) {
@@ -93,6 +101,8 @@ export default async function PropertyPage({
             <p style={{ whiteSpace: "pre-line" }}>{property.houseRules}</p>
           </>
         )}
+        <h2>{t("availability")}</h2>
+        <OccupancyCalendar ranges={occupied ?? []} from={monthStart} months={2} locale={locale} />
         {property.registrationNumber && (
           <p className="muted">{t("registration", { number: property.registrationNumber })}</p>
         )}

@@ -3,8 +3,9 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ActionForm, Field } from "@/components/form";
 import { QuoteLines } from "@/components/quote";
 import { StatusBadge } from "@/components/status";
+import { Timeline } from "@/components/timeline";
 import { api } from "@/lib/api";
-import { formatDay, formatInstant, money } from "@/lib/format";
+import { formatDay, money } from "@/lib/format";
 import { requireRole } from "@/lib/guard";
 import { AdminNav } from "../../nav";
 import { cancelReservation, confirmReservation } from "./actions";
@@ -67,14 +68,7 @@ export default async function AdminReservationPage({ params }: { params: Promise
             </ActionForm>
           )}
           <h2>{t("timeline")}</h2>
-          <ol>
-            {(events?.items ?? []).map((event) => (
-              <li key={event.id}>
-                {formatInstant(event.occurredAt, locale)} — {event.type.replace("reservations.Reservation", "")}
-                {event.actor ? ` (${event.actor})` : ""}
-              </li>
-            ))}
-          </ol>
+          <Timeline events={events?.items ?? []} locale={locale} />
         </section>
         <aside className="card">
           <QuoteLines quote={reservation.price.quote} locale={locale} />

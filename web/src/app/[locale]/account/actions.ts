@@ -1,0 +1,84 @@
+"use server";
+import { unwrap } from "@sejour/sdk";
+import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
+import { getLocale, getTranslations } from "next-intl/server";
+import { redirect } from "@/i18n/navigation";
+import { api } from "@/lib/api";
+import { type FormState, formValues, problemState } from "@/lib/problems";
+import { clearSession } from "@/lib/session";
+
+const ifMatch = (version: string | undefined) => ({ "If-Match": `"${version ?? ""}"` });
+
+/** The guest cancels their booking (the refund due follows the cancellation policy). */
+export async function cancelMyReservation(id: string, _: FormState, form: FormData): Promise<FormState> {
+  const { reason = "", version } = formValues(form);
+  try {
+    await unwrap(
+      (await api()).POST("/api/v1/reservations/{id}/cancel", {
+        params: { path: { id }, header: ifMatch(version) },
+        body: { reason },
+      }),
+    );
+  } catch (error) {
+    revalidatePath("/[locale]/account/reservations/[id]", "page");
+    return problemState(error, { reason });
+  }
+  revalidatePath("/[locale]/account/reservations/[id]", "page");
+  return { done: (await getTranslations("account"))("cancelled") };
+}
+
+export async function updateProfile(_: FormState, form: FormData): Promise<FormState> {
+  const v = formValues(form);
+  try {
+    await unwrap(
+      (await api()).PATCH("/api/v1/users/me", {
+        params: { header: ifMatch(v.version) },
+        body: {
+          firstName: v.firstName,
+          lastName: v.lastName,
+          phone: v.phone || null,
+          language: v.language === "en" ? "en" : "fr",
+        },
+      }),
+    );
+  } catch (error) {
+    revalidatePath("/[locale]/account/profile", "page");
+    return problemState(error, v);
+  }
+  revalidatePath("/[locale]/account/profile", "page");
+  return { done: (await getTranslations("account"))("saved") };
+}
+
+export async function changePassword(_: FormState, form: FormData): Promise<FormState> {
+  const { currentPassword = "", newPassword = "" } = formValues(form);
+  try {
+    await unwrap((await api()).POST("/api/v1/auth/password", { body: { currentPassword, newPassword } }));
+  } catch (error) {
+    return problemState(error);
+  }
+  return { done: (await getTranslations("account"))("passwordChanged") };
+}
+
+/** Always the same answer, whether the account exists or not (as the API does). */
+export async function requestPasswordReset(_: FormState, form: FormData): Promise<FormState> {
+  const { email = "" } = formValues(form);
+  try {
+    await unwrap((await api()).POST("/api/v1/auth/password-reset", { body: { email } }));
+  } catch (error) {
+    return problemState(error, { email });
+  }
+  return { done: (await getTranslations("auth"))("resetSent") };
+}
+
+/** A new password from the emailed link; every session ends, so this one too. */
+export async function resetPassword(token: string, _: FormState, form: FormData): Promise<FormState> {
+  const { newPassword = "" } = formValues(form);
+  try {
+    await unwrap((await api()).POST("/api/v1/auth/password-reset/confirm", { body: { token, newPassword } }));
+  } catch (error) {
+    return problemState(error);
+  }
+  clearSession(await cookies());
+  return redirect({ href: { pathname: "/sign-in", query: { reset: "1" } }, locale: await getLocale() });
+}
