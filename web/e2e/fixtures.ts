@@ -49,8 +49,9 @@ export async function fillBookingForm(page: Page, phone = "+33612345678") {
   await page.getByRole("button", { name: "Confirmer la demande de réservation" }).click();
 }
 
-/** With UPDATE_SCREENSHOTS=1, saves the page for the README (docs/screenshots/NAME.png). */
+/** With UPDATE_SCREENSHOTS=1, saves the page for the README (docs/screenshots/NAME.png, 1280 px wide). */
 export async function screenshot(page: Page, name: string) {
   if (process.env.UPDATE_SCREENSHOTS !== "1") return;
+  await page.waitForLoadState("networkidle");
   await page.screenshot({ path: `../docs/screenshots/${name}.png`, fullPage: false });
 }

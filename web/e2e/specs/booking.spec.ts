@@ -1,6 +1,6 @@
 // The public site and the guest area: search, quote, sign in, book, see the booking.
 import { expect, test } from "@playwright/test";
-import { day, freeStay, signIn } from "../fixtures";
+import { day, freeStay, screenshot, signIn } from "../fixtures";
 
 test("a guest searches, reads the quote, signs in and books", async ({ page }) => {
   const { property, checkIn, checkOut } = await freeStay(200);
@@ -12,6 +12,7 @@ test("a guest searches, reads the quote, signs in and books", async ({ page }) =
   await page.getByLabel("Voyageurs").fill("2");
   await page.getByRole("button", { name: "Rechercher" }).click();
   await expect(page.getByRole("heading", { level: 2 })).toContainText(/location/);
+  await screenshot(page, "search");
   await page
     .getByRole("link", { name: new RegExp(property.name) })
     .first()
