@@ -77,10 +77,14 @@ export default async function AdminPage({
   const holds = whole(pending.data?.items).sort((a, b) =>
     (a.holdExpiresAt ?? "9999").localeCompare(b.holdExpiresAt ?? "9999"),
   );
-  const names = await propertyNames(
+  // Names from the managed list already read; any other (beyond its first pages) one by one.
+  const names = new Map(properties.map((p) => [p.id, p.name]));
+  const shown = [...reservations, ...arrivals, ...departures, ...holds.slice(0, HOLDS_SHOWN)].map((r) => r.propertyId);
+  const others = await propertyNames(
     client,
-    [...reservations, ...arrivals, ...departures, ...holds.slice(0, HOLDS_SHOWN)].map((r) => r.propertyId),
+    shown.filter((id) => !names.has(id)),
   );
+  for (const [id, name] of others) names.set(id, name);
   const [t, tStatus] = await Promise.all([getTranslations("admin"), getTranslations("status")]);
   const problem = list.error ? (await listProblem(list.error, list.response)).text : undefined;
   // The filters in force, as text, for the "more" link.
