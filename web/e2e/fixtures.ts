@@ -55,3 +55,41 @@ export async function screenshot(page: Page, name: string) {
   await page.waitForLoadState("networkidle");
   await page.screenshot({ path: `../docs/screenshots/${name}.png`, fullPage: false });
 }
+
+/** A random tag for names that no other spec (or run) uses. */
+export const tag = () => Math.random().toString(36).slice(2, 8);
+
+/** Published properties for `guests` free for every one of these stays (`[checkIn, checkOut]`), in random order. */
+export async function propertiesFreeFor(stays: [string, string][], guests = 2) {
+  const api = await apiAs("guest");
+  const pages = await Promise.all(
+    stays.map(([checkIn, checkOut]) =>
+      unwrap(api.GET("/api/v1/properties", { params: { query: { checkIn, checkOut, guests, limit: 100 } } })),
+    ),
+  );
+  const [first, ...others] = pages;
+  const free = (first?.items ?? []).filter((p) => others.every((page) => page.items.some((q) => q.id === p.id)));
+  return free.sort(() => Math.random() - 0.5);
+}
+
+/** A pending booking by the demo guest, for two adults, in the guest name "Zoé {lastName}". */
+export async function bookPending(propertyId: string, checkIn: string, checkOut: string, lastName: string) {
+  const guest = await apiAs("guest");
+  return unwrap(
+    guest.POST("/api/v1/reservations", {
+      body: {
+        propertyId,
+        checkIn,
+        checkOut,
+        adults: 2,
+        guest: {
+          firstName: "Zoé",
+          lastName,
+          email: "guest@demo.sejour.localhost",
+          phone: "+33612345678",
+          address: { line1: "3 quai Rambaud", postalCode: "69002", city: "Lyon", country: "FR" },
+        },
+      },
+    }),
+  );
+}

@@ -47,7 +47,7 @@ test("register → book → a manager confirms → the owner sees it", async ({ 
   await signIn(staff, "manager");
   await staff.getByLabel("Recherche").fill(lastName);
   await staff.getByRole("button", { name: "Filtrer" }).click();
-  await staff.getByRole("link", { name: `Camille ${lastName}` }).click();
+  await staff.getByRole("link", { name: `Camille ${lastName}` }).first().click();
   await expect(staff.locator("main .badge")).toHaveText("En attente");
   await staff.getByRole("button", { name: "Confirmer", exact: true }).click();
   await expect(staff.locator("main .badge")).toHaveText("Confirmée");

@@ -12,9 +12,12 @@ export function ActionForm({
   errorTitle,
   children,
   className,
+  danger,
 }: {
   action: (state: FormState, form: FormData) => Promise<FormState>;
   submit: string;
+  /** A button that warns (disabling an account...). */
+  danger?: boolean;
   errorTitle: string;
   children: ReactNode;
   className?: string;
@@ -34,11 +37,71 @@ export function ActionForm({
         </p>
       )}
       <StateContext.Provider value={state}>{children}</StateContext.Provider>
-      <button type="submit" className="button primary" disabled={pending} aria-busy={pending}>
+      <button
+        type="submit"
+        className={danger ? "button danger" : "button primary"}
+        disabled={pending}
+        aria-busy={pending}
+      >
         {submit}
       </button>
     </form>
   );
+}
+
+/** What the fields share: the label, the hint and the action's error, read out with the control. */
+function useFieldState(name: string, errorFor: string | undefined, hint: string | undefined, fallback?: string) {
+  const state = useContext(StateContext);
+  const id = useId();
+  const error = state.fields?.[errorFor ?? name];
+  const value = state.values?.[name] ?? fallback;
+  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
+  return {
+    id,
+    error,
+    value,
+    control: { id, name, "aria-invalid": error ? true : undefined, "aria-describedby": described },
+  };
+}
+
+function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <small id={`${id}-hint`} className="hint">
+          {hint}
+        </small>
+      )}
+      {children}
+      {error && (
+        <small id={`${id}-error`} className="field-error">
+          {error}
+        </small>
+      )}
+    </div>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  hint?: string;
+  /** The API's field path when it differs from the input's name (`guest.email`). */
+  errorFor?: string;
+  defaultValue?: string;
 }
 
 /** A labelled input whose error (from the action, by field path) is read out with it. */
@@ -49,40 +112,57 @@ export function Field({
   errorFor,
   defaultValue,
   ...input
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  /** The API's field path when it differs from the input's name (`guest.email`). */
-  errorFor?: string;
-  defaultValue?: string;
-} & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name" | "defaultValue">) {
-  const state = useContext(StateContext);
-  const id = useId();
-  const error = state.fields?.[errorFor ?? name];
-  const value = state.values?.[name] ?? defaultValue;
-  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
+}: FieldProps & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name" | "defaultValue">) {
+  const { id, error, value, control } = useFieldState(name, errorFor, hint, defaultValue);
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <small id={`${id}-hint`} className="hint">
-          {hint}
-        </small>
-      )}
-      <input
-        id={id}
-        name={name}
-        defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-        {...input}
-      />
-      {error && (
-        <small id={`${id}-error`} className="field-error">
-          {error}
-        </small>
-      )}
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <input {...control} defaultValue={value} {...input} />
+    </FieldFrame>
+  );
+}
+
+/** A labelled text area, like `Field`. */
+export function TextArea({
+  name,
+  label,
+  hint,
+  errorFor,
+  defaultValue,
+  ...textarea
+}: FieldProps & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "defaultValue">) {
+  const { id, error, value, control } = useFieldState(name, errorFor, hint, defaultValue);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <textarea {...control} defaultValue={value} {...textarea} />
+    </FieldFrame>
+  );
+}
+
+/** A labelled choice among `options`, like `Field`. */
+export function Select({
+  name,
+  label,
+  hint,
+  errorFor,
+  defaultValue,
+  options,
+  ...select
+}: FieldProps & { options: { value: string; label: string }[] } & Omit<
+    React.SelectHTMLAttributes<HTMLSelectElement>,
+    "name" | "defaultValue"
+  >) {
+  const { id, error, value, control } = useFieldState(name, errorFor, hint, defaultValue);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      {/* React applies a select's defaultValue only when it mounts: a new value (the person's
+          choice kept after a refusal, or the saved one) mounts it again. */}
+      <select key={value} {...control} defaultValue={value} {...select}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
   );
 }

@@ -7,16 +7,29 @@ export async function ListPage({
   title,
   heading: Heading = "h1",
   q,
+  search = true,
+  intro,
   filters,
+  error,
+  notice,
   query = {},
   columns,
   rows,
   nextCursor,
   pathname,
+  empty,
 }: {
   title: string;
   heading?: "h1" | "h2";
   q?: string;
+  /** A few words under the title. */
+  intro?: ReactNode;
+  /** Whether the list has a text search (`q`); the filters alone otherwise. */
+  search?: boolean;
+  /** Why the list could not be read (a refused filter...), as a sentence. */
+  error?: string;
+  /** What an action just did, read out once. */
+  notice?: string;
   /** More fields of the search form. */
   filters?: ReactNode;
   /** The filters in force, kept by the "more" link. */
@@ -25,25 +38,40 @@ export async function ListPage({
   rows: { key: string; cells: ReactNode[] }[];
   nextCursor?: string | null;
   pathname: string;
+  /** What an empty list says, when "No results." is not enough. */
+  empty?: string;
 }) {
   const [t, tSearch] = await Promise.all([getTranslations("admin"), getTranslations("search")]);
   return (
     <>
       <Heading>{title}</Heading>
+      {intro}
       <search>
-        <form method="get" className="card row">
+        <form method="get" className="card row filters">
           {filters}
-          <div className="field">
-            <label htmlFor="q">{t("query")}</label>
-            <input id="q" name="q" defaultValue={q} />
-          </div>
+          {search && (
+            <div className="field">
+              <label htmlFor="q">{t("query")}</label>
+              <input id="q" name="q" defaultValue={q} />
+            </div>
+          )}
           <button type="submit" className="button">
             {t("filter")}
           </button>
         </form>
       </search>
+      {notice && (
+        <p role="status" className="alert alert-success">
+          {notice}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="alert alert-error">
+          {error}
+        </p>
+      )}
       <div className="table-wrap">
-        <table className="list">
+        <table className="list" aria-label={title}>
           <thead>
             <tr>
               {columns.map((c) => (
@@ -65,7 +93,7 @@ export async function ListPage({
           </tbody>
         </table>
       </div>
-      {rows.length === 0 && <p>{t("noResults")}</p>}
+      {rows.length === 0 && !error && <p>{empty ?? t("noResults")}</p>}
       {nextCursor && (
         <p>
           <Link className="button" href={{ pathname, query: { ...query, ...(q ? { q } : {}), cursor: nextCursor } }}>

@@ -40,6 +40,15 @@ async function sentence(error: ProblemError, t: Translate): Promise<string> {
   return error.detail || t("generic");
 }
 
+/**
+ * Why a list could not be read (a refused filter), as one text: the problem's sentence and
+ * each field's, plus the fields to mark.
+ */
+export async function listProblem(body: unknown, response: Response): Promise<{ text: string; fields: string[] }> {
+  const { error = "", fields = {} } = await problemState(ProblemError.from(response, body));
+  return { text: [error, ...new Set(Object.values(fields))].join(" "), fields: Object.keys(fields) };
+}
+
 /** The form's fields as strings. */
 export function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};

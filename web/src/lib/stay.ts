@@ -22,3 +22,10 @@ export function parseStay(query: StayQuery): Stay | null {
     .filter((age) => Number.isInteger(age) && age >= 0);
   return { checkIn: query.checkIn, checkOut: query.checkOut, adults: Number.isInteger(adults) ? adults : 2, children };
 }
+
+/** Children's ages typed as `4, 9` (commas, semicolons or spaces); null when one is not a whole number. */
+export function parseAges(text: string | undefined): number[] | null {
+  const ages = (text ?? "").split(/[\s,;]+/).filter(Boolean);
+  if (!ages.every((age) => /^\d{1,3}$/.test(age))) return null;
+  return ages.map((age) => Number.parseInt(age, 10));
+}

@@ -1,5 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ListPage } from "@/components/list-page";
+import { Link } from "@/i18n/navigation";
 import { api } from "@/lib/api";
 import { requireRole } from "@/lib/guard";
 import { AdminNav } from "../nav";
@@ -20,7 +21,7 @@ export default async function AdminOwnersPage({
   const t = await getTranslations("admin");
   return (
     <>
-      <AdminNav />
+      <AdminNav current="owners" />
       <ListPage
         title={t("owners")}
         q={q}
@@ -30,7 +31,9 @@ export default async function AdminOwnersPage({
         rows={(data?.items ?? []).map((o) => ({
           key: o.id,
           cells: [
-            o.displayName,
+            <Link key="n" href={`/admin/owners/${o.id}`}>
+              {o.displayName}
+            </Link>,
             <a key="e" href={`mailto:${o.email}`}>
               {o.email}
             </a>,

@@ -22,7 +22,7 @@ export default async function AdminPropertiesPage({
   const t = await getTranslations("admin");
   return (
     <>
-      <AdminNav />
+      <AdminNav current="properties" />
       <ListPage
         title={t("properties")}
         q={q}

@@ -1,9 +1,11 @@
 "use server";
-import { unwrap } from "@sejour/sdk";
+import { ProblemError, type UpdateReservationRequest, unwrap } from "@sejour/sdk";
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { api } from "@/lib/api";
+import { isDay, money } from "@/lib/format";
 import { type FormState, formValues, problemState } from "@/lib/problems";
+import { parseAges } from "@/lib/stay";
 
 /** `If-Match` with the version the page was showing: someone else's change wins, with a message. */
 const ifMatch = (form: FormData) => ({ "If-Match": `"${formValues(form).version ?? ""}"` });
@@ -36,4 +38,69 @@ export async function cancelReservation(id: string, _: FormState, form: FormData
   }
   revalidatePath("/[locale]/admin/reservations/[id]", "page");
   return { done: (await getTranslations("admin"))("cancelled") };
+}
+
+/** What the edit form was showing: the values a change is measured against. */
+interface Shown {
+  checkIn: string;
+  checkOut: string;
+  adults: number;
+  children: number[];
+  notes: string;
+}
+
+/**
+ * Changes the dates, occupants or notes: only what the person changed from what the page
+ * showed is sent, with `If-Match` of that version. When someone else changed the booking
+ * meanwhile (412), the page is reloaded with their version and the form keeps what this
+ * person changed (the fields they left alone show the fresh values).
+ */
+export async function updateReservation(id: string, _: FormState, form: FormData): Promise<FormState> {
+  const v = formValues(form);
+  const [t, locale] = await Promise.all([getTranslations("admin"), getLocale()]);
+  const shown = JSON.parse(v.shown ?? "{}") as Shown;
+  const typed = {
+    checkIn: v.checkIn ?? "",
+    checkOut: v.checkOut ?? "",
+    adults: v.adults ?? "",
+    children: v.children ?? "",
+    notes: v.notes ?? "",
+  };
+  const adults = /^\d{1,3}$/.test(typed.adults) ? Number.parseInt(typed.adults, 10) : null;
+  const children = parseAges(typed.children);
+  const fields: Record<string, string> = {};
+  if (!isDay(typed.checkIn)) fields.checkIn = t("edit.badDay");
+  if (!isDay(typed.checkOut)) fields.checkOut = t("edit.badDay");
+  if (adults === null) fields.adults = t("edit.badAdults");
+  if (children === null) fields.children = t("edit.badAges");
+  if (Object.keys(fields).length > 0 || adults === null || children === null) {
+    return { error: (await getTranslations("errors"))("fields"), fields, values: typed };
+  }
+
+  const body: UpdateReservationRequest = {};
+  if (typed.checkIn !== shown.checkIn) body.checkIn = typed.checkIn;
+  if (typed.checkOut !== shown.checkOut) body.checkOut = typed.checkOut;
+  if (adults !== shown.adults) body.adults = adults;
+  if (children.join(",") !== shown.children.join(",")) body.children = children;
+  if (typed.notes !== shown.notes) body.notes = typed.notes || null;
+  if (Object.keys(body).length === 0) return { done: t("edit.unchanged") };
+
+  try {
+    const updated = await unwrap(
+      (await api()).PATCH("/api/v1/reservations/{id}", {
+        params: { path: { id }, header: ifMatch(form) },
+        body,
+      }),
+    );
+    revalidatePath("/[locale]/admin/reservations/[id]", "page");
+    return { done: t("edit.saved", { total: money(updated.price.total, locale) }) };
+  } catch (error) {
+    if (error instanceof ProblemError && error.code === "reservation.version_mismatch") {
+      revalidatePath("/[locale]/admin/reservations/[id]", "page");
+      // Keep what this person changed; let the fields they did not touch show the fresh version.
+      const changed = Object.fromEntries(Object.entries(typed).filter(([name]) => name in body));
+      return { error: t("edit.stale"), values: changed };
+    }
+    return problemState(error, typed);
+  }
 }

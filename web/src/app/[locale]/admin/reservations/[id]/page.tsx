@@ -1,14 +1,14 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { ActionForm, Field } from "@/components/form";
+import { ActionForm, Field, TextArea } from "@/components/form";
 import { QuoteLines } from "@/components/quote";
 import { StatusBadge } from "@/components/status";
 import { Timeline } from "@/components/timeline";
 import { api } from "@/lib/api";
-import { formatDay, money } from "@/lib/format";
+import { formatDay, formatInstant, money, today } from "@/lib/format";
 import { requireRole } from "@/lib/guard";
 import { AdminNav } from "../../nav";
-import { cancelReservation, confirmReservation } from "./actions";
+import { cancelReservation, confirmReservation, updateReservation } from "./actions";
 
 export default async function AdminReservationPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
@@ -29,11 +29,20 @@ export default async function AdminReservationPage({ params }: { params: Promise
     getTranslations("errors"),
   ]);
   const open = reservation.status === "pending" || reservation.status === "confirmed";
+  // The API takes changes until the day of arrival.
+  const changeable = open && reservation.checkIn > today();
   const { guest } = reservation;
+  const shown = {
+    checkIn: reservation.checkIn,
+    checkOut: reservation.checkOut,
+    adults: reservation.adults,
+    children: reservation.children,
+    notes: reservation.notes ?? "",
+  };
 
   return (
     <>
-      <AdminNav />
+      <AdminNav current="reservations" />
       <div className="two">
         <section className="card stack">
           <h1>
@@ -52,7 +61,18 @@ export default async function AdminReservationPage({ params }: { params: Promise
           <p className="muted">
             {guest.address.line1}, {guest.address.postalCode} {guest.address.city}, {guest.address.country}
           </p>
-          {reservation.notes && <blockquote>{reservation.notes}</blockquote>}
+          {reservation.children.length > 0 && (
+            <p>{t("edit.childrenAges", { ages: reservation.children.join(", ") })}</p>
+          )}
+          {reservation.status === "pending" && reservation.holdExpiresAt && (
+            <p>
+              {t.rich("desk.holdExpires", {
+                time: formatInstant(reservation.holdExpiresAt, locale),
+                at: (chunks) => <time dateTime={reservation.holdExpiresAt ?? undefined}>{chunks}</time>,
+              })}
+            </p>
+          )}
+          {reservation.notes && <blockquote data-testid="notes">{reservation.notes}</blockquote>}
           {reservation.cancellation && (
             <p>{t("refundDue", { amount: money(reservation.cancellation.refundDue, locale) })}</p>
           )}
@@ -66,6 +86,45 @@ export default async function AdminReservationPage({ params }: { params: Promise
               <input type="hidden" name="version" value={reservation.version} />
               <Field name="reason" label={t("reason")} required />
             </ActionForm>
+          )}
+          {changeable ? (
+            <section aria-labelledby="change-heading" className="stack">
+              <h2 id="change-heading">{t("edit.title")}</h2>
+              <ActionForm action={updateReservation.bind(null, id)} submit={t("edit.submit")} errorTitle={e("title")}>
+                <input type="hidden" name="version" value={reservation.version} />
+                <input type="hidden" name="shown" value={JSON.stringify(shown)} />
+                <div className="row">
+                  <Field name="checkIn" type="date" label={t("edit.checkIn")} defaultValue={shown.checkIn} required />
+                  <Field
+                    name="checkOut"
+                    type="date"
+                    label={t("edit.checkOut")}
+                    defaultValue={shown.checkOut}
+                    required
+                  />
+                </div>
+                <div className="row">
+                  <Field
+                    name="adults"
+                    type="number"
+                    inputMode="numeric"
+                    min={1}
+                    label={t("edit.adults")}
+                    defaultValue={String(shown.adults)}
+                    required
+                  />
+                  <Field
+                    name="children"
+                    label={t("edit.children")}
+                    hint={t("edit.childrenHint")}
+                    defaultValue={shown.children.join(", ")}
+                  />
+                </div>
+                <TextArea name="notes" label={t("edit.notes")} rows={3} maxLength={2000} defaultValue={shown.notes} />
+              </ActionForm>
+            </section>
+          ) : (
+            open && <p className="muted">{t("edit.closed")}</p>
           )}
           <h2>{t("timeline")}</h2>
           <Timeline events={events?.items ?? []} locale={locale} />
