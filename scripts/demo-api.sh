@@ -24,6 +24,8 @@ start_demo_api() {
   DEMO_API_URL="http://127.0.0.1:$port"
   psql "$DEMO_API_BASE_DB" -q -c "CREATE DATABASE $DEMO_API_DB" >/dev/null
   (
+    # SEJOUR_* variables configure the binary, which refuses unknown ones: not this script's own.
+    unset SEJOUR_BIN
     export DATABASE_URL="${DEMO_API_BASE_DB%/*}/$DEMO_API_DB"
     export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
     export SEJOUR_DEV_MODE=true
