@@ -82,6 +82,17 @@ export function png(width = 64, height = 48): Buffer {
 /** A unique property name, so that specs find their own. */
 export const uniqueName = (base: string) => `${base} ${Math.random().toString(36).slice(2, 8)}`;
 
+/** The properties a spec made, archived after each test (passed or not) by `archiveMade`. */
+const made = new Set<string>();
+export const remember = (id: string) => made.add(id);
+
+/** Takes the properties a test made off the catalogue, so that other specs never pick them. */
+export async function archiveMade() {
+  const admin = await apiAs("admin");
+  for (const id of made) await admin.POST("/api/v1/properties/{id}/archive", { params: { path: { id } } });
+  made.clear();
+}
+
 /** A draft property made through the API, with nothing publishing needs. */
 export async function draftProperty(name = uniqueName("Maison d’essai")) {
   const admin = await apiAs("admin");
@@ -96,6 +107,7 @@ export async function draftProperty(name = uniqueName("Maison d’essai")) {
       },
     }),
   );
+  remember(id);
   return { id, name, admin };
 }
 
@@ -149,11 +161,6 @@ export async function uploadPng(admin: SejourClient, id: string, caption = "Faç
       },
     }),
   );
-}
-
-/** Takes a spec's property off the catalogue, so that other specs never pick it. */
-export async function archive(admin: SejourClient, id: string) {
-  await admin.POST("/api/v1/properties/{id}/archive", { params: { path: { id } } });
 }
 
 /** A form's error summary (not Next's route announcer, which is an empty alert too). */

@@ -1,10 +1,12 @@
 // The property editor, calendar: blocks added and removed; iCal feeds with their health; the
 // export link, served on this site.
 import { expect, test } from "@playwright/test";
-import { archive, day, draftProperty, formAlert, signIn } from "../fixtures";
+import { archiveMade, day, draftProperty, formAlert, signIn } from "../fixtures";
+
+test.afterEach(archiveMade);
 
 test("staff block dates and free them", async ({ page }) => {
-  const { id, admin } = await draftProperty();
+  const { id } = await draftProperty();
   await signIn(page, "admin");
   await page.goto(`/fr/admin/properties/${id}/calendar`);
   await expect(page.getByText("Aucune période occupée")).toBeVisible();
@@ -27,11 +29,10 @@ test("staff block dates and free them", async ({ page }) => {
   await row.getByRole("button", { name: /^Débloquer/ }).click();
   await expect(page.getByRole("row").filter({ hasText: "Vacances de la famille" })).toHaveCount(0);
   await expect(page.getByText("Aucune période occupée")).toBeVisible();
-  await archive(admin, id);
 });
 
 test("an iCal feed shows its health, and the export link is given to copy", async ({ page }) => {
-  const { id, admin } = await draftProperty();
+  const { id } = await draftProperty();
   await signIn(page, "admin");
   await page.goto(`/fr/admin/properties/${id}/ical`);
   await expect(page.getByText("Aucun calendrier importé.")).toBeVisible();
@@ -58,5 +59,4 @@ test("an iCal feed shows its health, and the export link is given to copy", asyn
 
   await feed.getByRole("button", { name: "Retirer le calendrier Airbnb" }).click();
   await expect(page.getByText("Aucun calendrier importé.")).toBeVisible();
-  await archive(admin, id);
 });

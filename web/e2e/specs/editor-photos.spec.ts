@@ -2,7 +2,9 @@
 // thumbnails come from the API's resized variant through this site.
 import { expect, test } from "@playwright/test";
 import { unwrap } from "@sejour/sdk";
-import { archive, draftProperty, formAlert, png, signIn } from "../fixtures";
+import { archiveMade, draftProperty, formAlert, png, signIn } from "../fixtures";
+
+test.afterEach(archiveMade);
 
 test("staff upload, caption, reorder and delete photos", async ({ page }) => {
   const { id, admin } = await draftProperty();
@@ -48,5 +50,4 @@ test("staff upload, caption, reorder and delete photos", async ({ page }) => {
   await expect(page.getByRole("img", { name: "La terrasse" })).toHaveCount(0);
   photos = await unwrap(admin.GET("/api/v1/properties/{id}/photos", { params: { path: { id } } }));
   expect(photos.map((p) => p.caption)).toEqual(["Le salon et sa cheminée"]);
-  await archive(admin, id);
 });

@@ -1,7 +1,9 @@
 // The property editor, publishing: a refusal says in words what is missing; once complete,
 // the property is published, taken off sale and archived from the same place.
 import { expect, test } from "@playwright/test";
-import { archive, draftProperty, formAlert, makePublishable, signIn } from "../fixtures";
+import { archiveMade, draftProperty, formAlert, makePublishable, signIn } from "../fixtures";
+
+test.afterEach(archiveMade);
 
 test("publishing is refused with what is missing, then the property is published", async ({ page }) => {
   const { id, admin } = await draftProperty();
@@ -28,11 +30,10 @@ test("publishing is refused with what is missing, then the property is published
   await expect(page.locator("main .badge").first()).toHaveText("Brouillon");
   await page.getByRole("button", { name: "Archiver" }).click();
   await expect(page.locator("main .badge").first()).toHaveText("Archivée");
-  await archive(admin, id);
 });
 
 test("the editor is in English too", async ({ page }) => {
-  const { id, admin } = await draftProperty();
+  const { id } = await draftProperty();
   await signIn(page, "admin", "en");
   await page.goto(`/en/admin/properties/${id}`);
   await page.getByRole("button", { name: "Publish" }).click();
@@ -44,5 +45,4 @@ test("the editor is in English too", async ({ page }) => {
   await page.getByRole("button", { name: "Save the rates" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Changes saved." })).toBeVisible();
   await expect(page.getByLabel("Nightly price", { exact: true })).toHaveValue("1,234.50");
-  await archive(admin, id);
 });

@@ -2,7 +2,9 @@
 // quote follows them; seasons are rows added and removed in the page.
 import { expect, test } from "@playwright/test";
 import { unwrap } from "@sejour/sdk";
-import { archive, day, draftProperty, formAlert, makePublishable, signIn } from "../fixtures";
+import { archiveMade, day, draftProperty, formAlert, makePublishable, signIn } from "../fixtures";
+
+test.afterEach(archiveMade);
 
 const spaces = (text: string | null) => (text ?? "").replace(/[\u00a0\u202f]/g, " ");
 
@@ -47,7 +49,6 @@ test("rates typed in French set the price of the public quote", async ({ page })
   await page.goto(`/fr/properties/${id}?checkIn=${checkIn}&checkOut=${checkOut}&adults=2`);
   await expect(page.getByText(/2 nuits × 1\s234,50\s€/)).toBeVisible();
   expect(spaces(await page.getByTestId("quote-total").textContent())).toBe("2 553,00 €");
-  await archive(admin, id);
 });
 
 test("seasons are added and removed as rows, and a refused save keeps them", async ({ page }) => {
@@ -92,7 +93,6 @@ test("seasons are added and removed as rows, and a refused save keeps them", asy
   ]);
   await page.reload();
   await expect(page.getByLabel("Prix de la nuit, saison 1")).toHaveValue("1 890,00");
-  await archive(admin, id);
 });
 
 test("the tourist tax regime is set in words and percentages", async ({ page }) => {
@@ -111,5 +111,4 @@ test("the tourist tax regime is set in words and percentages", async ({ page }) 
     departmentalSurchargeBp: 1000,
     regionalSurchargeBp: 0,
   });
-  await archive(admin, id);
 });

@@ -1,7 +1,9 @@
 // The property editor, details: staff create a property, edit it, and a stale edit is explained.
 import { expect, test } from "@playwright/test";
 import { unwrap } from "@sejour/sdk";
-import { apiAs, archive, draftProperty, formAlert, signIn, uniqueName } from "../fixtures";
+import { apiAs, archiveMade, draftProperty, formAlert, remember, signIn, uniqueName } from "../fixtures";
+
+test.afterEach(archiveMade);
 
 test("staff create a property, then edit its details and amenities", async ({ page }) => {
   const name = uniqueName("Chalet des Aiguilles");
@@ -32,6 +34,7 @@ test("staff create a property, then edit its details and amenities", async ({ pa
 
   await expect(page).toHaveURL(/\/fr\/admin\/properties\/[0-9a-f-]{36}$/);
   const id = page.url().split("/").at(-1) ?? "";
+  remember(id);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
   await expect(page.locator("main .badge").first()).toHaveText("Brouillon");
   await expect(page.getByTestId("missing")).toContainText("le numéro d’enregistrement");
@@ -78,7 +81,6 @@ test("staff create a property, then edit its details and amenities", async ({ pa
   await page.goto(`/fr/admin/properties?q=${encodeURIComponent(name)}`);
   await page.getByRole("link", { name }).click();
   await expect(page).toHaveURL(new RegExp(`/fr/admin/properties/${id}$`));
-  await archive(admin, id);
 });
 
 test("a stale edit is explained and what was typed is kept", async ({ page }) => {
@@ -104,5 +106,4 @@ test("a stale edit is explained and what was typed is kept", async ({ page }) =>
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mas des Cigales");
   const saved = await unwrap(admin.GET("/api/v1/properties/{id}", { params: { path: { id } } }));
   expect(saved.name).toBe("Mas des Cigales");
-  await archive(admin, id);
 });

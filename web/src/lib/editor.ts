@@ -39,13 +39,6 @@ export function feedErrorCode(lastError: string | null | undefined): string | un
   return lastError ? /^([a-z_]+\.[a-z_]+):/.exec(lastError)?.[1] : undefined;
 }
 
-/** A whole number typed in a field: `""` is `undefined`, anything else not a whole number is `null`. */
-export function parseWhole(text: string | undefined): number | undefined | null {
-  const value = (text ?? "").trim();
-  if (value === "") return undefined;
-  return /^\d{1,9}$/.test(value) ? Number(value) : null;
-}
-
 /** The rows of a repeated group of fields named `prefix.<n>.<field>`, in order, with their `n`. */
 export function rowsOf(
   values: Record<string, string>,
