@@ -10,6 +10,11 @@ const config: NextConfig = {
   poweredByHeader: false,
   // The API already serves resized photo variants.
   images: { unoptimized: true },
+  experimental: {
+    // Photos go through a server action to the API, which takes up to 10 MiB (SEJOUR_MAX_UPLOAD_BYTES).
+    serverActions: { bodySizeLimit: "11mb" },
+    proxyClientMaxBodySize: "11mb",
+  },
 };
 
 export default createNextIntlPlugin("./src/i18n/request.ts")(config);

@@ -1,6 +1,7 @@
 // What the specs share: signing in through the page, days ahead, and an API client to arrange data.
 
-import { expect, type Page } from "@playwright/test";
+import { deflateSync } from "node:zlib";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { createSejourClient, type SejourClient, unwrap } from "@sejour/sdk";
 
 export const PASSWORD = "demo-password-2026";
@@ -92,4 +93,140 @@ export async function bookPending(propertyId: string, checkIn: string, checkOut:
       },
     }),
   );
+}
+
+/** A small real PNG (a gradient), made here: the API reads the type from the content. */
+export function png(width = 64, height = 48): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc32 = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = (crcTable[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB
+  const rows = Buffer.alloc(height * (1 + width * 3));
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      rows.set([(x * 4) & 0xff, (y * 5) & 0xff, 160], y * (1 + width * 3) + 1 + x * 3);
+    }
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(rows)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+/** A unique property name, so that specs find their own. */
+export const uniqueName = (base: string) => `${base} ${Math.random().toString(36).slice(2, 8)}`;
+
+/** The properties a spec made, archived after each test (passed or not) by `archiveMade`. */
+const made = new Set<string>();
+export const remember = (id: string) => made.add(id);
+
+/** Takes the properties a test made off the catalogue, so that other specs never pick them. */
+export async function archiveMade() {
+  const admin = await apiAs("admin");
+  for (const id of made) await admin.POST("/api/v1/properties/{id}/archive", { params: { path: { id } } });
+  made.clear();
+}
+
+/** A draft property made through the API, with nothing publishing needs. */
+export async function draftProperty(name = uniqueName("Maison d’essai")) {
+  const admin = await apiAs("admin");
+  const { id } = await unwrap(
+    admin.POST("/api/v1/properties", {
+      body: {
+        name,
+        kind: "house",
+        capacity: { maxGuests: 4, bedrooms: 2, beds: 2, bathrooms: 1 },
+        address: { line1: "8 chemin des Vignes", postalCode: "84000", city: "Avignon", country: "FR" },
+        coordinates: { lat: 43.9493, lng: 4.8055 },
+      },
+    }),
+  );
+  remember(id);
+  return { id, name, admin };
+}
+
+/** Gives a property everything publishing needs (registration, a photo, rates, tax, an owner). */
+export async function makePublishable(admin: SejourClient, id: string) {
+  const owners = await unwrap(admin.GET("/api/v1/owners", { params: { query: { limit: 1 } } }));
+  const owner = owners.items[0];
+  if (!owner) throw new Error("no demo owner");
+  const eur = (amount: number) => ({ amount, currency: "EUR" as const });
+  const property = await unwrap(admin.GET("/api/v1/properties/{id}", { params: { path: { id } } }));
+  await unwrap(
+    admin.PATCH("/api/v1/properties/{id}", {
+      params: { path: { id }, header: { "If-Match": `"${property.version}"` } },
+      body: {
+        registrationNumber: "84007000123AB",
+        owners: [{ ownerId: owner.id, shareBp: 10_000 }],
+        rates: {
+          currency: "EUR",
+          baseNightly: eur(10_000),
+          cleaningFee: eur(0),
+          securityDeposit: eur(0),
+          extraGuestFeePerNight: eur(0),
+          extraGuestThreshold: 4,
+          defaultMinNights: 1,
+          weeklyDiscountBp: 0,
+          monthlyDiscountBp: 0,
+          cancellationPolicy: "flexible",
+          seasons: [],
+        },
+        touristTax: {
+          regime: { kind: "fixedPerAdultNight", rate: eur(100) },
+          departmentalSurchargeBp: 0,
+          regionalSurchargeBp: 0,
+        },
+      },
+    }),
+  );
+  await uploadPng(admin, id);
+}
+
+export async function uploadPng(admin: SejourClient, id: string, caption = "Façade") {
+  return unwrap(
+    admin.POST("/api/v1/properties/{id}/photos", {
+      params: { path: { id } },
+      body: { file: new Blob([new Uint8Array(png())], { type: "image/png" }), caption },
+      bodySerializer: (body) => {
+        const form = new FormData();
+        form.append("file", body.file, "facade.png");
+        if (body.caption) form.append("caption", body.caption);
+        return form;
+      },
+    }),
+  );
+}
+
+/** A form's error summary (not Next's route announcer, which is an empty alert too). */
+export const formAlert = (scope: Page | Locator) => scope.getByRole("alert").and(scope.locator(".alert"));
+
+/**
+ * Waits for what a consumer of the outbox records a moment after the change (the booking's
+ * history), reloading the page until it shows.
+ */
+export async function eventually(page: Page, locator: Locator, timeout = 30_000) {
+  await expect(async () => {
+    await page.reload();
+    await expect(locator).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout });
 }

@@ -3,9 +3,10 @@
 
 import { expect, test } from "@playwright/test";
 import { unwrap } from "@sejour/sdk";
-import { apiAs, day, fillBookingForm, screenshot, signIn } from "../fixtures";
+import { apiAs, day, eventually, fillBookingForm, screenshot, signIn } from "../fixtures";
 
 test("register → book → a manager confirms → the owner sees it", async ({ page, browser }) => {
+  test.setTimeout(90_000);
   // A property of the demo owner, free for the stay.
   const owner = await apiAs("owner");
   const managed = await unwrap(owner.GET("/api/v1/properties/managed", { params: { query: { limit: 100 } } }));
@@ -39,7 +40,7 @@ test("register → book → a manager confirms → the owner sees it", async ({ 
   await screenshot(page, "booking");
   await fillBookingForm(page);
   await expect(page.getByRole("status")).toContainText("Votre demande de réservation est enregistrée");
-  await expect(page.getByText("Réservation demandée")).toBeVisible();
+  await eventually(page, page.getByText("Réservation demandée"));
   await screenshot(page, "guest-reservation");
 
   // The manager confirms it.
@@ -47,7 +48,10 @@ test("register → book → a manager confirms → the owner sees it", async ({ 
   await signIn(staff, "manager");
   await staff.getByLabel("Recherche").fill(lastName);
   await staff.getByRole("button", { name: "Filtrer" }).click();
-  await staff.getByRole("link", { name: `Camille ${lastName}` }).first().click();
+  await staff
+    .getByRole("link", { name: `Camille ${lastName}` })
+    .first()
+    .click();
   await expect(staff.locator("main .badge")).toHaveText("En attente");
   await staff.getByRole("button", { name: "Confirmer", exact: true }).click();
   await expect(staff.locator("main .badge")).toHaveText("Confirmée");

@@ -2,6 +2,7 @@
 // A form bound to a server action: shows the errors it returns, in the summary and beside each
 // field (`aria-invalid`, `aria-describedby`), and disables the button while it runs.
 import { createContext, type ReactNode, useActionState, useContext, useId } from "react";
+import { useFormStatus } from "react-dom";
 import type { FormState } from "@/lib/problems";
 
 const StateContext = createContext<FormState>({});
@@ -13,14 +14,20 @@ export function ActionForm({
   children,
   className,
   danger,
+  submitLabel,
+  submitClassName,
 }: {
   action: (state: FormState, form: FormData) => Promise<FormState>;
-  submit: string;
-  /** A button that warns (disabling an account...). */
-  danger?: boolean;
+  /** The submit button's text; without it, the children bring their `SubmitButton`s. */
+  submit?: string;
   errorTitle: string;
   children: ReactNode;
   className?: string;
+  /** A button that warns (disabling an account...). */
+  danger?: boolean;
+  /** The button's accessible name when its text alone is ambiguous ("Delete" → "Delete photo 2"). */
+  submitLabel?: string;
+  submitClassName?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
@@ -37,16 +44,38 @@ export function ActionForm({
         </p>
       )}
       <StateContext.Provider value={state}>{children}</StateContext.Provider>
-      <button
-        type="submit"
-        className={danger ? "button danger" : "button primary"}
-        disabled={pending}
-        aria-busy={pending}
-      >
-        {submit}
-      </button>
+      {submit && (
+        <button
+          type="submit"
+          className={submitClassName ?? (danger ? "button danger" : "button primary")}
+          disabled={pending}
+          aria-busy={pending}
+          aria-label={submitLabel}
+        >
+          {submit}
+        </button>
+      )}
     </form>
   );
+}
+
+/** One of several submit buttons of a form, sending its `name=value`; disabled while the form runs. */
+export function SubmitButton({
+  children,
+  className = "button",
+  ...button
+}: { children: ReactNode } & Omit<React.ButtonHTMLAttributes<HTMLButtonElement>, "type">) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" className={className} disabled={pending} aria-busy={pending} {...button}>
+      {children}
+    </button>
+  );
+}
+
+/** The state of the enclosing `ActionForm` (errors and the values to refill). */
+export function useFormState(): FormState {
+  return useContext(StateContext);
 }
 
 /** What the fields share: the label, the hint and the action's error, read out with the control. */
@@ -133,7 +162,7 @@ export function TextArea({
   const { id, error, value, control } = useFieldState(name, errorFor, hint, defaultValue);
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <textarea {...control} defaultValue={value} {...textarea} />
+      <textarea {...control} defaultValue={value} rows={4} {...textarea} />
     </FieldFrame>
   );
 }
@@ -164,5 +193,31 @@ export function Select({
         ))}
       </select>
     </FieldFrame>
+  );
+}
+
+/**
+ * A checkbox with its label; after a refused submit it shows what was sent (an unticked box
+ * sends nothing), else `defaultChecked`.
+ */
+export function CheckboxField({
+  name,
+  label,
+  defaultChecked,
+  value = "on",
+}: {
+  name: string;
+  label: string;
+  defaultChecked?: boolean;
+  value?: string;
+}) {
+  const state = useContext(StateContext);
+  const id = useId();
+  const checked = state.values ? state.values[name] === value : defaultChecked;
+  return (
+    <div className="check">
+      <input id={id} type="checkbox" name={name} value={value} defaultChecked={checked} key={String(checked)} />
+      <label htmlFor={id}>{label}</label>
+    </div>
   );
 }

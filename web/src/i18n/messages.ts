@@ -9,6 +9,7 @@ const NAMESPACES = [
   "app",
   "auth",
   "book",
+  "editor",
   "errors",
   "owner",
   "property",

@@ -34,7 +34,7 @@ export default async function RegisterPage({
         hint={t("passwordHint")}
         type="password"
         autoComplete="new-password"
-        minLength={12}
+        minLength={10}
         required
       />
     </AuthCard>

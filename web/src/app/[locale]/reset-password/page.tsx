@@ -25,7 +25,7 @@ export default async function ResetPasswordPage({
             hint={t("passwordHint")}
             type="password"
             autoComplete="new-password"
-            minLength={12}
+            minLength={10}
             required
           />
         </ActionForm>

@@ -63,7 +63,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ locale
             hint={t("passwordHint")}
             type="password"
             autoComplete="new-password"
-            minLength={12}
+            minLength={10}
             required
           />
         </ActionForm>

@@ -23,6 +23,11 @@ export default async function AdminPropertiesPage({
   return (
     <>
       <AdminNav current="properties" />
+      <p>
+        <Link className="button primary" href="/admin/properties/new">
+          {(await getTranslations("editor"))("new.title")}
+        </Link>
+      </p>
       <ListPage
         title={t("properties")}
         q={q}
@@ -32,7 +37,7 @@ export default async function AdminPropertiesPage({
         rows={(data?.items ?? []).map((p) => ({
           key: p.id,
           cells: [
-            <Link key="n" href={`/owner/properties/${p.id}`}>
+            <Link key="n" href={`/admin/properties/${p.id}`}>
               {p.name}
             </Link>,
             p.city,
