@@ -10,7 +10,7 @@ test("registering explains a short password, then signs the guest in", async ({ 
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Mot de passe").fill("short");
   await page.getByRole("button", { name: "Créer mon compte" }).click();
-  await expect(page.getByText("doit comporter au moins 12 caractères").first()).toBeVisible();
+  await expect(page.getByText("doit comporter au moins 10 caractères").first()).toBeVisible();
   await expect(page.getByLabel("E-mail")).toHaveValue(email);
 
   await page.getByLabel("Mot de passe").fill("a-long-and-unusual-passphrase-42");

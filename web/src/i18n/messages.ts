@@ -11,6 +11,7 @@ const NAMESPACES = [
   "book",
   "errors",
   "owner",
+  "problems",
   "property",
   "quote",
   "search",
