@@ -12,6 +12,7 @@ const NAMESPACES = [
   "editor",
   "errors",
   "owner",
+  "problems",
   "property",
   "quote",
   "search",

@@ -15,29 +15,55 @@ export interface FormState {
 /** Turns a thrown error into a form state (anything else than a problem is re-thrown). */
 export async function problemState(error: unknown, values?: Record<string, string>): Promise<FormState> {
   if (!(error instanceof ProblemError)) throw error;
-  const t = await getTranslations("errors");
+  const t = await translators();
   const fields: Record<string, string> = {};
   for (const field of error.errors) {
-    const key = `codes.${field.code}` as Parameters<Translate>[0];
-    fields[field.field] ??= t.has(key) ? t(key) : field.message;
+    fields[field.field] ??= forCode(t, field.code) ?? field.message;
   }
-  return { error: await sentence(error, t), fields, values };
+  return { error: sentence(error, t), fields, values };
 }
 
-type Translate = Awaited<ReturnType<typeof getTranslations<"errors">>>;
+type Translate = Awaited<ReturnType<typeof getTranslations>>;
+
+/** The sentences of the problem codes, and the app's own error sentences. */
+interface Translators {
+  problems: Translate;
+  errors: Translate;
+}
+
+async function translators(): Promise<Translators> {
+  const [problems, errors] = await Promise.all([getTranslations("problems"), getTranslations("errors")]);
+  return { problems, errors };
+}
+
+/**
+ * The sentence for an API code: `problems.<code>` (one for every code the API answers), else
+ * the older `errors.codes.<code>`; `undefined` for a code without one.
+ */
+function forCode(t: Translators, code: string): string | undefined {
+  const candidates: [Translate, string][] = [
+    [t.problems, code],
+    [t.errors, `codes.${code}`],
+  ];
+  for (const [translate, key] of candidates) {
+    // `has` is also true for a group of codes (`reservation`): only a sentence will do.
+    if (translate.has(key) && typeof translate.raw(key) === "string") return translate(key);
+  }
+  return undefined;
+}
 
 /** A sentence for a failed call's error body (as openapi-fetch returns it). */
 export async function describeProblem(body: unknown, response: Response): Promise<string> {
-  return sentence(ProblemError.from(response, body), await getTranslations("errors"));
+  return sentence(ProblemError.from(response, body), await translators());
 }
 
-async function sentence(error: ProblemError, t: Translate): Promise<string> {
-  const key = `codes.${error.code}` as Parameters<Translate>[0];
-  if (t.has(key)) return t(key);
-  if (error.errors.length > 0) return t("fields");
-  if (error.status >= 500 || error.status === 0) return t("unavailable");
+function sentence(error: ProblemError, t: Translators): string {
+  const known = forCode(t, error.code);
+  if (known) return known;
+  if (error.errors.length > 0) return t.errors("fields");
+  if (error.status >= 500 || error.status === 0) return t.errors("unavailable");
   // The API's own sentence (English) is better than nothing for an unknown code.
-  return error.detail || t("generic");
+  return error.detail || t.errors("generic");
 }
 
 /**
