@@ -2,29 +2,12 @@
 
 import { expect, test } from "@playwright/test";
 import { unwrap } from "@sejour/sdk";
-import { apiAs, freeStay, signIn } from "../fixtures";
+import { apiAs, bookPending, freeStay, signIn, tag } from "../fixtures";
 
 async function pendingBooking(offset: number) {
-  const lastName = `Martin-${Math.random().toString(36).slice(2, 8)}`;
+  const lastName = `Martin-${tag()}`;
   const { property, checkIn, checkOut } = await freeStay(offset);
-  const guest = await apiAs("guest");
-  const reservation = await unwrap(
-    guest.POST("/api/v1/reservations", {
-      body: {
-        propertyId: property.id,
-        checkIn,
-        checkOut,
-        adults: 2,
-        guest: {
-          firstName: "Zoé",
-          lastName,
-          email: "guest@demo.sejour.localhost",
-          phone: "+33612345678",
-          address: { line1: "3 quai Rambaud", postalCode: "69002", city: "Lyon", country: "FR" },
-        },
-      },
-    }),
-  );
+  const reservation = await bookPending(property.id, checkIn, checkOut, lastName);
   return { reservation, property, lastName };
 }
 

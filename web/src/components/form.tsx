@@ -221,3 +221,10 @@ export function CheckboxField({
     </div>
   );
 }
+
+/** A new password: the API's minimum length (10) as a hint and a constraint. */
+export function NewPasswordField({ name, label, hint }: { name: string; label: string; hint: string }) {
+  return (
+    <Field name={name} label={label} hint={hint} type="password" autoComplete="new-password" minLength={10} required />
+  );
+}

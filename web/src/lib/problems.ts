@@ -2,6 +2,7 @@
 // one message per field.
 import { ProblemError } from "@sejour/sdk";
 import { getTranslations } from "next-intl/server";
+import { feedErrorCode } from "./editor";
 
 /** What a form action returns: nothing (success), or the errors to show beside the fields. */
 export interface FormState {
@@ -37,19 +38,21 @@ async function translators(): Promise<Translators> {
 }
 
 /**
- * The sentence for an API code: `problems.<code>` (one for every code the API answers), else
- * the older `errors.codes.<code>`; `undefined` for a code without one.
+ * The sentence for an API code, `problems.<code>` (one for every code the API answers: see
+ * tests/problems.test.ts); `undefined` for a code without one.
  */
 function forCode(t: Translators, code: string): string | undefined {
-  const candidates: [Translate, string][] = [
-    [t.problems, code],
-    [t.errors, `codes.${code}`],
-  ];
-  for (const [translate, key] of candidates) {
-    // `has` is also true for a group of codes (`reservation`): only a sentence will do.
-    if (translate.has(key) && typeof translate.raw(key) === "string") return translate(key);
-  }
-  return undefined;
+  // `has` is also true for a group of codes (`reservation`): only a sentence will do.
+  return t.problems.has(code) && typeof t.problems.raw(code) === "string" ? t.problems(code) : undefined;
+}
+
+/**
+ * A message the API stores with its code in front (a feed's last error, `ical_feed.timeout: …`),
+ * in words when the code has a sentence, else as it is.
+ */
+export async function codedMessage(message: string): Promise<string> {
+  const code = feedErrorCode(message);
+  return (code && forCode(await translators(), code)) || message;
 }
 
 /** A sentence for a failed call's error body (as openapi-fetch returns it). */

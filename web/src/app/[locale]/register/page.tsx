@@ -1,5 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Field } from "@/components/form";
+import { Field, NewPasswordField } from "@/components/form";
 import { register } from "../sign-in/actions";
 import { AuthCard } from "../sign-in/auth-card";
 
@@ -28,15 +28,7 @@ export default async function RegisterPage({
       <Field name="firstName" label={t("firstName")} autoComplete="given-name" required />
       <Field name="lastName" label={t("lastName")} autoComplete="family-name" required />
       <Field name="email" label={t("email")} type="email" autoComplete="email" required />
-      <Field
-        name="password"
-        label={t("password")}
-        hint={t("passwordHint")}
-        type="password"
-        autoComplete="new-password"
-        minLength={10}
-        required
-      />
+      <NewPasswordField name="password" label={t("password")} hint={t("passwordHint")} />
     </AuthCard>
   );
 }

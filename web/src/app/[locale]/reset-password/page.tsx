@@ -1,5 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { ActionForm, Field } from "@/components/form";
+import { ActionForm, NewPasswordField } from "@/components/form";
 import { Link } from "@/i18n/navigation";
 import { resetPassword } from "../account/actions";
 
@@ -19,15 +19,7 @@ export default async function ResetPasswordPage({
       <h1>{t("resetTitle")}</h1>
       {token ? (
         <ActionForm action={resetPassword.bind(null, token)} submit={t("resetSubmit")} errorTitle={e("title")}>
-          <Field
-            name="newPassword"
-            label={t("newPassword")}
-            hint={t("passwordHint")}
-            type="password"
-            autoComplete="new-password"
-            minLength={10}
-            required
-          />
+          <NewPasswordField name="newPassword" label={t("newPassword")} hint={t("passwordHint")} />
         </ActionForm>
       ) : (
         <p role="alert" className="alert alert-error">

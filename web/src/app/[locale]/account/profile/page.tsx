@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { ActionForm, Field } from "@/components/form";
+import { ActionForm, Field, NewPasswordField } from "@/components/form";
 import { api } from "@/lib/api";
 import { requireRole } from "@/lib/guard";
 import { changePassword, updateProfile } from "../actions";
@@ -57,15 +57,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ locale
             autoComplete="current-password"
             required
           />
-          <Field
-            name="newPassword"
-            label={t("newPassword")}
-            hint={t("passwordHint")}
-            type="password"
-            autoComplete="new-password"
-            minLength={10}
-            required
-          />
+          <NewPasswordField name="newPassword" label={t("newPassword")} hint={t("passwordHint")} />
         </ActionForm>
       </section>
     </div>

@@ -17,8 +17,8 @@ import {
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { api } from "@/lib/api";
-import { feedErrorCode, ifMatch, missingFromProblem, rowsOf } from "@/lib/editor";
-import { type FormState, formValues, problemState } from "@/lib/problems";
+import { ifMatch, missingFromProblem, rowsOf } from "@/lib/editor";
+import { codedMessage, type FormState, formValues, problemState } from "@/lib/problems";
 import { invalid, missingWords, readerFor, refresh, refused } from "../editor-actions";
 import { AMENITIES, readAddress, readCapacity, readKind, WEEKDAYS } from "../read";
 
@@ -380,9 +380,7 @@ const syncCall = async (id: string, feedId: string) =>
 
 /** A feed's error (`ical_feed.timeout: …`) in words. */
 async function feedError(raw: string): Promise<string> {
-  const t = await getTranslations("errors");
-  const key = `codes.${feedErrorCode(raw)}` as Parameters<typeof t>[0];
-  return t.has(key) ? t(key) : raw;
+  return codedMessage(raw);
 }
 
 export async function deleteFeed(id: string, feedId: string, _: FormState, __: FormData): Promise<FormState> {

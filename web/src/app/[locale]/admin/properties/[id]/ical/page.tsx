@@ -1,8 +1,8 @@
 import type { FeedDto } from "@sejour/sdk";
 import { getTranslations } from "next-intl/server";
 import { ActionForm, Field } from "@/components/form";
-import { feedErrorCode } from "@/lib/editor";
 import { formatInstant } from "@/lib/format";
+import { codedMessage } from "@/lib/problems";
 import { EditorHeader } from "../../editor-header";
 import { addFeed, deleteFeed, rotateExportLink, syncFeed } from "../actions";
 import { loadProperty } from "../load";
@@ -22,10 +22,17 @@ export default async function IcalPage({ params }: { params: Promise<{ locale: s
     const known = HEALTHS.find((h) => h === feed.health);
     return known ? t(`ical.health.${known}`) : feed.health;
   };
-  const errorOf = (feed: FeedDto) => {
-    const key = `codes.${feedErrorCode(feed.lastError)}` as Parameters<typeof e>[0];
-    return feed.lastError && (e.has(key) ? e(key) : feed.lastError);
-  };
+  // A feed's last error (`ical_feed.timeout: …`) in words, by feed.
+  const errors = new Map(
+    await Promise.all(
+      feeds.map(
+        async (feed): Promise<[string, string | undefined]> => [
+          feed.id,
+          feed.lastError ? await codedMessage(feed.lastError) : undefined,
+        ],
+      ),
+    ),
+  );
   const when = (instant: string | null | undefined) => (instant ? formatInstant(instant, locale) : t("ical.never"));
 
   return (
@@ -53,7 +60,7 @@ export default async function IcalPage({ params }: { params: Promise<{ locale: s
                   {feed.lastError && (
                     <>
                       <dt>{t("ical.lastError")}</dt>
-                      <dd className="field-error">{errorOf(feed)}</dd>
+                      <dd className="field-error">{errors.get(feed.id)}</dd>
                     </>
                   )}
                   <dt>{t("ical.conflicts")}</dt>
