@@ -37,4 +37,5 @@ test("guest, owner and back-office pages", async ({ page, context }) => {
   await signIn(page, "admin");
   await scan(page, "/fr/admin");
   await scan(page, "/fr/admin/properties");
+  await scan(page, "/fr/admin/board");
 });

@@ -8,6 +8,7 @@ const NAMESPACES = [
   "amenities",
   "app",
   "auth",
+  "board",
   "book",
   "editor",
   "errors",

@@ -4,6 +4,7 @@ import { currentUser } from "@/lib/api";
 
 const SECTIONS = [
   { key: "reservations", href: "/admin", adminOnly: false },
+  { key: "board", href: "/admin/board", adminOnly: false },
   { key: "properties", href: "/admin/properties", adminOnly: false },
   { key: "owners", href: "/admin/owners", adminOnly: false },
   { key: "users", href: "/admin/users", adminOnly: true },
