@@ -5,7 +5,10 @@
 # Installs schemathesis itself in a virtual environment under the build cache.
 # Ends with a line `N passed, N failed` (operations × roles) and a non-zero status on any
 # failure. Environment: CONTRACT_MAX_EXAMPLES (default 25), CONTRACT_ROLES (default
-# "admin guest owner"), CONTRACT_WORKERS (default 1), DATABASE_URL, REDIS_URL.
+# "admin guest owner"), CONTRACT_WORKERS (default 1), CONTRACT_REPORT_DIR (default
+# ~/.cache/sejour/contract-report), CONTRACT_NDJSON=1 (also every request and response,
+# `<role>.ndjson`), CONTRACT_EXTRA_ARGS (more schemathesis options), DATABASE_URL,
+# REDIS_URL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -39,40 +42,61 @@ echo "==> building sejour" >&2
 cargo build --locked -p sejour --quiet
 BIN="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/debug/sejour"
 
-# 3. A fresh database, data directory and port.
+# 3. The demo agency and the test data, in a database every role's run starts from.
 WORK=$(mktemp -d)
-DB_NAME="sejour_contract_$$"
-DB_URL="${BASE_DB_URL%/*}/$DB_NAME"
+SEED_DB="sejour_contract_$$"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"
 SERVER_PID=""
-cleanup() {
+DATABASES=("$SEED_DB")
+stop_server() {
   if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
-  psql "$BASE_DB_URL" -q -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null 2>&1 || true
+  SERVER_PID=""
+}
+cleanup() {
+  stop_server
+  for db in "${DATABASES[@]}"; do
+    psql "$BASE_DB_URL" -q -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
+  done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-psql "$BASE_DB_URL" -q -c "CREATE DATABASE $DB_NAME" >/dev/null
+db_url() { echo "${BASE_DB_URL%/*}/$1"; }
+# Serves database $1 with data directory $2 on $PORT, logging to $3.
+serve() {
+  DATABASE_URL=$(db_url "$1") SEJOUR_DATA_DIR="$2" "$BIN" api >"$3" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 100); do
+    curl -fsS "$BASE/health/live" >/dev/null 2>&1 && return
+    sleep 0.2
+  done
+  cat "$3" >&2
+  exit 1
+}
 
-export DATABASE_URL="$DB_URL"
 export SEJOUR_DEV_MODE=true
-export SEJOUR_DATA_DIR="$WORK/data"
 export SEJOUR_HTTP_ADDR="127.0.0.1:$PORT"
 export SEJOUR_LOG_FORMAT=json
-# Fuzzed sign-ins must not lock the test out; tokens outlive the run.
+# Fuzzed sign-ins (with the demo accounts' emails too) must not lock the test out;
+# tokens outlive the run.
 export SEJOUR_LOGIN_MAX_PER_IP=100000
+export SEJOUR_LOGIN_MAX_FAILURES=100000
 export SEJOUR_ACCESS_TOKEN_TTL_SECS=7200
-echo "==> migrating and seeding $DB_NAME" >&2
-"$BIN" migrate >"$WORK/migrate.log" 2>&1
-"$BIN" demo seed >"$WORK/seed.log" 2>&1
-echo "==> starting the API on $BASE" >&2
-"$BIN" api >"$WORK/api.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 100); do
-  curl -fsS "$BASE/health/live" >/dev/null 2>&1 && break
-  sleep 0.2
-done
-curl -fsS "$BASE/health/live" >/dev/null || { cat "$WORK/api.log" >&2; exit 1; }
+# schemathesis sends one request at a time: a small pool leaves PostgreSQL's connections
+# to whatever else runs on the machine.
+export SEJOUR_DB_MAX_CONNECTIONS=8
+# The prepared imported calendars are the API's own exports, on 127.0.0.1.
+export SEJOUR_ICAL_ALLOW_PRIVATE_HOSTS=true
+# Each role's server gets a copy of this data directory (photos, the dev JWT secret).
+mkdir -p "$WORK/seed-data"
+echo "==> migrating and seeding $SEED_DB" >&2
+psql "$BASE_DB_URL" -q -c "CREATE DATABASE $SEED_DB" >/dev/null
+DATABASE_URL=$(db_url "$SEED_DB") SEJOUR_DATA_DIR="$WORK/seed-data" "$BIN" migrate >"$WORK/migrate.log" 2>&1
+DATABASE_URL=$(db_url "$SEED_DB") SEJOUR_DATA_DIR="$WORK/seed-data" "$BIN" demo seed >"$WORK/seed.log" 2>&1
+echo "==> preparing the test data on $BASE" >&2
+serve "$SEED_DB" "$WORK/seed-data" "$WORK/prepare.log"
+"$VENV/bin/python" scripts/contract.py prepare "$BASE" "$(db_url "$SEED_DB")" "$WORK/data.json" "$$"
+stop_server
 
 token() {
   curl -fsS -X POST "$BASE/api/v1/auth/login" -H 'Content-Type: application/json' \
@@ -80,17 +104,24 @@ token() {
     python3 -c 'import json, sys; print(json.load(sys.stdin)["accessToken"])'
 }
 
-# 4. One run per role.
+# 4. One run per role, each on its own copy of the prepared database.
 REPORTS="${CONTRACT_REPORT_DIR:-$CACHE/contract-report}"
 rm -rf "$REPORTS"
 mkdir -p "$REPORTS"
 status=0
 for role in $ROLES; do
   echo "==> schemathesis as $role" >&2
+  role_db="${SEED_DB}_$role"
+  DATABASES+=("$role_db")
+  psql "$BASE_DB_URL" -q -c "CREATE DATABASE $role_db TEMPLATE $SEED_DB" >/dev/null
+  cp -r "$WORK/seed-data" "$WORK/$role-data"
+  serve "$role_db" "$WORK/$role-data" "$WORK/api-$role.log"
   bearer=$(token "$role")
+  "$VENV/bin/python" scripts/contract.py config scripts/contract.toml "$WORK/data.json" "$role" "$WORK/$role.toml"
   set +e
   # From the temporary directory: schemathesis keeps a cache in its working directory.
-  (cd "$WORK" && "$VENV/bin/schemathesis" --config-file "$ROOT/scripts/contract.toml" \
+  (cd "$WORK" && CONTRACT_DATA="$WORK/data.json" SCHEMATHESIS_HOOKS="$ROOT/scripts/contract.py" \
+    "$VENV/bin/schemathesis" --config-file "$WORK/$role.toml" \
     run "$BASE/api/v1/openapi.json" --url "$BASE" \
     --checks all \
     --phases examples,coverage,fuzzing,stateful \
@@ -101,10 +132,17 @@ for role in $ROLES; do
     --request-timeout 30 \
     --no-color \
     -H "Authorization: Bearer $bearer" \
+    ${CONTRACT_NDJSON:+--report ndjson --report-ndjson-path "$REPORTS/$role.ndjson"} \
+    ${CONTRACT_EXTRA_ARGS:-} \
     --report junit --report-junit-path "$REPORTS/$role.xml" \
     >"$REPORTS/$role.log" 2>&1)
   rc=$?
   set -e
+  stop_server
+  if [ "$rc" != 0 ]; then
+    echo "server log ($role): errors" >&2
+    grep -i '"level":"ERROR"' "$WORK/api-$role.log" | tail -n 20 >&2 || true
+  fi
   tail -n 40 "$REPORTS/$role.log"
   [ "$rc" = 0 ] || status=1
 done
@@ -130,8 +168,4 @@ for role in roles:
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
 PY
-if [ "$status" != 0 ]; then
-  echo "server log: tail of $WORK/api.log" >&2
-  grep -i '"level":"ERROR"' "$WORK/api.log" | tail -n 20 >&2 || true
-fi
 exit "$status"

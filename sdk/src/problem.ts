@@ -3,7 +3,7 @@ import type { Problem, ProblemField } from "./schema.ts";
 /** An API error: the RFC 9457 problem+json body the server answered, as a thrown value. */
 export class ProblemError extends Error {
   readonly status: number;
-  /** The stable code to switch on, e.g. `reservation.dates_unavailable`. */
+  /** The stable code to switch on, e.g. `reservation.period_unavailable`. */
   readonly code: string;
   readonly title: string;
   readonly detail: string;

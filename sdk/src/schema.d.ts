@@ -805,31 +805,27 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description A postal address. */
+        /** @description A postal address. Every part is trimmed; in France (`country` `FR`) the postal code is five digits. */
         AddressDto: {
             /**
-             * @description City.
+             * @description City (1 to 100 characters).
              * @example Paris
              */
             city: string;
+            country: components["schemas"]["CountryCode"];
             /**
-             * @description ISO 3166-1 alpha-2 country code.
-             * @example FR
-             */
-            country: string;
-            /**
-             * @description Number and street.
+             * @description Number and street (1 to 200 characters).
              * @example 12 rue de Rivoli
              */
             line1: string;
-            /** @description Building, floor... */
+            /** @description Building, floor... (at most 200 characters; blank is none). */
             line2?: string | null;
             /**
-             * @description Postal code (five digits in France).
+             * @description Postal code (at most 16 characters; five digits in France).
              * @example 75004
              */
             postalCode: string;
-            /** @description Region, state or province. */
+            /** @description Region, state or province (at most 100 characters; blank is none). */
             region?: string | null;
         };
         /**
@@ -883,12 +879,20 @@ export interface components {
          * @enum {string}
          */
         BlockKind: "owner_stay" | "maintenance";
-        /** @description A block to put on the calendar. */
+        /**
+         * @description A block to put on the calendar.
+         * @example {
+         *       "end": "2030-08-10",
+         *       "kind": "owner_stay",
+         *       "note": "The owners' family week",
+         *       "start": "2030-08-03"
+         *     }
+         */
         BlockRequest: {
             /**
              * Format: date
-             * @description Day after the last night.
-             * @example 2026-08-08
+             * @description Day after the last night (after `start`).
+             * @example 2030-08-10
              */
             end: string;
             /** @description owner_stay or maintenance. */
@@ -898,7 +902,7 @@ export interface components {
             /**
              * Format: date
              * @description First night.
-             * @example 2026-08-01
+             * @example 2030-08-03
              */
             start: string;
         };
@@ -921,44 +925,61 @@ export interface components {
          * @enum {string}
          */
         CancellationPolicy: "flexible" | "moderate" | "strict";
+        /**
+         * @description Why a reservation is cancelled: 1 to 500 characters once trimmed, control characters only as tabs and line breaks.
+         * @example Our plans changed
+         */
+        CancelReason: string;
         /** @description `POST /reservations/{id}/cancel`. */
         CancelReservationRequest: {
-            /**
-             * @description Why (1–500 characters).
-             * @example Our plans changed
-             */
-            reason: string;
+            /** @description Why (1–500 characters once trimmed). */
+            reason: components["schemas"]["CancelReason"];
         };
         /** @description People and rooms. */
         CapacityDto: {
             /**
              * Format: int32
-             * @description Bathrooms.
+             * @description Bathrooms (0–50).
+             * @example 2
              */
             bathrooms?: number;
             /**
              * Format: int32
-             * @description Bedrooms.
+             * @description Bedrooms (0–50).
+             * @example 3
              */
             bedrooms?: number;
             /**
              * Format: int32
-             * @description Beds.
+             * @description Beds (0–100).
+             * @example 4
              */
             beds?: number;
             /**
              * Format: int32
              * @description Most guests, children included (1–50).
+             * @example 6
              */
             maxGuests: number;
         };
         /** @description The change-password form. */
         ChangePasswordRequest: {
-            /** @description The current password. */
+            /**
+             * Format: password
+             * @description The current password.
+             */
             currentPassword: string;
-            /** @description The new password. */
-            newPassword: string;
+            /**
+             * @description The new password: 10 to 128 characters, not a common password, not containing the
+             *     email.
+             */
+            newPassword: components["schemas"]["NewPassword"];
         };
+        /**
+         * @description A child's age in years, 0 to 17.
+         * @example 7
+         */
+        ChildAge: number;
         /** @description The rental contract (filled by the contracts context). */
         ContractDto: {
             /**
@@ -984,6 +1005,11 @@ export interface components {
              */
             lng: number;
         };
+        /**
+         * @description An ISO 3166-1 alpha-2 country code, in either case (stored in upper case).
+         * @example FR
+         */
+        CountryCode: string;
         /** @description The created resource's id. */
         Created: {
             /**
@@ -992,60 +1018,85 @@ export interface components {
              */
             id: string;
         };
-        /** @description `POST /owners`: the owner to record. */
+        /**
+         * @description `POST /owners`: the owner to record. A person has `firstName` and `lastName`, a
+         *     company `legalName` and `siret` (and maybe `vatNumber`); the other kind's fields are
+         *     left out (or null). Under the `mandate` money model an `iban` is required.
+         * @example {
+         *       "address": {
+         *         "city": "Paris",
+         *         "country": "FR",
+         *         "line1": "12 rue de Rivoli",
+         *         "postalCode": "75004"
+         *       },
+         *       "email": "ada@example.com",
+         *       "firstName": "Ada",
+         *       "iban": "FR76 3000 6000 0112 3456 7890 189",
+         *       "kind": "person",
+         *       "lastName": "Lovelace",
+         *       "mandate": {
+         *         "commissionBasisPoints": 2000,
+         *         "moneyModel": "mandate",
+         *         "startDate": "2026-01-01"
+         *       },
+         *       "phone": "+33612345678"
+         *     }
+         */
         CreateOwnerRequest: {
             /** @description Postal address. */
             address: components["schemas"]["AddressDto"];
-            /**
-             * @description Contact email.
-             * @example ada@example.com
-             */
-            email: string;
-            /**
-             * @description A person's first name (required for a person; 1–100 characters).
-             * @example Ada
-             */
-            firstName?: string | null;
-            /**
-             * @description IBAN of a SEPA country (required under the `mandate` money model); spaces are
-             *     ignored.
-             * @example FR76 3000 6000 0112 3456 7890 189
-             */
-            iban?: string | null;
+            /** @description Contact email. */
+            email: components["schemas"]["Email"];
+            firstName?: null | components["schemas"]["PersonName"];
+            iban?: null | components["schemas"]["Iban"];
             /** @description Person or company. */
             kind: components["schemas"]["OwnerKindDto"];
-            /**
-             * @description A person's last name (required for a person; 1–100 characters).
-             * @example Lovelace
-             */
-            lastName?: string | null;
-            /** @description A company's legal name (required for a company; 1–200 characters). */
-            legalName?: string | null;
+            lastName?: null | components["schemas"]["PersonName"];
+            legalName?: null | components["schemas"]["LegalName"];
             /** @description The management mandate. */
             mandate: components["schemas"]["OwnerMandateDto"];
-            /**
-             * @description Contact phone (international form, or French national form).
-             * @example +33612345678
-             */
-            phone?: string | null;
-            /**
-             * @description A company's SIRET (required for a company): 14 digits, Luhn-checked.
-             * @example 73282932000074
-             */
-            siret?: string | null;
+            phone?: null | components["schemas"]["PhoneNumber"];
+            siret?: null | components["schemas"]["Siret"];
             /**
              * Format: uuid
              * @description A user account with the role `owner` to link, so that it can read this owner.
              */
             userId?: string | null;
-            /**
-             * @description A company's intra-EU VAT number; a French one must be the one of the SIRET's
-             *     SIREN.
-             * @example FR44732829320
-             */
-            vatNumber?: string | null;
-        };
-        /** @description A new property. */
+            vatNumber?: null | components["schemas"]["VatNumber"];
+        } & (unknown & unknown);
+        /**
+         * @description A new property.
+         * @example {
+         *       "address": {
+         *         "city": "Nice",
+         *         "country": "FR",
+         *         "line1": "12 chemin des Oliviers",
+         *         "postalCode": "06000"
+         *       },
+         *       "amenities": [
+         *         "pool",
+         *         "wifi"
+         *       ],
+         *       "capacity": {
+         *         "bathrooms": 2,
+         *         "bedrooms": 3,
+         *         "beds": 4,
+         *         "maxGuests": 6
+         *       },
+         *       "coordinates": {
+         *         "lat": 43.7034,
+         *         "lng": 7.2663
+         *       },
+         *       "descriptions": {
+         *         "en": "Villa with a pool.",
+         *         "fr": "Villa avec piscine."
+         *       },
+         *       "floorAreaM2": 140,
+         *       "kind": "villa",
+         *       "name": "Villa Les Oliviers",
+         *       "registrationNumber": "06088 000123 AB"
+         *     }
+         */
         CreatePropertyRequest: {
             /** @description Postal address: line1, line2?, postalCode, city, region?, country (ISO alpha-2). */
             address: components["schemas"]["AddressDto"];
@@ -1078,46 +1129,62 @@ export interface components {
             houseRules?: string;
             /** @description Kind: house, apartment, villa, chalet, gite, studio, room, other. */
             kind: components["schemas"]["PropertyKind"];
-            /**
-             * @description Name.
-             * @example Villa Les Oliviers
-             */
-            name: string;
+            /** @description Name (1–120 characters once trimmed). */
+            name: components["schemas"]["PropertyName"];
             /** @description Owners and shares (summing to 10000). */
             owners?: components["schemas"]["OwnerShareDto"][];
-            /** @description French registration number (13 characters). */
-            registrationNumber?: string | null;
+            registrationNumber?: null | components["schemas"]["RegistrationNumber"];
         };
-        /** @description `POST /reservations`: a stay to book. */
+        /**
+         * @description `POST /reservations`: a stay to book.
+         * @example {
+         *       "adults": 1,
+         *       "checkIn": "2030-07-06",
+         *       "checkOut": "2030-07-13",
+         *       "guest": {
+         *         "address": {
+         *           "city": "Paris",
+         *           "country": "FR",
+         *           "line1": "12 rue de Rivoli",
+         *           "postalCode": "75004"
+         *         },
+         *         "email": "zoe.martin@example.com",
+         *         "firstName": "Zoé",
+         *         "lastName": "Martin",
+         *         "phone": "+33612345678"
+         *       },
+         *       "notes": "Arriving late, around 22:00",
+         *       "propertyId": "01a235dc-dd35-7395-a507-b37ab5c4b4f3"
+         *     }
+         */
         CreateReservationRequest: {
             /**
              * Format: int32
-             * @description Adults (≥ 1).
-             * @example 2
+             * @description Adults: at least one, at most 50 occupants in all.
+             * @example 1
              */
             adults: number;
             /**
              * Format: date
              * @description Arrival day.
-             * @example 2027-07-10
+             * @example 2030-07-06
              */
             checkIn: string;
             /**
              * Format: date
              * @description Departure day (after arrival).
-             * @example 2027-07-17
+             * @example 2030-07-13
              */
             checkOut: string;
             /**
              * @description One age (0–17) per child.
-             * @example [
-             *       7
-             *     ]
+             * @example []
              */
-            children?: number[];
+            children?: components["schemas"]["ChildAge"][];
             /**
              * Format: uuid
              * @description Staff only: the user account the booking is for (none: booked at the desk).
+             * @example null
              */
             customerId?: string | null;
             /** @description Who books. */
@@ -1126,32 +1193,38 @@ export interface components {
              * Format: int64
              * @description Staff only: the total set by hand, in minor units of the property's currency; it
              *     must cover the fees and the tourist tax. Audited.
+             * @example null
              */
             manualTotal?: number | null;
-            /** @description Notes for the agency (≤ 2,000 characters). */
-            notes?: string | null;
+            notes?: null | components["schemas"]["Notes"];
             /**
              * Format: uuid
              * @description The property.
              */
             propertyId: string;
         };
-        /** @description `POST /users`: the account to create. */
+        /**
+         * @description `POST /users`: the account to create.
+         * @example {
+         *       "email": "ada@example.com",
+         *       "firstName": "Ada",
+         *       "lastName": "Lovelace",
+         *       "password": "correct horse battery staple",
+         *       "role": "manager"
+         *     }
+         */
         CreateUserRequest: {
-            /**
-             * @description Sign-in email; unique, case-insensitively.
-             * @example ada@example.com
-             */
-            email: string;
+            /** @description Sign-in email; unique, case-insensitively. */
+            email: components["schemas"]["Email"];
             /** @description First name (1–100 characters once trimmed). */
-            firstName: string;
+            firstName: components["schemas"]["PersonName"];
             /** @description Last name (1–100 characters once trimmed). */
-            lastName: string;
+            lastName: components["schemas"]["PersonName"];
             /**
-             * Format: password
-             * @description The first password (the password policy applies).
+             * @description The first password: 10 to 128 characters, not a common password, not containing
+             *     the email.
              */
-            password: string;
+            password: components["schemas"]["NewPassword"];
             /** @description The role to give. */
             role: components["schemas"]["UserRole"];
         };
@@ -1223,6 +1296,11 @@ export interface components {
             /** @description French. */
             fr?: string;
         };
+        /**
+         * @description An email address: one `@`, a local part of 1 to 64 characters without spaces, and a domain name whose last label is letters (at most 254 characters in all; surrounding whitespace is ignored, the domain is kept in lower case).
+         * @example ada@example.com
+         */
+        Email: string;
         /** @description The new export link. */
         ExportLink: {
             /** @description Give this path (on the API's host) to Airbnb, Booking.com... */
@@ -1276,48 +1354,47 @@ export interface components {
             /** @description The other platform's export URL. */
             url: string;
         };
+        /**
+         * @description The label of an imported calendar: 1 to 80 characters once trimmed.
+         * @example Airbnb
+         */
+        FeedName: string;
+        /**
+         * @description The address of a calendar to import: an `http://` or `https://` URL (scheme in either case) of at most 2,000 bytes once trimmed.
+         * @example https://www.airbnb.fr/calendar/ical/12345678.ics?s=abcdef
+         */
+        FeedUrl: string;
         /** @description The booking guest's contact. */
         GuestDto: {
             /** @description Postal address (the rental contract names it). */
             address: components["schemas"]["AddressDto"];
-            /**
-             * @description Email.
-             * @example zoe.martin@example.com
-             */
-            email: string;
-            /**
-             * @description First name (1–100 characters).
-             * @example Zoé
-             */
-            firstName: string;
-            /**
-             * @description Last name (1–100 characters).
-             * @example Martin
-             */
-            lastName: string;
-            /**
-             * @description Phone, international (`+33…`) or French national format.
-             * @example +33612345678
-             */
-            phone: string;
+            /** @description Email. */
+            email: components["schemas"]["Email"];
+            /** @description First name (1–100 characters). */
+            firstName: components["schemas"]["PersonName"];
+            /** @description Last name (1–100 characters). */
+            lastName: components["schemas"]["PersonName"];
+            /** @description Phone, international (`+33…`) or French national format. */
+            phone: components["schemas"]["PhoneNumber"];
         };
         /** @description Changes to the guest's contact; omitted parts stay. */
         GuestPatchDto: {
             address?: null | components["schemas"]["AddressDto"];
-            /** @description Email. */
-            email?: string | null;
-            /** @description First name. */
-            firstName?: string | null;
-            /** @description Last name. */
-            lastName?: string | null;
-            /** @description Phone. */
-            phone?: string | null;
+            email?: null | components["schemas"]["Email"];
+            firstName?: null | components["schemas"]["PersonName"];
+            lastName?: null | components["schemas"]["PersonName"];
+            phone?: null | components["schemas"]["PhoneNumber"];
         };
         /**
          * @description The state a health answer reports.
          * @enum {string}
          */
         HealthStatus: "ok";
+        /**
+         * @description An IBAN of a SEPA country: its country code, check digits 02 to 98 and the country's length, in either case, spaces ignored; the ISO 13616 checksum is checked too (`iban.invalid_checksum`).
+         * @example FR76 3000 6000 0112 3456 7890 189
+         */
+        Iban: string;
         /** @description The property's iCal settings: feeds and their health. */
         IcalSettings: {
             /** @description Imported calendars. */
@@ -1352,11 +1429,19 @@ export interface components {
          * @enum {string}
          */
         InstallmentKind: "deposit" | "balance" | "fullPayment";
+        /**
+         * @description A company's legal name: 1 to 200 characters once trimmed, no control characters.
+         * @example SCI Les Oliviers
+         */
+        LegalName: string;
         /** @description Email and password. */
         LoginRequest: {
             /** @description Sign-in email. */
             email: string;
-            /** @description Password. */
+            /**
+             * Format: password
+             * @description Password.
+             */
             password: string;
         };
         /**
@@ -1381,11 +1466,17 @@ export interface components {
         };
         /** @description A calendar to import. */
         NewFeed: {
-            /** @description Label, e.g. "Airbnb". */
-            name: string;
-            /** @description The other platform's export URL. */
-            url: string;
+            /** @description Label, e.g. "Airbnb" (1–80 characters once trimmed). */
+            name: components["schemas"]["FeedName"];
+            /** @description The other platform's export URL (`http://` or `https://`). */
+            url: components["schemas"]["FeedUrl"];
         };
+        /**
+         * Format: password
+         * @description A new password: 10 to 128 characters, not one of the commonest passwords (in any case), not containing the account's email (or its local part, from 4 characters).
+         * @example correct horse battery staple
+         */
+        NewPassword: string;
         /** @description Nights priced alike: `nightly × nights = amount`. */
         NightlyLine: {
             /** @description `nightly × nights`. */
@@ -1405,6 +1496,11 @@ export interface components {
             /** @description Where the price comes from. */
             rate: components["schemas"]["RateSource"];
         };
+        /**
+         * @description Free text for the agency: at most 2,000 characters once trimmed, control characters only as tabs and line breaks; blank is none.
+         * @example Arriving late, around 22:00
+         */
+        Notes: string;
         /**
          * @description What occupies a range of the calendar.
          * @enum {string}
@@ -1516,6 +1612,7 @@ export interface components {
             /**
              * Format: date
              * @description The day the mandate starts.
+             * @example 2026-01-01
              */
             startDate: string;
         };
@@ -1530,6 +1627,7 @@ export interface components {
             /**
              * Format: date
              * @description A new start date.
+             * @example 2026-01-01
              */
             startDate?: string | null;
         };
@@ -1584,7 +1682,7 @@ export interface components {
             ownerId: string;
             /**
              * Format: int32
-             * @description Basis points, 10000 = 100 %.
+             * @description Basis points, 10000 = 100 %; a property's shares sum to 10000, one per owner.
              * @example 10000
              */
             shareBp: number;
@@ -1986,9 +2084,19 @@ export interface components {
             /** @description Their sum (the stay's total). */
             total: components["schemas"]["Money"];
         };
+        /**
+         * @description A first or last name: 1 to 100 characters once trimmed, no control characters.
+         * @example Ada
+         */
+        PersonName: string;
+        /**
+         * @description A phone number: `+`, the country code and number (8 to 15 digits, `+44 20 7946 0958`, a trunk `(0)` dropped), or a French national number (`06 12 34 56 78`); spaces, dots, dashes and parentheses are ignored. Stored and shown in E.164 (`+33612345678`).
+         * @example +33612345678
+         */
+        PhoneNumber: string;
         /** @description Caption or position changes. */
         PhotoChanges: {
-            /** @description New caption. */
+            /** @description New caption (trimmed, its first 300 characters kept). */
             caption?: string | null;
             /**
              * Format: int32
@@ -2025,9 +2133,12 @@ export interface components {
              */
             width: number;
         };
-        /** @description A photo upload: `file` (JPEG, PNG or WebP) and an optional `caption`. */
+        /**
+         * @description A photo upload: `file` (JPEG, PNG or WebP) and an optional `caption`; any other part
+         *     is refused (422), as an unknown field of a JSON body is.
+         */
         PhotoUpload: {
-            /** @description A caption. */
+            /** @description A caption (trimmed, its first 300 characters kept). */
             caption?: string | null;
             /**
              * Format: binary
@@ -2174,6 +2285,11 @@ export interface components {
          */
         PropertyKind: "house" | "apartment" | "villa" | "chalet" | "gite" | "studio" | "room" | "other";
         /**
+         * @description A property's name: 1 to 120 characters once trimmed.
+         * @example Villa Les Oliviers
+         */
+        PropertyName: string;
+        /**
          * @description Where a property is in its life.
          * @enum {string}
          */
@@ -2257,7 +2373,7 @@ export interface components {
             currency: components["schemas"]["Currency"];
             /**
              * Format: int32
-             * @description Minimum nights outside seasons.
+             * @description Minimum nights outside seasons, 1 to 90.
              */
             defaultMinNights: number;
             /** @description Fee per extra guest and night above the threshold. */
@@ -2269,7 +2385,7 @@ export interface components {
             extraGuestThreshold: number;
             /**
              * Format: int32
-             * @description Monthly-stay discount, basis points.
+             * @description Monthly-stay discount, basis points (below 10000).
              */
             monthlyDiscountBp: number;
             /**
@@ -2281,7 +2397,7 @@ export interface components {
             securityDeposit: components["schemas"]["Money"];
             /**
              * Format: int32
-             * @description Weekly-stay discount, basis points.
+             * @description Weekly-stay discount, basis points (below 10000).
              */
             weeklyDiscountBp: number;
         };
@@ -2325,20 +2441,30 @@ export interface components {
             /** @description Always `guest` for a registration. */
             role: components["schemas"]["UserRole"];
         };
-        /** @description The registration form. */
+        /**
+         * @description The registration form.
+         * @example {
+         *       "email": "marie.dupont@example.com",
+         *       "firstName": "Marie",
+         *       "lastName": "Dupont",
+         *       "password": "correct horse battery staple"
+         *     }
+         */
         RegisterRequest: {
-            /**
-             * @description Sign-in email.
-             * @example marie.dupont@example.com
-             */
-            email: string;
+            /** @description Sign-in email. */
+            email: components["schemas"]["Email"];
             /** @description First name. */
-            firstName: string;
+            firstName: components["schemas"]["PersonName"];
             /** @description Last name. */
-            lastName: string;
-            /** @description At least 10 characters, not a common password. */
-            password: string;
+            lastName: components["schemas"]["PersonName"];
+            /** @description 10 to 128 characters, not a common password, not containing the email. */
+            password: components["schemas"]["NewPassword"];
         };
+        /**
+         * @description A French registration number (numéro d'enregistrement): 13 characters, the commune's 5-character INSEE code, 6 digits and a 2-character key, in either case, spaces ignored; blank is none.
+         * @example 06088 000123 AB
+         */
+        RegistrationNumber: string;
         /** @description The outcome of a replay. */
         ReplayAccepted: {
             /**
@@ -2620,8 +2746,11 @@ export interface components {
         ReservationView: components["schemas"]["ReservationDto"] | components["schemas"]["OwnerReservationDto"];
         /** @description A reset token and the new password. */
         ResetConfirmation: {
-            /** @description The new password. */
-            newPassword: string;
+            /**
+             * @description The new password: 10 to 128 characters, not a common password, not containing the
+             *     email.
+             */
+            newPassword: components["schemas"]["NewPassword"];
             /** @description The token from the email. */
             token: string;
         };
@@ -2686,20 +2815,33 @@ export interface components {
         };
         /** @description A season: its dates, nightly price and stay rules. */
         Season: {
-            /** @description Allowed arrival days (else any). */
+            /** @description Allowed arrival days (else any); when given, at least one. */
             arrivalDays?: components["schemas"]["Weekday"][] | null;
             /** @description Dates. */
             dates: components["schemas"]["DateRange"];
             /**
              * Format: int32
-             * @description Minimum nights in this season (else the plan's default).
+             * @description Minimum nights in this season, 1 to 90 (else the plan's default).
              */
             minNights?: number | null;
-            /** @description Name, e.g. `Haute saison 2027`. */
-            name: string;
+            /**
+             * @description Name, e.g. `Haute saison 2027`: 1 to 100 characters once trimmed, no control
+             *     characters; unique in the plan.
+             */
+            name: components["schemas"]["SeasonName"];
             /** @description Nightly price. */
             nightly: components["schemas"]["Money"];
         };
+        /**
+         * @description A season's name: 1 to 100 characters once trimmed, no control characters.
+         * @example Haute saison 2027
+         */
+        SeasonName: string;
+        /**
+         * @description A SIRET: 14 digits, spaces ignored; the Luhn key is checked too (`siret.invalid_checksum`, La Poste's exception included).
+         * @example 73282932000074
+         */
+        Siret: string;
         /** @description The long-stay discount applied. */
         StayDiscount: {
             /** @description Amount taken off the rent. */
@@ -2817,14 +2959,14 @@ export interface components {
         TouristTaxConfig: {
             /**
              * Format: int32
-             * @description Departmental surcharge, basis points.
+             * @description Departmental surcharge, basis points (at most 50000).
              */
             departmentalSurchargeBp: number;
             /** @description The regime. */
             regime: components["schemas"]["TouristTaxRegime"];
             /**
              * Format: int32
-             * @description Regional surcharge, basis points.
+             * @description Regional surcharge, basis points (at most 50000).
              * @default 0
              */
             regionalSurchargeBp: number | null;
@@ -2870,57 +3012,61 @@ export interface components {
              */
             rateBp: number;
         };
-        /** @description `PATCH /users/me`: the fields to change; an omitted field is left as it is. */
+        /**
+         * @description `PATCH /users/me`: the fields to change; an omitted field is left as it is.
+         * @example {
+         *       "firstName": "Ada",
+         *       "language": "fr",
+         *       "lastName": "Lovelace",
+         *       "phone": "+33612345678"
+         *     }
+         */
         UpdateMyProfileRequest: {
-            /**
-             * @description New first name (1–100 characters once trimmed).
-             * @example Ada
-             */
-            firstName?: string | null;
+            firstName?: null | components["schemas"]["PersonName"];
             language?: null | components["schemas"]["UserLanguage"];
-            /**
-             * @description New last name (1–100 characters once trimmed).
-             * @example Lovelace
-             */
-            lastName?: string | null;
-            /**
-             * @description New phone number (international form, or French national form such as
-             *     `06 12 34 56 78`); `null` removes it.
-             * @example +33612345678
-             */
-            phone?: string | null;
+            lastName?: null | components["schemas"]["PersonName"];
+            phone?: null | components["schemas"]["PhoneNumber"];
         };
         /**
          * @description `PATCH /owners/{id}`: the fields to change; an omitted field is left as it is, and
          *     `null` removes an optional one.
+         * @example {
+         *       "email": "ada@example.com",
+         *       "phone": "+33 6 12 34 56 78"
+         *     }
          */
         UpdateOwnerRequest: {
             address?: null | components["schemas"]["AddressDto"];
-            /** @description New contact email. */
-            email?: string | null;
-            /** @description New first name (persons). */
-            firstName?: string | null;
-            /** @description New IBAN; `null` removes it (only under the `service` money model). */
-            iban?: string | null;
+            email?: null | components["schemas"]["Email"];
+            firstName?: null | components["schemas"]["PersonName"];
+            iban?: null | components["schemas"]["Iban"];
             kind?: null | components["schemas"]["OwnerKindDto"];
-            /** @description New last name (persons). */
-            lastName?: string | null;
-            /** @description New legal name (companies). */
-            legalName?: string | null;
+            lastName?: null | components["schemas"]["PersonName"];
+            legalName?: null | components["schemas"]["LegalName"];
             mandate?: null | components["schemas"]["OwnerMandatePatchDto"];
-            /** @description New contact phone; `null` removes it. */
-            phone?: string | null;
-            /** @description New SIRET (companies). */
-            siret?: string | null;
+            phone?: null | components["schemas"]["PhoneNumber"];
+            siret?: null | components["schemas"]["Siret"];
             /**
              * Format: uuid
              * @description Link this user account (role `owner`) to the owner; `null` unlinks the current one.
              */
             userId?: string | null;
-            /** @description New VAT number (companies); `null` removes it. */
-            vatNumber?: string | null;
+            vatNumber?: null | components["schemas"]["VatNumber"];
         };
-        /** @description Changes to a property; omitted fields stay as they are. */
+        /**
+         * @description Changes to a property; omitted fields stay as they are.
+         * @example {
+         *       "amenities": [
+         *         "pool",
+         *         "wifi",
+         *         "parking"
+         *       ],
+         *       "descriptions": {
+         *         "en": "A villa with a heated pool, ten minutes from the beach."
+         *       },
+         *       "houseRules": "No parties. Quiet after 22:00."
+         *     }
+         */
         UpdatePropertyRequest: {
             address?: null | components["schemas"]["AddressDto"];
             /** @description Amenities. */
@@ -2928,9 +3074,15 @@ export interface components {
             /** @description Other amenities. */
             amenitiesOther?: string | null;
             capacity?: null | components["schemas"]["CapacityDto"];
-            /** @description Check-in from. */
+            /**
+             * @description Check-in from.
+             * @example 16:00:00
+             */
             checkInTime?: string | null;
-            /** @description Check-out until. */
+            /**
+             * @description Check-out until.
+             * @example 10:00:00
+             */
             checkOutTime?: string | null;
             coordinates?: null | components["schemas"]["CoordinatesDto"];
             descriptions?: null | components["schemas"]["PartialDescriptions"];
@@ -2942,34 +3094,42 @@ export interface components {
             /** @description House rules. */
             houseRules?: string | null;
             kind?: null | components["schemas"]["PropertyKind"];
-            /** @description Name. */
-            name?: string | null;
+            name?: null | components["schemas"]["PropertyName"];
             /** @description Owners and shares. */
             owners?: components["schemas"]["OwnerShareDto"][] | null;
             rates?: null | components["schemas"]["RatePlan"];
-            /** @description Registration number (null clears). */
-            registrationNumber?: string | null;
+            registrationNumber?: null | components["schemas"]["RegistrationNumber"];
             touristTax?: null | components["schemas"]["TouristTaxConfig"];
         };
-        /** @description `PATCH /reservations/{id}`: what to change; omitted fields stay. */
+        /**
+         * @description `PATCH /reservations/{id}`: what to change; omitted fields stay.
+         * @example {
+         *       "guest": {
+         *         "phone": "+33 6 12 34 56 78"
+         *       },
+         *       "notes": "Arriving late, around 22:00"
+         *     }
+         */
         UpdateReservationRequest: {
             /**
              * Format: int32
-             * @description New number of adults.
+             * @description New number of adults (at least one, at most 50 occupants in all).
              */
             adults?: number | null;
             /**
              * Format: date
              * @description New arrival day.
+             * @example 2030-07-06
              */
             checkIn?: string | null;
             /**
              * Format: date
              * @description New departure day.
+             * @example 2030-07-13
              */
             checkOut?: string | null;
             /** @description New children's ages (the whole list). */
-            children?: number[] | null;
+            children?: components["schemas"]["ChildAge"][] | null;
             guest?: null | components["schemas"]["GuestPatchDto"];
             /**
              * Format: int64
@@ -2977,8 +3137,7 @@ export interface components {
              *     re-prices at the quote).
              */
             manualTotal?: number | null;
-            /** @description New notes; `null` clears them. */
-            notes?: string | null;
+            notes?: null | components["schemas"]["Notes"];
         };
         /** @description `PATCH /users/{id}`: the fields to change; an omitted field is left as it is. */
         UpdateUserRequest: {
@@ -3043,6 +3202,11 @@ export interface components {
          */
         UserRole: "admin" | "manager" | "owner" | "guest";
         /**
+         * @description An EU VAT number: a country prefix (`FR`, `DE`, `EL`...) and that country's shape, in either case, spaces, dots and dashes ignored; a French key in digits must be the one of the SIREN (`vat_number.invalid_key`).
+         * @example FR44732829320
+         */
+        VatNumber: string;
+        /**
          * @description A day of the week.
          * @enum {string}
          */
@@ -3061,11 +3225,14 @@ export type BlockKind = components['schemas']['BlockKind'];
 export type BlockRequest = components['schemas']['BlockRequest'];
 export type CancellationDto = components['schemas']['CancellationDto'];
 export type CancellationPolicy = components['schemas']['CancellationPolicy'];
+export type CancelReason = components['schemas']['CancelReason'];
 export type CancelReservationRequest = components['schemas']['CancelReservationRequest'];
 export type CapacityDto = components['schemas']['CapacityDto'];
 export type ChangePasswordRequest = components['schemas']['ChangePasswordRequest'];
+export type ChildAge = components['schemas']['ChildAge'];
 export type ContractDto = components['schemas']['ContractDto'];
 export type CoordinatesDto = components['schemas']['CoordinatesDto'];
+export type CountryCode = components['schemas']['CountryCode'];
 export type Created = components['schemas']['Created'];
 export type CreateOwnerRequest = components['schemas']['CreateOwnerRequest'];
 export type CreatePropertyRequest = components['schemas']['CreatePropertyRequest'];
@@ -3075,21 +3242,28 @@ export type Currency = components['schemas']['Currency'];
 export type DateRange = components['schemas']['DateRange'];
 export type DeadLetter = components['schemas']['DeadLetter'];
 export type DescriptionsDto = components['schemas']['DescriptionsDto'];
+export type Email = components['schemas']['Email'];
 export type ExportLink = components['schemas']['ExportLink'];
 export type ExtraGuestFee = components['schemas']['ExtraGuestFee'];
 export type FeedDto = components['schemas']['FeedDto'];
+export type FeedName = components['schemas']['FeedName'];
+export type FeedUrl = components['schemas']['FeedUrl'];
 export type GuestDto = components['schemas']['GuestDto'];
 export type GuestPatchDto = components['schemas']['GuestPatchDto'];
 export type HealthStatus = components['schemas']['HealthStatus'];
+export type Iban = components['schemas']['Iban'];
 export type IcalSettings = components['schemas']['IcalSettings'];
 export type Installment = components['schemas']['Installment'];
 export type InstallmentDto = components['schemas']['InstallmentDto'];
 export type InstallmentKind = components['schemas']['InstallmentKind'];
+export type LegalName = components['schemas']['LegalName'];
 export type LoginRequest = components['schemas']['LoginRequest'];
 export type MessageKind = components['schemas']['MessageKind'];
 export type Money = components['schemas']['Money'];
 export type NewFeed = components['schemas']['NewFeed'];
+export type NewPassword = components['schemas']['NewPassword'];
 export type NightlyLine = components['schemas']['NightlyLine'];
+export type Notes = components['schemas']['Notes'];
 export type OccupationKind = components['schemas']['OccupationKind'];
 export type OccupiedRange = components['schemas']['OccupiedRange'];
 export type OwnerDto = components['schemas']['OwnerDto'];
@@ -3109,6 +3283,8 @@ export type PageSearchResult = components['schemas']['Page_SearchResult'];
 export type PageUserDto = components['schemas']['Page_UserDto'];
 export type PartialDescriptions = components['schemas']['PartialDescriptions'];
 export type PaymentSchedule = components['schemas']['PaymentSchedule'];
+export type PersonName = components['schemas']['PersonName'];
+export type PhoneNumber = components['schemas']['PhoneNumber'];
 export type PhotoChanges = components['schemas']['PhotoChanges'];
 export type PhotoDto = components['schemas']['PhotoDto'];
 export type PhotoUpload = components['schemas']['PhotoUpload'];
@@ -3117,6 +3293,7 @@ export type Problem = components['schemas']['Problem'];
 export type ProblemField = components['schemas']['ProblemField'];
 export type PropertyDto = components['schemas']['PropertyDto'];
 export type PropertyKind = components['schemas']['PropertyKind'];
+export type PropertyName = components['schemas']['PropertyName'];
 export type PropertyStatus = components['schemas']['PropertyStatus'];
 export type PropertySummaryDto = components['schemas']['PropertySummaryDto'];
 export type QuoteDto = components['schemas']['QuoteDto'];
@@ -3126,6 +3303,7 @@ export type Readiness = components['schemas']['Readiness'];
 export type RefreshRequest = components['schemas']['RefreshRequest'];
 export type RegisteredUser = components['schemas']['RegisteredUser'];
 export type RegisterRequest = components['schemas']['RegisterRequest'];
+export type RegistrationNumber = components['schemas']['RegistrationNumber'];
 export type ReplayAccepted = components['schemas']['ReplayAccepted'];
 export type ReplayStatus = components['schemas']['ReplayStatus'];
 export type ReservationCancelledPayload = components['schemas']['ReservationCancelledPayload'];
@@ -3146,6 +3324,8 @@ export type ResetConfirmation = components['schemas']['ResetConfirmation'];
 export type ResetRequest = components['schemas']['ResetRequest'];
 export type SearchResult = components['schemas']['SearchResult'];
 export type Season = components['schemas']['Season'];
+export type SeasonName = components['schemas']['SeasonName'];
+export type Siret = components['schemas']['Siret'];
 export type StayDiscount = components['schemas']['StayDiscount'];
 export type StayDiscountKind = components['schemas']['StayDiscountKind'];
 export type SyncReportDto = components['schemas']['SyncReportDto'];
@@ -3164,6 +3344,7 @@ export type UpdateUserRequest = components['schemas']['UpdateUserRequest'];
 export type UserDto = components['schemas']['UserDto'];
 export type UserLanguage = components['schemas']['UserLanguage'];
 export type UserRole = components['schemas']['UserRole'];
+export type VatNumber = components['schemas']['VatNumber'];
 export type Weekday = components['schemas']['Weekday'];
 export type $defs = Record<string, never>;
 export interface operations {
@@ -4336,12 +4517,12 @@ export interface operations {
                 amenities?: components["schemas"]["Amenity"][];
                 /**
                  * @description First night.
-                 * @example 2027-07-03
+                 * @example 2030-07-06
                  */
                 checkIn: string;
                 /**
                  * @description Check-out day.
-                 * @example 2027-07-10
+                 * @example 2030-07-13
                  */
                 checkOut: string;
                 /** @description City. */
@@ -5454,7 +5635,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not a JPEG, PNG or WebP image, or unreadable */
+            /** @description Not a JPEG, PNG or WebP image, or unreadable, or a part other than `file` and `caption` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5633,7 +5814,7 @@ export interface operations {
                 /** @description The photo */
                 photo_id: string;
                 /** @description `original` or `resized` */
-                variant: string;
+                variant: "original" | "resized";
             };
             cookie?: never;
         };
@@ -5746,16 +5927,19 @@ export interface operations {
     quoteStay: {
         parameters: {
             query: {
-                /** @description Adults (≥ 1). */
+                /**
+                 * @description Adults (at least 1; 50 occupants at most).
+                 * @example 2
+                 */
                 adults: number;
                 /**
                  * @description Check-in day.
-                 * @example 2027-07-03
+                 * @example 2030-07-06
                  */
                 checkIn: string;
                 /**
                  * @description Check-out day.
-                 * @example 2027-07-10
+                 * @example 2030-07-13
                  */
                 checkOut: string;
                 /** @description Children's ages, comma-separated (e.g. `4,12`). */
@@ -7116,6 +7300,7 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiV1PropertiesGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/properties"]["get"]["parameters"]["query"]["sort"]> = ["newest", "price", "-price", "distance"];
+export const pathsApiV1PropertiesIdPhotosPhoto_idVariantGetParametersPathVariantValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/properties/{id}/photos/{photo_id}/{variant}"]["get"]["parameters"]["path"]["variant"]> = ["original", "resized"];
 export const amenityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Amenity"]> = ["wifi", "parking", "pool", "air_conditioning", "heating", "washing_machine", "dishwasher", "kitchen", "tv", "garden", "terrace", "barbecue", "fireplace", "sea_view", "mountain_view", "elevator", "pets_allowed", "wheelchair_accessible", "baby_cot", "ev_charger", "hot_tub", "sauna", "ski_access", "beach_access"];
 export const blockKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BlockKind"]> = ["owner_stay", "maintenance"];
 export const cancellationPolicyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CancellationPolicy"]> = ["flexible", "moderate", "strict"];

@@ -105,7 +105,7 @@ fn if_match() -> Option<Parameter> {
         "required": false,
         "description": "The `ETag` of the version the change is based on (`\"3\"`), or `*`; \
                         a stale version answers 412.",
-        "schema": { "type": "string", "pattern": IF_MATCH_PATTERN, "example": "\"1\"" }
+        "schema": { "type": "string", "pattern": IF_MATCH_PATTERN, "example": "*" }
     }))
     .ok()
 }
@@ -174,7 +174,9 @@ fn complete_operation(path: &str, op: &mut Operation) {
 }
 
 /// Links each creating operation (`POST` answering 201 with an `id`) to the operations
-/// on the new resource: `POST /x` → every operation on `/x/{id}`, `/x/{id}/...`.
+/// on the new resource: `POST /x` → every operation on `/x/{id}`, `/x/{id}/...`. A path
+/// parameter of the target that is neither the new id nor one of the creating path's
+/// gets the first value of its enum (`/photos/{photo_id}/{variant}` → `original`).
 fn add_links(doc: &mut utoipa::openapi::OpenApi) {
     let snapshot = doc.paths.paths.clone();
     for (create_path, item) in doc.paths.paths.iter_mut() {
@@ -207,14 +209,16 @@ fn add_links(doc: &mut utoipa::openapi::OpenApi) {
                         continue;
                     }
                     let source = if p.name == new_param {
-                        "$response.body#/id".to_owned()
+                        Value::String("$response.body#/id".to_owned())
                     } else if create_path.contains(&format!("{{{}}}", p.name)) {
-                        format!("$request.path.{}", p.name)
+                        Value::String(format!("$request.path.{}", p.name))
+                    } else if let Some(first) = first_enum_value(p) {
+                        first
                     } else {
                         complete = false;
                         break;
                     };
-                    parameters.insert(p.name.clone(), Value::String(source));
+                    parameters.insert(p.name.clone(), source);
                 }
                 if !complete || !parameters.contains_key(new_param) {
                     continue;
@@ -234,4 +238,10 @@ fn add_links(doc: &mut utoipa::openapi::OpenApi) {
                 .insert("links".to_owned(), Value::Object(links));
         }
     }
+}
+
+/// The first value of a parameter's inline enum, if its schema is one.
+fn first_enum_value(parameter: &Parameter) -> Option<Value> {
+    let schema = serde_json::to_value(parameter.schema.as_ref()?).ok()?;
+    schema.get("enum")?.as_array()?.first().cloned()
 }

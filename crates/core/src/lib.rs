@@ -13,6 +13,7 @@ pub mod errors;
 pub mod events;
 pub mod input;
 pub mod paging;
+pub mod password;
 pub mod ports;
 pub mod rules;
 pub mod unit_of_work;

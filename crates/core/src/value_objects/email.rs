@@ -80,6 +80,22 @@ impl Email {
         Ok(Self(format!("{local}@{domain}")))
     }
 
+    /// What [`Email::parse`] accepts, as a regular expression (see [`super::pattern`]):
+    /// exactly, but for the limit of 254 characters on the whole address.
+    pub fn pattern() -> String {
+        use super::pattern::WHITESPACE;
+        // Neither `@`, nor whitespace, nor a control character.
+        let local =
+            r"[^@\x00-\x20\x7f-\x9f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]";
+        let label = format!(
+            "[A-Za-z0-9](?:[A-Za-z0-9-]{{0,{}}}[A-Za-z0-9])?",
+            MAX_LABEL_LENGTH - 2
+        );
+        format!(
+            "^{WHITESPACE}*{local}{{1,{MAX_LOCAL_LENGTH}}}@(?:{label}\\.)+[A-Za-z]{{2,{MAX_LABEL_LENGTH}}}{WHITESPACE}*$"
+        )
+    }
+
     /// The address as a string.
     pub fn as_str(&self) -> &str {
         &self.0

@@ -7,6 +7,7 @@ mod email;
 mod installment;
 mod money;
 mod occupants;
+pub mod pattern;
 mod person_name;
 mod phone_number;
 mod postal_address;

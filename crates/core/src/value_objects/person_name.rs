@@ -51,6 +51,11 @@ impl PersonName {
         NameProblem::check(input, MAX_NAME_LENGTH).map(Self)
     }
 
+    /// What [`PersonName::parse`] accepts, as a regular expression (see [`super::pattern`]).
+    pub fn pattern() -> String {
+        super::pattern::trimmed_text(MAX_NAME_LENGTH)
+    }
+
     /// The name as a string.
     pub fn as_str(&self) -> &str {
         &self.0

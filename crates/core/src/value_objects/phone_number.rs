@@ -90,6 +90,24 @@ impl PhoneNumber {
         }
     }
 
+    /// What [`PhoneNumber::parse`] accepts, as a regular expression (see
+    /// [`super::pattern`]): `+` and 8 to 15 digits, the first not 0, or a French national
+    /// number `0X XX XX XX XX` (X not 0), with spaces, dots, dashes and parentheses
+    /// anywhere and whitespace around.
+    pub fn pattern() -> String {
+        use super::pattern::WHITESPACE;
+        let separator =
+            r"[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000.()-]";
+        // A trunk prefix written `(0)` is dropped in international form.
+        let international_separator = format!(r"(?:{separator}|\(0\))");
+        let (s, t) = (separator, international_separator);
+        let (min, max) = (MIN_DIGITS - 1, MAX_DIGITS - 1);
+        let national = FRENCH_NATIONAL_DIGITS - 2;
+        format!(
+            "^{WHITESPACE}*(?:\\+{t}*[1-9](?:{t}*[0-9]){{{min},{max}}}{t}*|{s}*0{s}*[1-9](?:{s}*[0-9]){{{national}}}{s}*)$"
+        )
+    }
+
     /// The E.164 form, e.g. `"+33612345678"`.
     pub fn as_str(&self) -> &str {
         &self.0

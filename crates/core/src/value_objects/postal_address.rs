@@ -120,6 +120,20 @@ impl CountryCode {
         })
     }
 
+    /// What [`CountryCode::parse`] accepts, as a regular expression (see
+    /// [`super::pattern`]): an assigned code, in any case.
+    pub fn pattern() -> String {
+        format!(
+            "^(?:{})$",
+            super::pattern::two_letter_codes(COUNTRY_CODES.iter().copied())
+        )
+    }
+
+    /// What [`CountryCode::parse`] accepts for France (`FR`, in any case).
+    pub fn france_pattern() -> String {
+        format!("^(?:{})$", super::pattern::two_letter_codes(["FR"]))
+    }
+
     /// The two upper-case letters, e.g. `"FR"`.
     pub fn as_str(&self) -> &'static str {
         self.0
@@ -232,6 +246,28 @@ impl PostalAddress {
         })
     }
 
+    /// What [`PostalAddress::new`] accepts for `line1` (and `line2`, `optional`), as a
+    /// regular expression (see [`super::pattern`]).
+    pub fn line_pattern(optional: bool) -> String {
+        text_pattern(optional, MAX_LINE_LENGTH)
+    }
+
+    /// What [`PostalAddress::new`] accepts for `city` (and `region`, `optional`).
+    pub fn city_pattern(optional: bool) -> String {
+        text_pattern(optional, MAX_CITY_LENGTH)
+    }
+
+    /// What [`PostalAddress::new`] accepts for the postal code of any country.
+    pub fn postal_code_pattern() -> String {
+        text_pattern(false, MAX_POSTAL_CODE_LENGTH)
+    }
+
+    /// What [`PostalAddress::new`] accepts for a French postal code: five digits.
+    pub fn french_postal_code_pattern() -> String {
+        use super::pattern::WHITESPACE;
+        format!("^{WHITESPACE}*[0-9]{{5}}{WHITESPACE}*$")
+    }
+
     /// A builder, for when naming each field reads better than positional arguments.
     pub fn builder() -> PostalAddressBuilder {
         PostalAddressBuilder::default()
@@ -265,6 +301,14 @@ impl PostalAddress {
     /// Country.
     pub fn country(&self) -> CountryCode {
         self.country
+    }
+}
+
+fn text_pattern(optional: bool, max: usize) -> String {
+    if optional {
+        super::pattern::optional_trimmed_text(max)
+    } else {
+        super::pattern::trimmed_text(max)
     }
 }
 

@@ -1,9 +1,23 @@
 //! Shapes every context's API shares: the postal address, money, and the
 //! "omitted, null or set" field of a partial update.
 
-use sejour_core::{Role, input::AddressInput, value_objects::PostalAddress};
+use sejour_core::{
+    Role,
+    input::AddressInput,
+    value_objects::{CountryCode, PostalAddress},
+};
 use serde::{Deserialize, Deserializer, Serialize};
-use utoipa::ToSchema;
+use serde_json::json;
+use utoipa::{
+    PartialSchema, ToSchema,
+    openapi::{
+        Ref, RefOr,
+        extensions::Extensions,
+        schema::{ObjectBuilder, Schema, SchemaType, Type},
+    },
+};
+
+use super::schemas::CountryCodeSchema;
 
 /// An amount as every API shows money: whole minor units of an ISO 4217 currency
 /// (`{"amount": 12345, "currency": "EUR"}` is 123.45 €). The OpenAPI schema of
@@ -50,28 +64,134 @@ where
     Option::<T>::deserialize(deserializer).map(Some)
 }
 
-/// A postal address.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+/// A postal address. Its OpenAPI schema (`AddressDto`, below) states what
+/// `PostalAddress::new` accepts: trimmed lines, city and region of bounded length without
+/// control characters, a known country, and five digits as the postal code in France.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AddressDto {
     /// Number and street.
-    #[schema(example = "12 rue de Rivoli")]
     pub line1: String,
     /// Building, floor...
     #[serde(default)]
     pub line2: Option<String>,
     /// Postal code (five digits in France).
-    #[schema(example = "75004")]
     pub postal_code: String,
     /// City.
-    #[schema(example = "Paris")]
     pub city: String,
     /// Region, state or province.
     #[serde(default)]
     pub region: Option<String>,
     /// ISO 3166-1 alpha-2 country code.
-    #[schema(example = "FR")]
     pub country: String,
+}
+
+impl PartialSchema for AddressDto {
+    fn schema() -> RefOr<Schema> {
+        let text = |description: &str, pattern: String, example: Option<&str>, nullable: bool| {
+            let mut builder = ObjectBuilder::new()
+                .description(Some(description))
+                .pattern(Some(pattern));
+            builder = if nullable {
+                builder.schema_type(SchemaType::from_iter([Type::String, Type::Null]))
+            } else {
+                builder.schema_type(Type::String)
+            };
+            if let Some(example) = example {
+                builder = builder.examples([json!(example)]);
+            }
+            builder.build()
+        };
+        // `if` and `then` (JSON Schema 2020-12) have no builder: they go in as raw JSON.
+        let france = json!({
+            "if": {
+                "properties": { "country": { "pattern": CountryCode::france_pattern() } },
+                "required": ["country"]
+            },
+            "then": {
+                "properties": {
+                    "postalCode": { "pattern": PostalAddress::french_postal_code_pattern() }
+                }
+            }
+        });
+        let conditional: Extensions = france
+            .as_object()
+            .into_iter()
+            .flatten()
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .collect();
+        ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .description(Some(
+                "A postal address. Every part is trimmed; in France (`country` `FR`) the postal \
+                 code is five digits.",
+            ))
+            .property(
+                "line1",
+                text(
+                    "Number and street (1 to 200 characters).",
+                    PostalAddress::line_pattern(false),
+                    Some("12 rue de Rivoli"),
+                    false,
+                ),
+            )
+            .required("line1")
+            .property(
+                "line2",
+                text(
+                    "Building, floor... (at most 200 characters; blank is none).",
+                    PostalAddress::line_pattern(true),
+                    None,
+                    true,
+                ),
+            )
+            .property(
+                "postalCode",
+                text(
+                    "Postal code (at most 16 characters; five digits in France).",
+                    PostalAddress::postal_code_pattern(),
+                    Some("75004"),
+                    false,
+                ),
+            )
+            .required("postalCode")
+            .property(
+                "city",
+                text(
+                    "City (1 to 100 characters).",
+                    PostalAddress::city_pattern(false),
+                    Some("Paris"),
+                    false,
+                ),
+            )
+            .required("city")
+            .property(
+                "region",
+                text(
+                    "Region, state or province (at most 100 characters; blank is none).",
+                    PostalAddress::city_pattern(true),
+                    None,
+                    true,
+                ),
+            )
+            .property(
+                "country",
+                RefOr::Ref(Ref::from_schema_name(CountryCodeSchema::name())),
+            )
+            .required("country")
+            .extensions(Some(conditional))
+            .build()
+            .into()
+    }
+}
+
+impl ToSchema for AddressDto {
+    fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+        schemas.push((
+            CountryCodeSchema::name().into_owned(),
+            CountryCodeSchema::schema(),
+        ));
+    }
 }
 
 impl From<&PostalAddress> for AddressDto {

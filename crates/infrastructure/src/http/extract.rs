@@ -12,7 +12,7 @@ use axum::{
 use sejour_core::{AppError, ErrorKind, FieldError};
 use serde::{Serialize, de::DeserializeOwned};
 
-use super::problem::ApiError;
+use super::{problem::ApiError, schema_reader::SchemaReader};
 
 /// A JSON body, deserialised with field paths in its errors; also a JSON response.
 #[derive(Debug, Clone, Copy, Default)]
@@ -85,9 +85,11 @@ fn body_rejection(status: StatusCode) -> ApiError {
 }
 
 /// Deserialises JSON, mapping syntax errors to 400 and shape errors to 422 with the path.
+/// Read as the OpenAPI document describes the body ([`SchemaReader`]): a whole number
+/// written with a fraction (`2.0`) is an integer, an object is never read from an array.
 pub fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     let de = &mut serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(de).map_err(|err| {
+    serde_path_to_error::deserialize(SchemaReader(de)).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
         if inner.is_data() {

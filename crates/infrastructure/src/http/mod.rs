@@ -11,6 +11,8 @@ pub mod pagination;
 pub mod preconditions;
 pub mod pricing;
 pub mod problem;
+pub mod schema_reader;
+pub mod schemas;
 pub mod security;
 
 pub use context::RequestCtx;

@@ -11,7 +11,34 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use std::borrow::Cow;
+
+use sejour_core::value_objects::pattern::trimmed_text;
+use utoipa::{
+    PartialSchema,
+    openapi::{RefOr, schema::Schema},
+};
+
 use super::dto::{CurrencySchema, MoneySchema};
+
+/// The schema `SeasonName`: what `Season::new` accepts as a name.
+pub struct SeasonNameSchema;
+
+impl PartialSchema for SeasonNameSchema {
+    fn schema() -> RefOr<Schema> {
+        super::schemas::text(
+            "A season's name: 1 to 100 characters once trimmed, no control characters.",
+            trimmed_text(100),
+            "Haute saison 2027",
+        )
+    }
+}
+
+impl ToSchema for SeasonNameSchema {
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("SeasonName")
+    }
+}
 
 /// The cancellation policy of a rate plan.
 #[derive(ToSchema)]
@@ -63,15 +90,19 @@ pub struct DateRangeSchema {
 #[schema(rename_all = "camelCase")]
 #[schema(as = Season)]
 pub struct SeasonSchema {
-    /// Name, e.g. `Haute saison 2027`.
+    /// Name, e.g. `Haute saison 2027`: 1 to 100 characters once trimmed, no control
+    /// characters; unique in the plan.
+    #[schema(value_type = SeasonNameSchema)]
     pub name: String,
     /// Dates.
     pub dates: DateRangeSchema,
     /// Nightly price.
     pub nightly: MoneySchema,
-    /// Minimum nights in this season (else the plan's default).
+    /// Minimum nights in this season, 1 to 90 (else the plan's default).
+    #[schema(minimum = 1, maximum = 90)]
     pub min_nights: Option<u32>,
-    /// Allowed arrival days (else any).
+    /// Allowed arrival days (else any); when given, at least one.
+    #[schema(min_items = 1)]
     pub arrival_days: Option<Vec<WeekdaySchema>>,
 }
 
@@ -87,21 +118,23 @@ pub struct RatePlanSchema {
     /// Seasons, not overlapping.
     #[schema(default = json!([]))]
     pub seasons: Option<Vec<SeasonSchema>>,
-    /// Weekly-stay discount, basis points.
-    #[schema(maximum = 10000)]
+    /// Weekly-stay discount, basis points (below 10000).
+    #[schema(maximum = 9999)]
     pub weekly_discount_bp: u32,
-    /// Monthly-stay discount, basis points.
-    #[schema(maximum = 10000)]
+    /// Monthly-stay discount, basis points (below 10000).
+    #[schema(maximum = 9999)]
     pub monthly_discount_bp: u32,
     /// Cleaning fee per stay.
     pub cleaning_fee: MoneySchema,
     /// Fee per extra guest and night above the threshold.
     pub extra_guest_fee_per_night: MoneySchema,
     /// Guests included in the price.
+    #[schema(maximum = 4294967295_u64)]
     pub extra_guest_threshold: u32,
     /// Security deposit.
     pub security_deposit: MoneySchema,
-    /// Minimum nights outside seasons.
+    /// Minimum nights outside seasons, 1 to 90.
+    #[schema(minimum = 1, maximum = 90)]
     pub default_min_nights: u32,
     /// Cancellation policy.
     pub cancellation_policy: CancellationPolicySchema,
@@ -121,6 +154,7 @@ pub enum TouristTaxRegimeSchema {
     Proportional {
         /// 100 to 500 basis points.
         #[serde(rename = "rateBp")]
+        #[schema(minimum = 100, maximum = 500)]
         rate_bp: u32,
         /// Ceiling per adult and per night.
         #[serde(rename = "capPerAdultNight")]
@@ -135,10 +169,11 @@ pub enum TouristTaxRegimeSchema {
 pub struct TouristTaxConfigSchema {
     /// The regime.
     pub regime: TouristTaxRegimeSchema,
-    /// Departmental surcharge, basis points.
+    /// Departmental surcharge, basis points (at most 50000).
+    #[schema(maximum = 50000)]
     pub departmental_surcharge_bp: u32,
-    /// Regional surcharge, basis points.
-    #[schema(default = 0)]
+    /// Regional surcharge, basis points (at most 50000).
+    #[schema(default = 0, maximum = 50000)]
     pub regional_surcharge_bp: Option<u32>,
 }
 

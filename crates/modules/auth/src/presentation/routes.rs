@@ -8,7 +8,11 @@ use axum::{
     http::{HeaderMap, StatusCode, header},
 };
 use sejour_core::Role;
-use sejour_infrastructure::http::{ApiError, Json, RequestCtx, problem::Problem};
+use sejour_infrastructure::http::{
+    ApiError, Json, RequestCtx,
+    problem::Problem,
+    schemas::{EmailSchema, NewPasswordSchema, PersonNameSchema},
+};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::{router::OpenApiRouter, routes as r};
@@ -42,15 +46,24 @@ pub fn routes() -> OpenApiRouter<Arc<Auth>> {
 /// The registration form.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[schema(example = json!({
+    "email": "marie.dupont@example.com",
+    "password": "correct horse battery staple",
+    "firstName": "Marie",
+    "lastName": "Dupont"
+}))]
 pub struct RegisterRequest {
     /// Sign-in email.
-    #[schema(example = "marie.dupont@example.com")]
+    #[schema(value_type = EmailSchema)]
     pub email: String,
-    /// At least 10 characters, not a common password.
+    /// 10 to 128 characters, not a common password, not containing the email.
+    #[schema(value_type = NewPasswordSchema)]
     pub password: String,
     /// First name.
+    #[schema(value_type = PersonNameSchema)]
     pub first_name: String,
     /// Last name.
+    #[schema(value_type = PersonNameSchema)]
     pub last_name: String,
 }
 
@@ -76,8 +89,10 @@ pub struct RegisteredUser {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LoginRequest {
     /// Sign-in email.
+    #[schema(pattern = r"^[^\x00]*$")]
     pub email: String,
     /// Password.
+    #[schema(format = Password, write_only, pattern = r"^[^\x00]*$")]
     pub password: String,
 }
 
@@ -86,6 +101,7 @@ pub struct LoginRequest {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RefreshRequest {
     /// The refresh token of the last pair.
+    #[schema(pattern = r"^[^\x00]*$")]
     pub refresh_token: String,
 }
 
@@ -127,8 +143,11 @@ impl From<TokenPair> for TokenResponse {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ChangePasswordRequest {
     /// The current password.
+    #[schema(format = Password, write_only, pattern = r"^[^\x00]*$")]
     pub current_password: String,
-    /// The new password.
+    /// The new password: 10 to 128 characters, not a common password, not containing the
+    /// email.
+    #[schema(value_type = NewPasswordSchema)]
     pub new_password: String,
 }
 
@@ -137,6 +156,7 @@ pub struct ChangePasswordRequest {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ResetRequest {
     /// The account's email.
+    #[schema(pattern = r"^[^\x00]*$")]
     pub email: String,
 }
 
@@ -145,8 +165,11 @@ pub struct ResetRequest {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ResetConfirmation {
     /// The token from the email.
+    #[schema(pattern = r"^[^\x00]*$")]
     pub token: String,
-    /// The new password.
+    /// The new password: 10 to 128 characters, not a common password, not containing the
+    /// email.
+    #[schema(value_type = NewPasswordSchema)]
     pub new_password: String,
 }
 

@@ -151,6 +151,34 @@ impl Iban {
         Ok(Self(iban))
     }
 
+    /// What [`Iban::parse`] accepts, as a regular expression (the OpenAPI `pattern`; see
+    /// `sejour_core::value_objects::pattern`): a SEPA country's code and its length,
+    /// check digits 02–98, letters or digits, in any case, whitespace anywhere — all but
+    /// the mod-97 checksum.
+    pub fn pattern() -> String {
+        use sejour_core::value_objects::pattern::{WHITESPACE, separated, two_letter_codes_spaced};
+        let mut lengths: Vec<usize> = LENGTHS.iter().map(|(_, len)| *len).collect();
+        lengths.sort_unstable();
+        lengths.dedup();
+        let check = format!("(?:0{WHITESPACE}*[2-9]|[1-8]{WHITESPACE}*[0-9]|9{WHITESPACE}*[0-8])");
+        let alternatives: Vec<String> = lengths
+            .iter()
+            .map(|len| {
+                let countries = LENGTHS
+                    .iter()
+                    .filter(|(_, l)| l == len)
+                    .map(|(country, _)| *country);
+                let rest = vec!["[A-Za-z0-9]".to_owned(); len.saturating_sub(4)];
+                format!(
+                    "(?:{}){WHITESPACE}*{check}{WHITESPACE}*{}",
+                    two_letter_codes_spaced(countries, &format!("{WHITESPACE}*")),
+                    separated(&rest, WHITESPACE)
+                )
+            })
+            .collect();
+        format!("^{WHITESPACE}*(?:{})$", alternatives.join("|"))
+    }
+
     /// The electronic form, e.g. `FR7630006000011234567890189`.
     pub fn as_str(&self) -> &str {
         &self.0

@@ -20,6 +20,11 @@ impl LegalName {
         NameProblem::check(input, MAX_LEGAL_NAME_LENGTH).map(Self)
     }
 
+    /// What [`LegalName::parse`] accepts, as a regular expression (the OpenAPI `pattern`).
+    pub fn pattern() -> String {
+        sejour_core::value_objects::pattern::trimmed_text(MAX_LEGAL_NAME_LENGTH)
+    }
+
     /// The name.
     pub fn as_str(&self) -> &str {
         &self.0

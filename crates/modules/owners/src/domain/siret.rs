@@ -53,6 +53,14 @@ impl Siret {
         }
     }
 
+    /// What [`Siret::parse`] accepts, as a regular expression (the OpenAPI `pattern`;
+    /// see `sejour_core::value_objects::pattern`): 14 digits, whitespace anywhere — all
+    /// but the Luhn check.
+    pub fn pattern() -> String {
+        use sejour_core::value_objects::pattern::WHITESPACE;
+        format!("^{WHITESPACE}*(?:[0-9]{WHITESPACE}*){{{SIRET_LENGTH}}}$")
+    }
+
     /// The 14 digits.
     pub fn as_str(&self) -> &str {
         &self.0

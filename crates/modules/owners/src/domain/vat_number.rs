@@ -120,6 +120,48 @@ impl VatNumber {
         Ok(Self(normalized))
     }
 
+    /// What [`VatNumber::parse`] accepts, as a regular expression (the OpenAPI
+    /// `pattern`; see `sejour_core::value_objects::pattern`): a known prefix and one of its
+    /// country's shapes, in any case, with whitespace, dots and dashes anywhere — all but
+    /// the key of a French number made of digits, which must match the SIREN.
+    pub fn pattern() -> String {
+        use sejour_core::value_objects::pattern::{WHITESPACE, either_case, separated};
+        let separator = format!(
+            "[{}.-]",
+            WHITESPACE.trim_start_matches('[').trim_end_matches(']')
+        );
+        let unit = |prefix: &str, index: usize, f: char| -> String {
+            match f {
+                'd' => "[0-9]".to_owned(),
+                'l' => "[A-Za-z]".to_owned(),
+                // The key of a French number: a letter other than I and O, or a digit.
+                'a' if prefix == "FR" && index < 2 => "[0-9A-HJ-NP-Za-hj-np-z]".to_owned(),
+                'a' => "[A-Za-z0-9]".to_owned(),
+                'i' => "[A-Za-z+*]".to_owned(),
+                literal => either_case(literal),
+            }
+        };
+        let alternatives: Vec<String> = FORMATS
+            .iter()
+            .map(|(prefix, formats)| {
+                let head: Vec<String> = prefix.chars().map(either_case).collect();
+                let shapes: Vec<String> = formats
+                    .iter()
+                    .map(|format| {
+                        let units: Vec<String> = format
+                            .chars()
+                            .enumerate()
+                            .map(|(index, f)| unit(prefix, index, f))
+                            .collect();
+                        separated(&units, &separator)
+                    })
+                    .collect();
+                format!("{}(?:{})", separated(&head, &separator), shapes.join("|"))
+            })
+            .collect();
+        format!("^{separator}*(?:{})$", alternatives.join("|"))
+    }
+
     /// The number, e.g. `FR44732829320`.
     pub fn as_str(&self) -> &str {
         &self.0

@@ -6,11 +6,15 @@ use axum::{
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use sejour_core::Actor;
-use sejour_infrastructure::http::{AddressDto, Json};
+use sejour_infrastructure::http::{
+    AddressDto, Json,
+    schemas::{EmailSchema, PersonNameSchema, PhoneNumberSchema},
+};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use super::schemas::{IbanSchema, LegalNameSchema, SiretSchema, VatNumberSchema};
 use crate::{
     application::input::IdentityInput,
     domain::{MoneyModel, Owner, OwnerKindTag},
@@ -82,6 +86,7 @@ pub struct OwnerMandateDto {
     #[schema(example = 2000, minimum = 0, maximum = 10000)]
     pub commission_basis_points: u32,
     /// The day the mandate starts.
+    #[schema(value_type = String, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2026-01-01")]
     pub start_date: NaiveDate,
     /// Who collects the rent.
     pub money_model: OwnerMoneyModelDto,
@@ -95,6 +100,7 @@ pub struct OwnerMandatePatchDto {
     #[schema(minimum = 0, maximum = 10000)]
     pub commission_basis_points: Option<u32>,
     /// A new start date.
+    #[schema(value_type = Option<String>, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2026-01-01")]
     pub start_date: Option<NaiveDate>,
     /// A new money model.
     pub money_model: Option<OwnerMoneyModelDto>,
@@ -198,38 +204,51 @@ impl IntoResponse for OwnerResponse {
     }
 }
 
-/// `POST /owners`: the owner to record.
+/// `POST /owners`: the owner to record. A person has `firstName` and `lastName`, a
+/// company `legalName` and `siret` (and maybe `vatNumber`); the other kind's fields are
+/// left out (or null). Under the `mandate` money model an `iban` is required.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(example = json!({
+    "kind": "person",
+    "firstName": "Ada",
+    "lastName": "Lovelace",
+    "email": "ada@example.com",
+    "phone": "+33612345678",
+    "address": {"line1": "12 rue de Rivoli", "postalCode": "75004", "city": "Paris", "country": "FR"},
+    "iban": "FR76 3000 6000 0112 3456 7890 189",
+    "mandate": {"commissionBasisPoints": 2000, "startDate": "2026-01-01", "moneyModel": "mandate"}
+}))]
 pub struct CreateOwnerRequest {
     /// Person or company.
     pub kind: OwnerKindDto,
     /// A person's first name (required for a person; 1–100 characters).
-    #[schema(example = "Ada")]
+    #[schema(value_type = Option<PersonNameSchema>)]
     pub first_name: Option<String>,
     /// A person's last name (required for a person; 1–100 characters).
-    #[schema(example = "Lovelace")]
+    #[schema(value_type = Option<PersonNameSchema>)]
     pub last_name: Option<String>,
     /// A company's legal name (required for a company; 1–200 characters).
+    #[schema(value_type = Option<LegalNameSchema>)]
     pub legal_name: Option<String>,
     /// A company's SIRET (required for a company): 14 digits, Luhn-checked.
-    #[schema(example = "73282932000074")]
+    #[schema(value_type = Option<SiretSchema>)]
     pub siret: Option<String>,
     /// A company's intra-EU VAT number; a French one must be the one of the SIRET's
     /// SIREN.
-    #[schema(example = "FR44732829320")]
+    #[schema(value_type = Option<VatNumberSchema>)]
     pub vat_number: Option<String>,
     /// Contact email.
-    #[schema(example = "ada@example.com")]
+    #[schema(value_type = EmailSchema)]
     pub email: String,
     /// Contact phone (international form, or French national form).
-    #[schema(example = "+33612345678")]
+    #[schema(value_type = Option<PhoneNumberSchema>)]
     pub phone: Option<String>,
     /// Postal address.
     pub address: AddressDto,
     /// IBAN of a SEPA country (required under the `mandate` money model); spaces are
     /// ignored.
-    #[schema(example = "FR76 3000 6000 0112 3456 7890 189")]
+    #[schema(value_type = Option<IbanSchema>)]
     pub iban: Option<String>,
     /// The management mandate.
     pub mandate: OwnerMandateDto,
@@ -254,33 +273,39 @@ impl CreateOwnerRequest {
 /// `null` removes an optional one.
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(example = json!({"email": "ada@example.com", "phone": "+33 6 12 34 56 78"}))]
 pub struct UpdateOwnerRequest {
     /// Turn the owner into a person or a company; the new kind's fields are then
     /// required, and the old kind's are dropped.
     pub kind: Option<OwnerKindDto>,
     /// New first name (persons).
+    #[schema(value_type = Option<PersonNameSchema>)]
     pub first_name: Option<String>,
     /// New last name (persons).
+    #[schema(value_type = Option<PersonNameSchema>)]
     pub last_name: Option<String>,
     /// New legal name (companies).
+    #[schema(value_type = Option<LegalNameSchema>)]
     pub legal_name: Option<String>,
     /// New SIRET (companies).
+    #[schema(value_type = Option<SiretSchema>)]
     pub siret: Option<String>,
     /// New VAT number (companies); `null` removes it.
     #[serde(
         default,
         deserialize_with = "sejour_infrastructure::http::dto::present"
     )]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<VatNumberSchema>)]
     pub vat_number: Option<Option<String>>,
     /// New contact email.
+    #[schema(value_type = Option<EmailSchema>)]
     pub email: Option<String>,
     /// New contact phone; `null` removes it.
     #[serde(
         default,
         deserialize_with = "sejour_infrastructure::http::dto::present"
     )]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<PhoneNumberSchema>)]
     pub phone: Option<Option<String>>,
     /// New postal address (whole).
     pub address: Option<AddressDto>,
@@ -289,7 +314,7 @@ pub struct UpdateOwnerRequest {
         default,
         deserialize_with = "sejour_infrastructure::http::dto::present"
     )]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<IbanSchema>)]
     pub iban: Option<Option<String>>,
     /// Changes to the management mandate.
     pub mandate: Option<OwnerMandatePatchDto>,

@@ -12,7 +12,9 @@
 
 pub mod dto;
 pub mod owners;
+pub mod schemas;
 
+use utoipa::Modify;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::application::OwnerUseCases;
@@ -22,7 +24,9 @@ pub type OwnersState = OwnerUseCases;
 
 /// The routes, relative to `/api/v1`.
 pub fn routes() -> OpenApiRouter<OwnersState> {
-    OpenApiRouter::new()
+    let mut router = OpenApiRouter::new()
         .routes(routes!(owners::list_owners, owners::create_owner))
-        .routes(routes!(owners::get_owner, owners::update_owner))
+        .routes(routes!(owners::get_owner, owners::update_owner));
+    schemas::CreateOwnerRules.modify(router.get_openapi_mut());
+    router
 }

@@ -246,7 +246,8 @@ impl BusinessRule for ArchivedPropertyCannotBePublished {
 }
 
 /// `PropertyCanBePublished`: a registration number (in France), at least one photo,
-/// rates, a tourist-tax regime and owners.
+/// rates, a tourist-tax regime in the rates' currency (else no stay could be quoted) and
+/// owners.
 #[derive(Debug, Clone, Copy)]
 pub struct PropertyCanBePublished<'a>(pub &'a Property);
 
@@ -264,8 +265,12 @@ impl PropertyCanBePublished<'_> {
         if p.rates.is_none() {
             missing.push("rates");
         }
-        if p.tourist_tax.is_none() {
-            missing.push("touristTax");
+        match (&p.rates, &p.tourist_tax) {
+            (_, None) => missing.push("touristTax"),
+            (Some(rates), Some(tax)) if tax.currency() != rates.currency() => {
+                missing.push("touristTax");
+            }
+            _ => {}
         }
         if p.owners.is_empty() {
             missing.push("owners");
@@ -301,6 +306,20 @@ pub struct Descriptions {
 pub struct RegistrationNumber(String);
 
 impl RegistrationNumber {
+    /// What the API accepts for one, as a regular expression (the OpenAPI `pattern`; see
+    /// `sejour_core::value_objects::pattern`): blank (none), or 5 letters or digits, 6
+    /// digits and 2 letters or digits, in either case, whitespace anywhere.
+    pub fn pattern() -> String {
+        use sejour_core::value_objects::pattern::{WHITESPACE, separated};
+        let alnum = "[A-Za-z0-9]".to_owned();
+        let digit = "[0-9]".to_owned();
+        let units: Vec<String> = std::iter::repeat_n(alnum.clone(), 5)
+            .chain(std::iter::repeat_n(digit, 6))
+            .chain(std::iter::repeat_n(alnum, 2))
+            .collect();
+        format!("^{WHITESPACE}*(?:{})?$", separated(&units, WHITESPACE))
+    }
+
     /// Parses one, ignoring spaces; `property.invalid_registration_number` otherwise.
     pub fn parse(raw: &str) -> Result<Self, PropertyError> {
         let compact: String = raw

@@ -18,10 +18,10 @@ use crate::{
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
 pub struct CoordinatesDto {
     /// Latitude, −90 to 90.
-    #[schema(example = 43.7034)]
+    #[schema(example = 43.7034, minimum = -90, maximum = 90)]
     pub lat: f64,
     /// Longitude, −180 to 180.
-    #[schema(example = 7.2663)]
+    #[schema(example = 7.2663, minimum = -180, maximum = 180)]
     pub lng: f64,
 }
 
@@ -30,15 +30,19 @@ pub struct CoordinatesDto {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CapacityDto {
     /// Most guests, children included (1–50).
+    #[schema(minimum = 1, maximum = 50, example = 6)]
     pub max_guests: u32,
-    /// Bedrooms.
+    /// Bedrooms (0–50).
     #[serde(default)]
+    #[schema(maximum = 50, example = 3)]
     pub bedrooms: u32,
-    /// Beds.
+    /// Beds (0–100).
     #[serde(default)]
+    #[schema(maximum = 100, example = 4)]
     pub beds: u32,
-    /// Bathrooms.
+    /// Bathrooms (0–50).
     #[serde(default)]
+    #[schema(maximum = 50, example = 2)]
     pub bathrooms: u32,
 }
 
@@ -48,8 +52,8 @@ pub struct CapacityDto {
 pub struct OwnerShareDto {
     /// The owner.
     pub owner_id: Uuid,
-    /// Basis points, 10000 = 100 %.
-    #[schema(example = 10000)]
+    /// Basis points, 10000 = 100 %; a property's shares sum to 10000, one per owner.
+    #[schema(example = 10000, minimum = 1, maximum = 10000)]
     pub share_bp: u32,
 }
 
@@ -68,9 +72,11 @@ impl From<OwnerShareDto> for OwnerShare {
 pub struct DescriptionsDto {
     /// French.
     #[serde(default)]
+    #[schema(pattern = r"^[^\x00]*$")]
     pub fr: String,
     /// English.
     #[serde(default)]
+    #[schema(pattern = r"^[^\x00]*$")]
     pub en: String,
 }
 

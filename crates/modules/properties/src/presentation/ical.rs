@@ -134,9 +134,11 @@ pub async fn list_feeds(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewFeed {
-    /// Label, e.g. "Airbnb".
+    /// Label, e.g. "Airbnb" (1–80 characters once trimmed).
+    #[schema(value_type = super::schemas::text::FeedNameSchema)]
     pub name: String,
-    /// The other platform's export URL.
+    /// The other platform's export URL (`http://` or `https://`).
+    #[schema(value_type = super::schemas::text::FeedUrlSchema)]
     pub url: String,
 }
 

@@ -21,7 +21,8 @@ use crate::{
     domain::photo::PhotoRecord,
 };
 
-/// A photo upload: `file` (JPEG, PNG or WebP) and an optional `caption`.
+/// A photo upload: `file` (JPEG, PNG or WebP) and an optional `caption`; any other part
+/// is refused (422), as an unknown field of a JSON body is.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
@@ -29,7 +30,8 @@ pub struct PhotoUpload {
     /// The image.
     #[schema(value_type = String, format = Binary)]
     file: Vec<u8>,
-    /// A caption.
+    /// A caption (trimmed, its first 300 characters kept).
+    #[schema(pattern = r"^[^\x00]*$")]
     caption: Option<String>,
 }
 
@@ -37,9 +39,11 @@ pub struct PhotoUpload {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PhotoChanges {
-    /// New caption.
+    /// New caption (trimmed, its first 300 characters kept).
+    #[schema(pattern = r"^[^\x00]*$")]
     pub caption: Option<String>,
     /// New position (0 first); the others shift.
+    #[schema(maximum = 4294967295_u64)]
     pub position: Option<u32>,
 }
 
@@ -96,7 +100,7 @@ fn multipart_error(e: axum::extract::multipart::MultipartError) -> ApiError {
         (status = 400, description = "Not a multipart upload with a `file`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such property", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Too large", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Not a JPEG, PNG or WebP image, or unreadable", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not a JPEG, PNG or WebP image, or unreadable, or a part other than `file` and `caption`", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn upload(
     State(state): State<PropertiesState>,
@@ -113,8 +117,24 @@ pub async fn upload(
         match field.name() {
             Some("file") => file = Some(field.bytes().await.map_err(multipart_error)?.to_vec()),
             Some("caption") => caption = field.text().await.map_err(multipart_error)?,
-            _ => {}
+            other => {
+                let name = other.unwrap_or_default().to_owned();
+                return Err(AppError::validation(vec![sejour_core::FieldError::new(
+                    name.clone(),
+                    "request.invalid_field",
+                    format!("unknown part `{name}`, expected `file` or `caption`"),
+                )])
+                .into());
+            }
         }
+    }
+    if caption.contains('\0') {
+        return Err(AppError::validation(vec![sejour_core::FieldError::new(
+            "caption",
+            "request.invalid_field",
+            "text must not contain the NUL character (U+0000)",
+        )])
+        .into());
     }
     let Some(bytes) = file else {
         return Err(AppError::bad_request(
@@ -212,7 +232,7 @@ pub async fn delete(
     params(
         ("id" = Uuid, Path, description = "The property"),
         ("photo_id" = Uuid, Path, description = "The photo"),
-        ("variant" = String, Path, description = "`original` or `resized`"),
+        ("variant" = inline(crate::presentation::schemas::PhotoVariant), Path, description = "`original` or `resized`"),
     ),
     responses(
         (status = 200, description = "The image", content_type = "image/*"),

@@ -21,6 +21,7 @@ use super::{
     PropertiesState,
     dto::{CapacityDto, CoordinatesDto, DescriptionsDto, OwnerShareDto, PropertyDto},
     photos::photo_dtos,
+    schemas::text::{PropertyNameSchema, RegistrationNumberSchema},
 };
 use crate::{
     application::{
@@ -47,9 +48,20 @@ use crate::{
 /// A new property.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[schema(example = json!({
+    "name": "Villa Les Oliviers",
+    "kind": "villa",
+    "address": {"line1": "12 chemin des Oliviers", "postalCode": "06000", "city": "Nice", "country": "FR"},
+    "coordinates": {"lat": 43.7034, "lng": 7.2663},
+    "capacity": {"maxGuests": 6, "bedrooms": 3, "beds": 4, "bathrooms": 2},
+    "floorAreaM2": 140,
+    "registrationNumber": "06088 000123 AB",
+    "descriptions": {"fr": "Villa avec piscine.", "en": "Villa with a pool."},
+    "amenities": ["pool", "wifi"]
+}))]
 pub struct CreatePropertyRequest {
-    /// Name.
-    #[schema(example = "Villa Les Oliviers")]
+    /// Name (1–120 characters once trimmed).
+    #[schema(value_type = PropertyNameSchema)]
     pub name: String,
     /// Kind: house, apartment, villa, chalet, gite, studio, room, other.
     #[schema(value_type = crate::presentation::schemas::PropertyKindSchema, example = "villa")]
@@ -65,7 +77,8 @@ pub struct CreatePropertyRequest {
     #[serde(default, deserialize_with = "floor_area::deserialize")]
     #[schema(minimum = 1, maximum = 2147483647)]
     pub floor_area_m2: Option<u32>,
-    /// French registration number (13 characters).
+    /// French registration number (13 characters); blank or null is none.
+    #[schema(value_type = Option<RegistrationNumberSchema>)]
     pub registration_number: Option<String>,
     /// Descriptions.
     #[serde(default)]
@@ -78,6 +91,7 @@ pub struct CreatePropertyRequest {
     pub check_out_time: Option<NaiveTime>,
     /// House rules.
     #[serde(default)]
+    #[schema(pattern = r"^[^\x00]*$")]
     pub house_rules: String,
     /// Amenities from the closed list.
     #[serde(default)]
@@ -85,6 +99,7 @@ pub struct CreatePropertyRequest {
     pub amenities: Vec<Amenity>,
     /// Other amenities, free text.
     #[serde(default)]
+    #[schema(pattern = r"^[^\x00]*$")]
     pub amenities_other: String,
     /// Owners and shares (summing to 10000).
     #[serde(default)]
@@ -94,8 +109,14 @@ pub struct CreatePropertyRequest {
 /// Changes to a property; omitted fields stay as they are.
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[schema(example = json!({
+    "descriptions": {"en": "A villa with a heated pool, ten minutes from the beach."},
+    "houseRules": "No parties. Quiet after 22:00.",
+    "amenities": ["pool", "wifi", "parking"]
+}))]
 pub struct UpdatePropertyRequest {
-    /// Name.
+    /// Name (1–120 characters once trimmed).
+    #[schema(value_type = Option<PropertyNameSchema>)]
     pub name: Option<String>,
     /// Kind.
     #[schema(value_type = Option<crate::presentation::schemas::PropertyKindSchema>)]
@@ -111,24 +132,26 @@ pub struct UpdatePropertyRequest {
     #[serde(default, deserialize_with = "floor_area::deserialize_patch")]
     #[schema(value_type = Option<u32>, minimum = 1, maximum = 2147483647)]
     pub floor_area_m2: Option<Option<u32>>,
-    /// Registration number (null clears).
+    /// Registration number (blank or null clears).
     #[serde(default, with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<RegistrationNumberSchema>)]
     pub registration_number: Option<Option<String>>,
     /// Descriptions (each language optional).
     pub descriptions: Option<PartialDescriptions>,
     /// Check-in from.
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", example = "16:00:00")]
     pub check_in_time: Option<NaiveTime>,
     /// Check-out until.
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", example = "10:00:00")]
     pub check_out_time: Option<NaiveTime>,
     /// House rules.
+    #[schema(pattern = r"^[^\x00]*$")]
     pub house_rules: Option<String>,
     /// Amenities.
     #[schema(value_type = Option<Vec<crate::presentation::schemas::AmenitySchema>>)]
     pub amenities: Option<Vec<Amenity>>,
     /// Other amenities.
+    #[schema(pattern = r"^[^\x00]*$")]
     pub amenities_other: Option<String>,
     /// Owners and shares.
     pub owners: Option<Vec<OwnerShareDto>>,
@@ -145,8 +168,10 @@ pub struct UpdatePropertyRequest {
 #[serde(deny_unknown_fields)]
 pub struct PartialDescriptions {
     /// French.
+    #[schema(pattern = r"^[^\x00]*$")]
     pub fr: Option<String>,
     /// English.
+    #[schema(pattern = r"^[^\x00]*$")]
     pub en: Option<String>,
 }
 
@@ -464,10 +489,10 @@ status_route!(
 #[into_params(parameter_in = Query)]
 pub struct CalendarWindow {
     /// First night (YYYY-MM-DD).
-    #[param(value_type = String, format = Date, example = "2026-07-01")]
+    #[param(value_type = String, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2026-07-01")]
     pub from: NaiveDate,
     /// Day after the last night (exclusive).
-    #[param(value_type = String, format = Date, example = "2026-09-01")]
+    #[param(value_type = String, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2026-09-01")]
     pub to: NaiveDate,
 }
 
@@ -527,17 +552,19 @@ pub async fn calendar(
 /// A block to put on the calendar.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[schema(example = json!({"start": "2030-08-03", "end": "2030-08-10", "kind": "owner_stay", "note": "The owners' family week"}))]
 pub struct BlockRequest {
     /// First night.
-    #[schema(value_type = String, format = Date, example = "2026-08-01")]
+    #[schema(value_type = String, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2030-08-03")]
     pub start: NaiveDate,
-    /// Day after the last night.
-    #[schema(value_type = String, format = Date, example = "2026-08-08")]
+    /// Day after the last night (after `start`).
+    #[schema(value_type = String, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2030-08-10")]
     pub end: NaiveDate,
     /// owner_stay or maintenance.
     #[schema(value_type = crate::presentation::schemas::BlockKindSchema, example = "owner_stay")]
     pub kind: OccupationKind,
     /// A note for staff.
+    #[schema(pattern = r"^[^\x00]*$")]
     pub note: Option<String>,
 }
 

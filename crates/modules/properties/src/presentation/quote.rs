@@ -28,12 +28,13 @@ use crate::{
 #[into_params(parameter_in = Query)]
 pub struct QuoteParams {
     /// Check-in day.
-    #[param(value_type = String, format = Date, example = "2027-07-03")]
+    #[param(value_type = String, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2030-07-06")]
     pub check_in: NaiveDate,
     /// Check-out day.
-    #[param(value_type = String, format = Date, example = "2027-07-10")]
+    #[param(value_type = String, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2030-07-13")]
     pub check_out: NaiveDate,
-    /// Adults (≥ 1).
+    /// Adults (at least 1; 50 occupants at most).
+    #[param(minimum = 1, maximum = 50, example = 2)]
     pub adults: u32,
     /// Children's ages, comma-separated (e.g. `4,12`).
     #[param(value_type = Option<Vec<crate::presentation::schemas::ChildAge>>, inline, style = Form, explode = false)]
@@ -111,10 +112,10 @@ pub struct SearchParams {
     #[param(minimum = 0.1, maximum = 500.0)]
     pub radius: Option<f64>,
     /// First night.
-    #[param(value_type = String, format = Date, example = "2027-07-03")]
+    #[param(value_type = String, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2030-07-06")]
     pub check_in: NaiveDate,
     /// Check-out day.
-    #[param(value_type = String, format = Date, example = "2027-07-10")]
+    #[param(value_type = String, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2030-07-13")]
     pub check_out: NaiveDate,
     /// Guests (default 1).
     #[param(minimum = 1, maximum = 50)]

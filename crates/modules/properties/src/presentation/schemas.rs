@@ -117,6 +117,16 @@ impl utoipa::PartialSchema for ChildAge {
 
 impl ToSchema for ChildAge {}
 
+/// Which file of a photo.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PhotoVariant {
+    /// The uploaded image, metadata stripped.
+    Original,
+    /// The resized JPEG (≤ 1280 px).
+    Resized,
+}
+
 /// The order of search results.
 #[derive(Serialize, ToSchema)]
 pub enum SearchSort {
@@ -158,4 +168,49 @@ pub enum BlockKindSchema {
     OwnerStay,
     /// Works.
     Maintenance,
+}
+
+/// Named text schemas of the properties' requests, with the `pattern` of what the
+/// commands accept (see `sejour_core::value_objects::pattern`).
+pub mod text {
+    use sejour_core::value_objects::pattern::{ANY, NOT_WHITESPACE, WHITESPACE, trimmed};
+    use sejour_infrastructure::text_schema;
+
+    use crate::domain::property::RegistrationNumber;
+
+    /// The longest property name (`create_property`, `update_property`), once trimmed.
+    pub const MAX_PROPERTY_NAME_LENGTH: usize = 120;
+    /// The longest name of an imported calendar (`add_feed`), once trimmed.
+    pub const MAX_FEED_NAME_LENGTH: usize = 80;
+
+    text_schema!(
+        /// The schema `PropertyName`.
+        PropertyNameSchema as "PropertyName":
+        "A property's name: 1 to 120 characters once trimmed.",
+        trimmed(NOT_WHITESPACE, ANY, MAX_PROPERTY_NAME_LENGTH, false),
+        "Villa Les Oliviers");
+
+    text_schema!(
+        /// The schema `RegistrationNumber`.
+        RegistrationNumberSchema as "RegistrationNumber":
+        "A French registration number (numéro d'enregistrement): 13 characters, the \
+         commune's 5-character INSEE code, 6 digits and a 2-character key, in either case, \
+         spaces ignored; blank is none.",
+        RegistrationNumber::pattern(),
+        "06088 000123 AB");
+
+    text_schema!(
+        /// The schema `FeedName`.
+        FeedNameSchema as "FeedName":
+        "The label of an imported calendar: 1 to 80 characters once trimmed.",
+        trimmed(NOT_WHITESPACE, ANY, MAX_FEED_NAME_LENGTH, false),
+        "Airbnb");
+
+    text_schema!(
+        /// The schema `FeedUrl`.
+        FeedUrlSchema as "FeedUrl":
+        "The address of a calendar to import: an `http://` or `https://` URL (scheme in \
+         either case) of at most 2,000 bytes once trimmed.",
+        format!("^{WHITESPACE}*[Hh][Tt][Tt][Pp][Ss]?://{ANY}*$"),
+        "https://www.airbnb.fr/calendar/ical/12345678.ics?s=abcdef");
 }

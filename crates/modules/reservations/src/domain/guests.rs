@@ -37,6 +37,13 @@ pub struct Guests {
 
 /// Free text checked as "trimmed, 1 to `max` characters"; control characters other
 /// than line breaks and tabs are refused as if too long.
+/// What [`text`] accepts: trimmed, 1 to `max` characters, control characters only as
+/// tabs and line breaks.
+fn text_pattern(max: usize, optional: bool) -> String {
+    use sejour_core::value_objects::pattern::{NOT_CONTROL_BUT_LINE_BREAKS, VISIBLE, trimmed};
+    trimmed(VISIBLE, NOT_CONTROL_BUT_LINE_BREAKS, max, optional)
+}
+
 fn text(input: &str, max: usize) -> Option<String> {
     let trimmed = input.trim();
     let printable = trimmed
@@ -53,6 +60,12 @@ impl CancelReason {
     /// The reason of a hold that lapsed unconfirmed.
     pub fn expired() -> Self {
         Self("expired".to_owned())
+    }
+
+    /// What [`CancelReason::parse`] accepts, as a regular expression (the OpenAPI
+    /// `pattern`; see `sejour_core::value_objects::pattern`).
+    pub fn pattern() -> String {
+        text_pattern(MAX_REASON_LENGTH, false)
     }
 
     /// Checks the rule.
@@ -75,6 +88,11 @@ impl CancelReason {
 pub struct Notes(String);
 
 impl Notes {
+    /// What [`Notes::parse`] accepts (blank included), as a regular expression.
+    pub fn pattern() -> String {
+        text_pattern(MAX_NOTES_LENGTH, true)
+    }
+
     /// `None` for blank input; an error past [`MAX_NOTES_LENGTH`].
     pub fn parse(input: &str) -> Result<Option<Self>, ReservationError> {
         if input.trim().is_empty() {

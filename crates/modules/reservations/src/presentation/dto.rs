@@ -6,12 +6,23 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use chrono::{DateTime, NaiveDate, Utc};
-use sejour_core::value_objects::Money;
+use sejour_core::value_objects::{AGE_OF_MAJORITY, Money};
 use sejour_infrastructure::http::{
-    AddressDto, Json, dto::MoneySchema, dto::present, preconditions::etag,
+    AddressDto, Json,
+    dto::MoneySchema,
+    dto::present,
+    preconditions::etag,
+    schemas::{EmailSchema, PersonNameSchema, PhoneNumberSchema, text},
 };
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use std::borrow::Cow;
+use utoipa::{
+    PartialSchema, ToSchema,
+    openapi::{
+        RefOr,
+        schema::{ObjectBuilder, Schema, Type},
+    },
+};
 use uuid::Uuid;
 
 use crate::{
@@ -20,7 +31,10 @@ use crate::{
         access::View,
         input::{GuestInput, GuestPatch},
     },
-    domain::{InstallmentKind, Reservation, TimelineEntry},
+    domain::{
+        InstallmentKind, Reservation, TimelineEntry,
+        guests::{CancelReason, Notes},
+    },
 };
 
 /// The booking guest's contact.
@@ -28,16 +42,16 @@ use crate::{
 #[serde(rename_all = "camelCase")]
 pub struct GuestDto {
     /// First name (1–100 characters).
-    #[schema(example = "Zoé")]
+    #[schema(value_type = PersonNameSchema)]
     pub first_name: String,
     /// Last name (1–100 characters).
-    #[schema(example = "Martin")]
+    #[schema(value_type = PersonNameSchema)]
     pub last_name: String,
     /// Email.
-    #[schema(example = "zoe.martin@example.com")]
+    #[schema(value_type = EmailSchema)]
     pub email: String,
     /// Phone, international (`+33…`) or French national format.
-    #[schema(example = "+33612345678")]
+    #[schema(value_type = PhoneNumberSchema)]
     pub phone: String,
     /// Postal address (the rental contract names it).
     pub address: AddressDto,
@@ -58,33 +72,50 @@ impl From<GuestDto> for GuestInput {
 /// `POST /reservations`: a stay to book.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[schema(example = json!({
+    "propertyId": "01a235dc-dd35-7395-a507-b37ab5c4b4f3",
+    "checkIn": "2030-07-06",
+    "checkOut": "2030-07-13",
+    "adults": 1,
+    "guest": {
+        "firstName": "Zoé",
+        "lastName": "Martin",
+        "email": "zoe.martin@example.com",
+        "phone": "+33612345678",
+        "address": {"line1": "12 rue de Rivoli", "postalCode": "75004", "city": "Paris", "country": "FR"}
+    },
+    "notes": "Arriving late, around 22:00"
+}))]
 pub struct CreateReservationRequest {
     /// The property.
     pub property_id: Uuid,
     /// Arrival day.
-    #[schema(example = "2027-07-10")]
+    #[schema(value_type = String, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2030-07-06")]
     pub check_in: NaiveDate,
     /// Departure day (after arrival).
-    #[schema(example = "2027-07-17")]
+    #[schema(value_type = String, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2030-07-13")]
     pub check_out: NaiveDate,
-    /// Adults (≥ 1).
-    #[schema(example = 2)]
+    /// Adults: at least one, at most 50 occupants in all.
+    #[schema(example = 1, minimum = 1, maximum = 50)]
     pub adults: u32,
     /// One age (0–17) per child.
     #[serde(default)]
-    #[schema(example = json!([7]))]
+    #[schema(example = json!([]), max_items = 49, value_type = Vec<ChildAge>)]
     pub children: Vec<u8>,
     /// Who books.
     pub guest: GuestDto,
-    /// Notes for the agency (≤ 2,000 characters).
+    /// Notes for the agency (≤ 2,000 characters once trimmed; blank is none).
     #[serde(default)]
+    #[schema(value_type = Option<NotesSchema>)]
     pub notes: Option<String>,
     /// Staff only: the user account the booking is for (none: booked at the desk).
     #[serde(default)]
+    #[schema(example = json!(null))]
     pub customer_id: Option<Uuid>,
     /// Staff only: the total set by hand, in minor units of the property's currency; it
     /// must cover the fees and the tourist tax. Audited.
     #[serde(default)]
+    #[schema(example = json!(null))]
     pub manual_total: Option<i64>,
 }
 
@@ -93,12 +124,16 @@ pub struct CreateReservationRequest {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GuestPatchDto {
     /// First name.
+    #[schema(value_type = Option<PersonNameSchema>)]
     pub first_name: Option<String>,
     /// Last name.
+    #[schema(value_type = Option<PersonNameSchema>)]
     pub last_name: Option<String>,
     /// Email.
+    #[schema(value_type = Option<EmailSchema>)]
     pub email: Option<String>,
     /// Phone.
+    #[schema(value_type = Option<PhoneNumberSchema>)]
     pub phone: Option<String>,
     /// Postal address (whole).
     pub address: Option<AddressDto>,
@@ -119,20 +154,25 @@ impl From<GuestPatchDto> for GuestPatch {
 /// `PATCH /reservations/{id}`: what to change; omitted fields stay.
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[schema(example = json!({"notes": "Arriving late, around 22:00", "guest": {"phone": "+33 6 12 34 56 78"}}))]
 pub struct UpdateReservationRequest {
     /// New arrival day.
+    #[schema(value_type = Option<String>, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2030-07-06")]
     pub check_in: Option<NaiveDate>,
     /// New departure day.
+    #[schema(value_type = Option<String>, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2030-07-13")]
     pub check_out: Option<NaiveDate>,
-    /// New number of adults.
+    /// New number of adults (at least one, at most 50 occupants in all).
+    #[schema(minimum = 1, maximum = 50)]
     pub adults: Option<u32>,
     /// New children's ages (the whole list).
+    #[schema(max_items = 49, value_type = Option<Vec<ChildAge>>)]
     pub children: Option<Vec<u8>>,
     /// Changes to the contact.
     pub guest: Option<GuestPatchDto>,
-    /// New notes; `null` clears them.
+    /// New notes (≤ 2,000 characters once trimmed); blank or `null` clears them.
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<NotesSchema>)]
     pub notes: Option<Option<String>>,
     /// Staff only: a total set by hand (any change of dates or occupants otherwise
     /// re-prices at the quote).
@@ -143,9 +183,71 @@ pub struct UpdateReservationRequest {
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CancelReservationRequest {
-    /// Why (1–500 characters).
-    #[schema(example = "Our plans changed")]
+    /// Why (1–500 characters once trimmed).
+    #[schema(value_type = CancelReasonSchema)]
     pub reason: String,
+}
+
+/// The schema `ChildAge`: a child's age, 0 to 17 (`Occupants::new`).
+pub struct ChildAge;
+
+impl PartialSchema for ChildAge {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::Integer)
+            .description(Some("A child's age in years, 0 to 17."))
+            .minimum(Some(0))
+            .maximum(Some(i64::from(AGE_OF_MAJORITY) - 1))
+            .examples([serde_json::json!(7)])
+            .build()
+            .into()
+    }
+}
+
+impl ToSchema for ChildAge {
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("ChildAge")
+    }
+}
+
+/// The schema `Notes`: what `Notes::parse` accepts.
+pub struct NotesSchema;
+
+impl PartialSchema for NotesSchema {
+    fn schema() -> RefOr<Schema> {
+        text(
+            "Free text for the agency: at most 2,000 characters once trimmed, control \
+             characters only as tabs and line breaks; blank is none.",
+            Notes::pattern(),
+            "Arriving late, around 22:00",
+        )
+    }
+}
+
+impl ToSchema for NotesSchema {
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("Notes")
+    }
+}
+
+/// The schema `CancelReason`: what `CancelReason::parse` accepts.
+pub struct CancelReasonSchema;
+
+impl PartialSchema for CancelReasonSchema {
+    fn schema() -> RefOr<Schema> {
+        text(
+            "Why a reservation is cancelled: 1 to 500 characters once trimmed, control \
+             characters only as tabs and line breaks.",
+            CancelReason::pattern(),
+            "Our plans changed",
+        )
+    }
+}
+
+impl ToSchema for CancelReasonSchema {
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("CancelReason")
+    }
 }
 
 /// A payment the guest owes.

@@ -5,7 +5,10 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use chrono::{DateTime, Utc};
-use sejour_infrastructure::http::Json;
+use sejour_infrastructure::http::{
+    Json,
+    schemas::{EmailSchema, NewPasswordSchema, PersonNameSchema, PhoneNumberSchema},
+};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -117,12 +120,13 @@ impl IntoResponse for UserResponse {
 /// `PATCH /users/me`: the fields to change; an omitted field is left as it is.
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(example = json!({"firstName": "Ada", "lastName": "Lovelace", "phone": "+33612345678", "language": "fr"}))]
 pub struct UpdateMyProfileRequest {
     /// New first name (1–100 characters once trimmed).
-    #[schema(example = "Ada")]
+    #[schema(value_type = Option<PersonNameSchema>)]
     pub first_name: Option<String>,
     /// New last name (1–100 characters once trimmed).
-    #[schema(example = "Lovelace")]
+    #[schema(value_type = Option<PersonNameSchema>)]
     pub last_name: Option<String>,
     /// New phone number (international form, or French national form such as
     /// `06 12 34 56 78`); `null` removes it.
@@ -130,7 +134,7 @@ pub struct UpdateMyProfileRequest {
         default,
         deserialize_with = "sejour_infrastructure::http::dto::present"
     )]
-    #[schema(value_type = Option<String>, example = "+33612345678")]
+    #[schema(value_type = Option<PhoneNumberSchema>)]
     pub phone: Option<Option<String>>,
     /// New preferred language.
     pub language: Option<UserLanguage>,
@@ -139,16 +143,26 @@ pub struct UpdateMyProfileRequest {
 /// `POST /users`: the account to create.
 #[derive(Clone, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(example = json!({
+    "email": "ada@example.com",
+    "password": "correct horse battery staple",
+    "firstName": "Ada",
+    "lastName": "Lovelace",
+    "role": "manager"
+}))]
 pub struct CreateUserRequest {
     /// Sign-in email; unique, case-insensitively.
-    #[schema(example = "ada@example.com")]
+    #[schema(value_type = EmailSchema)]
     pub email: String,
-    /// The first password (the password policy applies).
-    #[schema(format = Password, write_only)]
+    /// The first password: 10 to 128 characters, not a common password, not containing
+    /// the email.
+    #[schema(value_type = NewPasswordSchema)]
     pub password: String,
     /// First name (1–100 characters once trimmed).
+    #[schema(value_type = PersonNameSchema)]
     pub first_name: String,
     /// Last name (1–100 characters once trimmed).
+    #[schema(value_type = PersonNameSchema)]
     pub last_name: String,
     /// The role to give.
     pub role: UserRole,

@@ -63,6 +63,12 @@ export async function changePassword(_: FormState, form: FormData): Promise<Form
 /** Always the same answer, whether the account exists or not (as the API does). */
 export async function requestPasswordReset(_: FormState, form: FormData): Promise<FormState> {
   const { email = "" } = formValues(form);
+  // The API answers the same to anything (accounts cannot be probed): an empty field is
+  // caught here, or the person would be told a link is on its way.
+  if (!email) {
+    const t = await getTranslations("errors");
+    return { error: t("fields"), fields: { email: t("emailRequired") } };
+  }
   try {
     await unwrap((await api()).POST("/api/v1/auth/password-reset", { body: { email } }));
   } catch (error) {
