@@ -320,7 +320,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Blocks dates (staff): 409 `calendar.period_unavailable` when they overlap anything. */
+        /**
+         * Blocks dates (staff any block; an owner of the property its own stays, `owner_stay`):
+         *     409 `calendar.period_unavailable` when they overlap anything.
+         */
         post: operations["blockDates"];
         delete?: never;
         options?: never;
@@ -338,7 +341,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Frees a block (staff). */
+        /** Frees a block (staff; an owner of the property their own stays). */
         delete: operations["unblockDates"];
         options?: never;
         head?: never;

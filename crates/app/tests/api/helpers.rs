@@ -118,6 +118,15 @@ impl TestApp {
             .unwrap_or_else(|e| panic!("{e}"))
     }
 
+    pub async fn delete_as(&self, user: &TestUser, path: &str) -> reqwest::Response {
+        self.client
+            .delete(self.url(path))
+            .bearer_auth(&user.access_token)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
     pub async fn post(&self, path: &str, body: serde_json::Value) -> reqwest::Response {
         self.client
             .post(self.url(path))

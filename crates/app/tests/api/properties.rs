@@ -796,3 +796,57 @@ async fn photos_land_in_s3_compatible_storage_when_configured(pool: PgPool) {
         .await;
     assert_eq!(served.status(), 200);
 }
+
+#[sqlx::test(migrations = false)]
+async fn an_owner_blocks_and_frees_their_own_stays_only(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let admin = app.user(Role::Admin).await;
+    let manager = app.user(Role::Manager).await;
+    let owner_user = app.user(Role::Owner).await;
+    let guest = app.user(Role::Guest).await;
+    let mine = new_owner(&app, &manager, "mine@example.com", 1).await;
+    let theirs = new_owner(&app, &manager, "theirs@example.com", 2).await;
+    json(
+        app.patch_as(
+            &admin,
+            &format!("/api/v1/owners/{mine}"),
+            j!({"userId": owner_user.id}),
+        )
+        .await,
+        200,
+    )
+    .await;
+    let my_property = published_property(&app, &manager, "Ma Maison", "Arles", &mine).await;
+    let other = published_property(&app, &manager, "Leur Maison", "Arles", &theirs).await;
+    let stay = j!({"start": "2027-05-01", "end": "2027-05-08", "kind": "owner_stay", "note": "En famille"});
+
+    let path = format!("/api/v1/properties/{my_property}/blocks");
+    let block = json(app.post_as(&owner_user, &path, stay.clone()).await, 201).await;
+    let works = j!({"start": "2027-06-01", "end": "2027-06-03", "kind": "maintenance"});
+    assert_eq!(
+        json(app.post_as(&owner_user, &path, works).await, 403).await["code"],
+        "auth.forbidden"
+    );
+    // Another owner's property is not theirs to see in full; a guest is not an owner.
+    let elsewhere = format!("/api/v1/properties/{other}/blocks");
+    json(
+        app.post_as(&owner_user, &elsewhere, stay.clone()).await,
+        404,
+    )
+    .await;
+    json(app.post_as(&guest, &path, stay).await, 404).await;
+
+    let block_path = format!("{path}/{}", block["id"].as_str().unwrap_or_default());
+    assert_eq!(app.delete_as(&guest, &block_path).await.status(), 404);
+    assert_eq!(app.delete_as(&owner_user, &block_path).await.status(), 204);
+    let calendar = json(
+        app.get_as(
+            &owner_user,
+            &format!("/api/v1/properties/{my_property}/calendar?from=2027-05-01&to=2027-06-01"),
+        )
+        .await,
+        200,
+    )
+    .await;
+    assert_eq!(calendar.as_array().map(Vec::len), Some(0));
+}

@@ -6,7 +6,10 @@ use std::sync::Arc;
 use sejour_core::{Actor, AppError, authz};
 use sejour_owners::application::directory::OwnerDirectory;
 
-use crate::domain::property::{Property, PropertyStatus};
+use crate::domain::{
+    calendar::OccupationKind,
+    property::{Property, PropertyStatus},
+};
 
 /// How much of a property a caller sees.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +58,27 @@ impl Access {
             Ok(View::Public)
         } else {
             Err(AppError::not_found("property"))
+        }
+    }
+
+    /// Who may put or lift a block of `kind` on `property`'s calendar: staff any block, an
+    /// owner of the property their own stays (`owner_stay`) only. 401 anonymous, 404 when
+    /// the caller may not see the property in full, 403 for an owner and another kind.
+    pub async fn require_block_rights(
+        &self,
+        actor: &Actor,
+        property: &Property,
+        kind: OccupationKind,
+    ) -> Result<(), AppError> {
+        let (_, role) = authz::require_user(actor)?;
+        if role.is_staff() {
+            return Ok(());
+        }
+        self.require_full_view(actor, property).await?;
+        if kind == OccupationKind::OwnerStay {
+            Ok(())
+        } else {
+            Err(AppError::forbidden())
         }
     }
 

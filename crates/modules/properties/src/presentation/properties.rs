@@ -568,7 +568,8 @@ pub struct BlockRequest {
     pub note: Option<String>,
 }
 
-/// Blocks dates (staff): 409 `calendar.period_unavailable` when they overlap anything.
+/// Blocks dates (staff any block; an owner of the property its own stays, `owner_stay`):
+/// 409 `calendar.period_unavailable` when they overlap anything.
 #[utoipa::path(post, path = "/properties/{id}/blocks", operation_id = "blockDates", tag = "properties", request_body = BlockRequest,
     params(("id" = Uuid, Path, description = "The property")),
     security(("bearerAuth" = [])),
@@ -606,7 +607,7 @@ pub async fn block(
     Ok((StatusCode::CREATED, Json(Created { id: block_id })))
 }
 
-/// Frees a block (staff).
+/// Frees a block (staff; an owner of the property their own stays).
 #[utoipa::path(delete, path = "/properties/{id}/blocks/{block_id}", operation_id = "unblockDates", tag = "properties",
     params(("id" = Uuid, Path, description = "The property"), ("block_id" = Uuid, Path, description = "The block")),
     security(("bearerAuth" = [])),

@@ -1,7 +1,7 @@
 //! `BlockDatesCommand` and `ReleaseBlockCommand`: owner stays and maintenance on the
 //! calendar shared with reservations.
 
-use sejour_core::{AppError, Ctx, FieldError, value_objects::DateRange};
+use sejour_core::{AppError, Ctx, FieldError, authz, value_objects::DateRange};
 use uuid::Uuid;
 
 use crate::{
@@ -26,8 +26,9 @@ pub struct BlockDatesCommand {
     pub note: Option<String>,
 }
 
-/// Blocks dates (staff); 409 `calendar.period_unavailable` when they overlap anything —
-/// an adjacent block (end = next start) is fine. Returns the block's id.
+/// Blocks dates: staff any block, an owner of the property their own stays
+/// (`Access::require_block_rights`); 409 `calendar.period_unavailable` when they overlap
+/// anything — an adjacent block (end = next start) is fine. Returns the block's id.
 #[doc(alias = "BlockDatesHandler")]
 pub async fn block_dates(
     app: &Properties,
@@ -35,7 +36,7 @@ pub async fn block_dates(
     ctx: &Ctx,
     cmd: BlockDatesCommand,
 ) -> Result<Uuid, AppError> {
-    access.require_manager(&ctx.actor)?;
+    authz::require_user(&ctx.actor)?;
     if !PropertyAvailabilityService::is_staff_block(cmd.kind) {
         return Err(AppError::validation(vec![FieldError::new(
             "kind",
@@ -44,10 +45,14 @@ pub async fn block_dates(
         )]));
     }
     let mut tx = app.uow.begin().await?;
-    app.repo
+    let property = app
+        .repo
         .find_for_update(&mut tx, cmd.property_id)
         .await?
         .ok_or_else(|| AppError::not_found("property"))?;
+    access
+        .require_block_rights(&ctx.actor, &property, cmd.kind)
+        .await?;
     let occupation = Occupation {
         id: app.ids.new_id(),
         property_id: cmd.property_id,
@@ -70,7 +75,8 @@ pub async fn block_dates(
     Ok(occupation.id)
 }
 
-/// Frees a block (staff); reservations are freed by cancelling them, not here.
+/// Frees a block (staff any, an owner of the property their own stays); reservations are
+/// freed by cancelling them, not here.
 #[doc(alias = "ReleaseBlockHandler")]
 pub async fn release_block(
     app: &Properties,
@@ -79,10 +85,19 @@ pub async fn release_block(
     property_id: Uuid,
     block_id: Uuid,
 ) -> Result<(), AppError> {
-    access.require_manager(&ctx.actor)?;
+    authz::require_user(&ctx.actor)?;
     let mut tx = app.uow.begin().await?;
+    let property = app
+        .repo
+        .find_for_update(&mut tx, property_id)
+        .await?
+        .ok_or_else(|| AppError::not_found("property"))?;
     match app.calendar.find(&mut tx, property_id, block_id).await? {
-        Some(o) if PropertyAvailabilityService::is_staff_block(o.kind) => {}
+        Some(o) if PropertyAvailabilityService::is_staff_block(o.kind) => {
+            access
+                .require_block_rights(&ctx.actor, &property, o.kind)
+                .await?;
+        }
         Some(_) => {
             return Err(AppError::rule(
                 "calendar.not_a_block",
