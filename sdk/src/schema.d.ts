@@ -655,6 +655,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reservations/{id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What cancelling this booking today would refund under its cancellation policy, so that
+         *     the guest (or staff) sees it before deciding. Nothing changes.
+         */
+        get: operations["previewCancellation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reservations/{id}/confirm": {
         parameters: {
             query?: never;
@@ -928,6 +948,18 @@ export interface components {
          * @enum {string}
          */
         CancellationPolicy: "flexible" | "moderate" | "strict";
+        /** @description What cancelling today would refund, before deciding. */
+        CancellationPreviewDto: {
+            /**
+             * Format: date
+             * @description The day the refund is computed for (today, agency time).
+             */
+            asOf: string;
+            /** @description `flexible`, `moderate` or `strict`. */
+            policy: components["schemas"]["CancellationPolicy"];
+            /** @description The refund due under the booking's cancellation policy if cancelled today. */
+            refundDue: components["schemas"]["Money"];
+        };
         /**
          * @description Why a reservation is cancelled: 1 to 500 characters once trimmed, control characters only as tabs and line breaks.
          * @example Our plans changed
@@ -3228,6 +3260,7 @@ export type BlockKind = components['schemas']['BlockKind'];
 export type BlockRequest = components['schemas']['BlockRequest'];
 export type CancellationDto = components['schemas']['CancellationDto'];
 export type CancellationPolicy = components['schemas']['CancellationPolicy'];
+export type CancellationPreviewDto = components['schemas']['CancellationPreviewDto'];
 export type CancelReason = components['schemas']['CancelReason'];
 export type CancelReservationRequest = components['schemas']['CancelReservationRequest'];
 export type CapacityDto = components['schemas']['CapacityDto'];
@@ -6597,6 +6630,74 @@ export interface operations {
             };
             /** @description No reason, or too long (`reservation.reason_required`) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewCancellation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The reservation's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The refund if cancelled today */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancellationPreviewDto"];
+                };
+            };
+            /** @description Malformed request: a path id, query parameter, header or JSON body that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An owner of the property (they may read, not act) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such reservation, or not yours (`reservation.not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already cancelled or completed (`reservation.invalid_transition`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

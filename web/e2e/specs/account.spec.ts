@@ -92,7 +92,9 @@ test("a guest cancels their booking and sees the refund due", async ({ page }) =
   await fillBookingForm(page);
   await expect(page.getByRole("status")).toBeVisible();
   await page.getByText("Annuler ma réservation").click();
-  await expect(page.getByText(/Conditions : Annulation/)).toBeVisible();
+  await expect(
+    page.getByText(/Si vous annulez aujourd’hui, le remboursement dû est de [\d\s\u202f]+,\d\d\s€ \(Annulation/),
+  ).toBeVisible();
   await page.getByLabel("Motif").fill("Change of plans");
   await page.getByRole("button", { name: "Annuler la réservation" }).click();
   await expect(page.locator("main .badge")).toHaveText("Annulée");

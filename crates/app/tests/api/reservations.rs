@@ -918,3 +918,35 @@ async fn managers_search_reservations_and_owners_see_only_theirs_reduced(pool: P
     )
     .await;
 }
+
+#[sqlx::test(migrations = false)]
+async fn the_refund_of_a_cancellation_is_shown_before_it_is_made(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let Agency {
+        manager,
+        owner_user,
+        property,
+    } = agency(&app).await;
+    let guest = app.user(Role::Guest).await;
+    let other = app.user(Role::Guest).await;
+    let booked = stay(&app, &guest, &property, "2027-05-03", "2027-05-10", 201).await;
+    let id = id_of(&booked);
+    let path = format!("/api/v1/reservations/{id}/cancellation");
+
+    let preview = json(app.get_as(&guest, &path).await, 200).await;
+    assert_eq!(preview["policy"], "moderate");
+    // Nothing is paid yet: nothing to refund, in the booking's currency.
+    assert_eq!(preview["refundDue"], j!({"amount": 0, "currency": "EUR"}));
+    assert!(preview["asOf"].as_str().is_some_and(|d| d.len() == 10));
+    json(app.get_as(&manager, &path).await, 200).await;
+    json(app.get_as(&owner_user, &path).await, 403).await;
+    json(app.get_as(&other, &path).await, 404).await;
+    // Previewing changes nothing; once cancelled, there is nothing left to preview.
+    assert_eq!(status_of(&app, &id).await, "pending");
+    let cancelled = cancel(&app, &guest, &id, "Change of plans", 200).await;
+    assert_eq!(cancelled["cancellation"]["refundDue"], preview["refundDue"]);
+    assert_eq!(
+        json(app.get_as(&guest, &path).await, 409).await["code"],
+        "reservation.invalid_transition"
+    );
+}

@@ -309,6 +309,20 @@ impl Reservation {
         Ok(())
     }
 
+    /// What cancelling on `today` would refund under the frozen cancellation policy, for
+    /// an active booking (rule `OnlyActiveCanBeCancelled`); nothing changes.
+    pub fn refund_if_cancelled(&self, today: NaiveDate) -> Result<Money, ReservationError> {
+        check_rule(OnlyActiveCanBeCancelled {
+            status: self.state.status,
+        })?;
+        ReservationDomainService::refund_due(
+            &self.state.price,
+            self.state.amount_paid,
+            today,
+            self.state.period.check_in(),
+        )
+    }
+
     /// Cancels an active booking (rule `OnlyActiveCanBeCancelled`), computing the refund
     /// due under the frozen cancellation policy. The caller frees the dates in the same
     /// transaction.
@@ -319,15 +333,7 @@ impl Reservation {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<(), ReservationError> {
-        check_rule(OnlyActiveCanBeCancelled {
-            status: self.state.status,
-        })?;
-        let refund = ReservationDomainService::refund_due(
-            &self.state.price,
-            self.state.amount_paid,
-            today,
-            self.state.period.check_in(),
-        )?;
+        let refund = self.refund_if_cancelled(today)?;
         self.state.status = ReservationStatus::Cancelled;
         self.state.cancellation = Some(Cancellation {
             at: now,

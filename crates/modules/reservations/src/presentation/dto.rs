@@ -319,6 +319,20 @@ pub struct CancellationDto {
     pub refund_due: Money,
 }
 
+/// What cancelling today would refund, before deciding.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct CancellationPreviewDto {
+    /// The refund due under the booking's cancellation policy if cancelled today.
+    #[schema(value_type = MoneySchema)]
+    pub refund_due: Money,
+    /// `flexible`, `moderate` or `strict`.
+    #[schema(value_type = sejour_infrastructure::http::pricing::CancellationPolicySchema)]
+    pub policy: String,
+    /// The day the refund is computed for (today, agency time).
+    pub as_of: NaiveDate,
+}
+
 /// The rental contract (filled by the contracts context).
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]

@@ -8,6 +8,7 @@
 //! | `PATCH /reservations/{id}` | staff, the guest who booked | [`reservations`] |
 //! | `POST /reservations/{id}/confirm` | staff | [`reservations`] |
 //! | `POST /reservations/{id}/cancel` | staff, the guest who booked | [`reservations`] |
+//! | `GET /reservations/{id}/cancellation` | staff, the guest who booked | [`reservations`] |
 //! | `GET /reservations/{id}/events` | whoever may see it | [`reservations`] |
 //! | `GET /me/reservations` | any signed-in user: their own | [`reservations`] |
 //!
@@ -40,6 +41,7 @@ pub fn routes() -> OpenApiRouter<ReservationsState> {
         ))
         .routes(routes!(reservations::confirm_reservation))
         .routes(routes!(reservations::cancel_reservation))
+        .routes(routes!(reservations::preview_cancellation))
         .routes(routes!(reservations::reservation_events))
         .routes(routes!(reservations::my_reservations))
 }

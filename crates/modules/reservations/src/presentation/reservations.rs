@@ -21,8 +21,8 @@ use uuid::Uuid;
 use super::{
     ReservationsState,
     dto::{
-        CancelReservationRequest, CreateReservationRequest, ReservationDto, ReservationEventDto,
-        ReservationEventsDto, ReservationView, UpdateReservationRequest,
+        CancelReservationRequest, CancellationPreviewDto, CreateReservationRequest, ReservationDto,
+        ReservationEventDto, ReservationEventsDto, ReservationView, UpdateReservationRequest,
     },
 };
 use crate::{
@@ -36,7 +36,7 @@ use crate::{
         },
         queries::{
             ReservationCursor, ReservationsPage, get_customer_reservations, get_reservation,
-            reservation_events as events_query,
+            preview_cancellation as preview_query, reservation_events as events_query,
             search_reservations::{self, SearchReservationsQuery},
         },
     },
@@ -376,6 +376,31 @@ pub async fn cancel_reservation(
     };
     cancel_reservation::cancel_reservation(&svc, &ctx, command).await?;
     reread(&svc, &ctx, id).await
+}
+
+/// What cancelling this booking today would refund under its cancellation policy, so that
+/// the guest (or staff) sees it before deciding. Nothing changes.
+#[utoipa::path(get, path = "/reservations/{id}/cancellation", operation_id = "previewCancellation", tag = "reservations",
+    params(("id" = Uuid, Path, description = "The reservation's id")),
+    security(("bearerAuth" = [])),
+    responses(
+        (status = 200, description = "The refund if cancelled today", body = CancellationPreviewDto),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "An owner of the property (they may read, not act)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such reservation, or not yours (`reservation.not_found`)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already cancelled or completed (`reservation.invalid_transition`)", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn preview_cancellation(
+    State(svc): State<ReservationsState>,
+    RequestCtx(ctx): RequestCtx,
+    Path(id): Path<Uuid>,
+) -> Result<Json<CancellationPreviewDto>, ApiError> {
+    let preview = preview_query::preview_cancellation(&svc, &ctx, id).await?;
+    Ok(Json(CancellationPreviewDto {
+        refund_due: preview.refund_due,
+        policy: preview.policy,
+        as_of: preview.as_of,
+    }))
 }
 
 /// The timeline of a reservation's events (created, updated, confirmed, cancelled,

@@ -2,6 +2,7 @@
 
 pub mod get_customer_reservations;
 pub mod get_reservation;
+pub mod preview_cancellation;
 pub mod reservation_events;
 pub mod search_reservations;
 

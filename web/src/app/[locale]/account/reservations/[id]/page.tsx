@@ -35,6 +35,9 @@ export default async function MyReservationPage({
     getTranslations("errors"),
   ]);
   const open = reservation.status === "pending" || reservation.status === "confirmed";
+  const preview = open
+    ? (await client.GET("/api/v1/reservations/{id}/cancellation", { params: { path: { id } } })).data
+    : undefined;
   const { booked } = await searchParams;
   return (
     <div className="two">
@@ -63,7 +66,14 @@ export default async function MyReservationPage({
         {open && (
           <details>
             <summary>{t("cancelTitle")}</summary>
-            <p>{t("cancelPolicy", { policy: tQuote(`policy.${reservation.price.cancellationPolicy}`) })}</p>
+            <p>
+              {preview
+                ? t("cancelPreview", {
+                    amount: money(preview.refundDue, locale),
+                    policy: tQuote(`policy.${preview.policy}`),
+                  })
+                : t("cancelPolicy", { policy: tQuote(`policy.${reservation.price.cancellationPolicy}`) })}
+            </p>
             <ActionForm action={cancelMyReservation.bind(null, id)} submit={t("cancel")} errorTitle={e("title")}>
               <input type="hidden" name="version" value={reservation.version} />
               <Field name="reason" label={t("reason")} required />
