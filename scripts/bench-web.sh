@@ -12,9 +12,9 @@ start_demo_api
 web=""
 trap 'kill $web 2>/dev/null || true; stop_demo_api' EXIT
 npm run --silent build -w web >/dev/null
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 PORT=$port HOSTNAME=127.0.0.1 SEJOUR_API_URL="$DEMO_API_URL" SEJOUR_MAP_TILES_URL="/tiles/{z}/{x}/{y}.png" \
   node web/.next/standalone/web/server.js >/dev/null 2>&1 &
 web=$!
-for _ in $(seq 1 50); do curl -fsS "http://127.0.0.1:$port/fr" >/dev/null 2>&1 && break; sleep 0.2; done
+wait_for_url "http://127.0.0.1:$port/fr"
 BASE_URL="http://127.0.0.1:$port" SEJOUR_API_URL="$DEMO_API_URL" node web/bench/page-weight.mjs

@@ -38,14 +38,12 @@ if ! "$VENV/bin/schemathesis" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VER
 fi
 
 # 2. The binary.
-echo "==> building sejour" >&2
-cargo build --locked -p sejour --quiet
-BIN="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/debug/sejour"
+BIN=$(debug_sejour)
 
 # 3. The demo agency and the test data, in a database every role's run starts from.
 WORK=$(mktemp -d)
 SEED_DB="sejour_contract_$$"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
 SERVER_PID=""
 DATABASES=("$SEED_DB")
@@ -66,10 +64,7 @@ db_url() { echo "${BASE_DB_URL%/*}/$1"; }
 serve() {
   DATABASE_URL=$(db_url "$1") SEJOUR_DATA_DIR="$2" "$BIN" api >"$3" 2>&1 &
   SERVER_PID=$!
-  for _ in $(seq 1 100); do
-    curl -fsS "$BASE/health/live" >/dev/null 2>&1 && return
-    sleep 0.2
-  done
+  wait_for_url "$BASE/health/live" && return
   cat "$3" >&2
   exit 1
 }

@@ -12,15 +12,13 @@ start_demo_api() {
   if [ -n "${SEJOUR_BIN:-}" ]; then
     DEMO_API_BIN="$SEJOUR_BIN"
   else
-    echo "==> building sejour" >&2
-    cargo build --locked -p sejour --quiet
-    DEMO_API_BIN="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/debug/sejour"
+    DEMO_API_BIN=$(debug_sejour)
   fi
   DEMO_API_BASE_DB="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
   DEMO_API_DB="sejour_demo_$$_$RANDOM"
   DEMO_API_DIR=$(mktemp -d)
   local port
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  port=$(free_port)
   DEMO_API_URL="http://127.0.0.1:$port"
   psql "$DEMO_API_BASE_DB" -q -c "CREATE DATABASE $DEMO_API_DB" >/dev/null
   (
@@ -38,11 +36,7 @@ start_demo_api() {
     exec "$DEMO_API_BIN" "${DEMO_API_MODE:-all}" >"$DEMO_API_DIR/api.log" 2>&1
   ) &
   DEMO_API_PID=$!
-  for _ in $(seq 1 150); do
-    curl -fsS "$DEMO_API_URL/health/live" >/dev/null 2>&1 && break
-    sleep 0.2
-  done
-  curl -fsS "$DEMO_API_URL/health/live" >/dev/null || { cat "$DEMO_API_DIR"/*.log >&2; return 1; }
+  wait_for_url "$DEMO_API_URL/health/live" 150 || { cat "$DEMO_API_DIR"/*.log >&2; return 1; }
   echo "==> the demo API answers on $DEMO_API_URL" >&2
   export DEMO_API_URL DEMO_API_DIR DEMO_API_PID
 }

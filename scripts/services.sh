@@ -85,3 +85,24 @@ ensure_s3() {
 
 # A build directory outside the clone, reused between runs and clones.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/sejour/target}"
+
+# A free TCP port on 127.0.0.1.
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Waits for URL $1 to answer, trying $2 times (default 100) every 0.2 s; fails if it never does.
+wait_for_url() {
+  for _ in $(seq 1 "${2:-100}"); do
+    curl -fsS "$1" >/dev/null 2>&1 && return 0
+    sleep 0.2
+  done
+  return 1
+}
+
+# Builds the debug `sejour` binary (the tests' API) and prints its path.
+debug_sejour() {
+  echo "==> building sejour" >&2
+  cargo build --locked -p sejour --quiet
+  echo "$(cd "$CARGO_TARGET_DIR" && pwd)/debug/sejour"
+}

@@ -44,7 +44,7 @@ npm run --silent test -w sdk
 echo "==> web: production build" >&2
 npm run --silent build -w web >/dev/null
 echo "==> web: end-to-end (Chromium)" >&2
-WEB_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+WEB_PORT=$(free_port)
 export WEB_PORT
 # Extra arguments select specs, e.g. `scripts/test-web.sh backoffice`.
 npm run --silent e2e -w web -- "$@"
