@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Page weight and largest contentful paint of the search and property pages: the production
 # web build and the real API (demo data) on this machine, measured in Debian's Chromium
-# (web/bench/page-weight.mjs). RUNS (default 7) cold loads per page; prints a Markdown table.
+# (web/bench/page-weight.mjs), then the planning board at 200 properties (web/bench/board.mjs).
+# RUNS (default 7) loads per page; prints Markdown tables.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/services.sh
@@ -18,3 +19,5 @@ PORT=$port HOSTNAME=127.0.0.1 SEJOUR_API_URL="$DEMO_API_URL" SEJOUR_MAP_TILES_UR
 web=$!
 wait_for_url "http://127.0.0.1:$port/fr"
 BASE_URL="http://127.0.0.1:$port" SEJOUR_API_URL="$DEMO_API_URL" node web/bench/page-weight.mjs
+echo
+BASE_URL="http://127.0.0.1:$port" SEJOUR_API_URL="$DEMO_API_URL" node web/bench/board.mjs

@@ -187,6 +187,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calendar board: a page of the back-office list of properties (staff: all, an
+         *     owner: theirs), each with its occupied ranges in the window, in one request.
+         */
+        get: operations["getCalendarBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/reservations": {
         parameters: {
             query?: never;
@@ -260,8 +280,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Public search: published properties free for the whole stay, with the stay's total
-         *     price. No owner data.
+         * Public search: published properties with their "from" nightly price; given
+         *     `checkIn` and `checkOut`, only those free for the whole stay, with its total price.
+         *     No owner data. 422 `search.incomplete_stay` for one date without the other.
          */
         get: operations["searchProperties"];
         put?: never;
@@ -1558,6 +1579,11 @@ export interface components {
             /** @description Staff and owners: the note. */
             note?: string | null;
             /**
+             * Format: uuid
+             * @description Staff and owners: the reservation holding a `reservation` range.
+             */
+            reservationId?: string | null;
+            /**
              * Format: date
              * @description First night.
              * @example 2026-07-04
@@ -1884,6 +1910,18 @@ export interface components {
             nextCursor?: string | null;
         };
         /** @description A page of items. */
+        Page_PropertyCalendarDto: {
+            /** @description The items of this page. */
+            items: {
+                /** @description Its occupied ranges overlapping the window, in date order, with details. */
+                occupations: components["schemas"]["OccupiedRange"][];
+                /** @description The property. */
+                property: components["schemas"]["PropertySummaryDto"];
+            }[];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            nextCursor?: string | null;
+        };
+        /** @description A page of items. */
         Page_PropertySummaryDto: {
             /** @description The items of this page. */
             items: {
@@ -2042,17 +2080,18 @@ export interface components {
                 maxGuests: number;
                 /** @description Name. */
                 name: string;
+                /** @description The lowest nightly price of its rates (base or any season): "from 120 € a night". */
+                nightlyFrom: components["schemas"]["Money"];
                 /**
                  * Format: int32
-                 * @description Nights of the stay.
+                 * @description Nights of the stay (searching for a stay).
                  */
-                nights: number;
+                nights?: number | null;
                 /** @description The first photo (resized), if any. */
                 photoUrl?: string | null;
                 /** @description Slug. */
                 slug: string;
-                /** @description Total price of the stay, tourist tax included. */
-                total: components["schemas"]["Money"];
+                total?: null | components["schemas"]["Money"];
             }[];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             nextCursor?: string | null;
@@ -2250,6 +2289,13 @@ export interface components {
             field: string;
             /** @description A human explanation. */
             message: string;
+        };
+        /** @description A row of the calendar board. */
+        PropertyCalendarDto: {
+            /** @description Its occupied ranges overlapping the window, in date order, with details. */
+            occupations: components["schemas"]["OccupiedRange"][];
+            /** @description The property. */
+            property: components["schemas"]["PropertySummaryDto"];
         };
         /** @description A property as staff and its owners see it. */
         PropertyDto: {
@@ -2794,7 +2840,10 @@ export interface components {
             /** @description The account's email. */
             email: string;
         };
-        /** @description A search result: the public face of a property and the stay's price. */
+        /**
+         * @description A search result: the public face of a property, its lowest nightly price and, for a
+         *     stay, the stay's price.
+         */
         SearchResult: {
             /** @description Amenities. */
             amenities: components["schemas"]["Amenity"][];
@@ -2836,17 +2885,18 @@ export interface components {
             maxGuests: number;
             /** @description Name. */
             name: string;
+            /** @description The lowest nightly price of its rates (base or any season): "from 120 € a night". */
+            nightlyFrom: components["schemas"]["Money"];
             /**
              * Format: int32
-             * @description Nights of the stay.
+             * @description Nights of the stay (searching for a stay).
              */
-            nights: number;
+            nights?: number | null;
             /** @description The first photo (resized), if any. */
             photoUrl?: string | null;
             /** @description Slug. */
             slug: string;
-            /** @description Total price of the stay, tourist tax included. */
-            total: components["schemas"]["Money"];
+            total?: null | components["schemas"]["Money"];
         };
         /** @description A season: its dates, nightly price and stay rules. */
         Season: {
@@ -3312,6 +3362,7 @@ export type OwnerShareDto = components['schemas']['OwnerShareDto'];
 export type PageAuditRecordDto = components['schemas']['Page_AuditRecordDto'];
 export type PageDeadLetter = components['schemas']['Page_DeadLetter'];
 export type PageOwnerDto = components['schemas']['Page_OwnerDto'];
+export type PagePropertyCalendarDto = components['schemas']['Page_PropertyCalendarDto'];
 export type PagePropertySummaryDto = components['schemas']['Page_PropertySummaryDto'];
 export type PageReservationDto = components['schemas']['Page_ReservationDto'];
 export type PageReservationView = components['schemas']['Page_ReservationView'];
@@ -3327,6 +3378,7 @@ export type PhotoUpload = components['schemas']['PhotoUpload'];
 export type PriceDto = components['schemas']['PriceDto'];
 export type Problem = components['schemas']['Problem'];
 export type ProblemField = components['schemas']['ProblemField'];
+export type PropertyCalendarDto = components['schemas']['PropertyCalendarDto'];
 export type PropertyDto = components['schemas']['PropertyDto'];
 export type PropertyKind = components['schemas']['PropertyKind'];
 export type PropertyName = components['schemas']['PropertyName'];
@@ -4146,6 +4198,86 @@ export interface operations {
             };
         };
     };
+    getCalendarBoard: {
+        parameters: {
+            query: {
+                /**
+                 * @description The `nextCursor` of the previous page (opaque, URL-safe base64). One not shaped
+                 *     like a cursor is a 400; one shaped like a cursor that this API did not issue, a 422.
+                 */
+                cursor?: string;
+                /**
+                 * @description First night (YYYY-MM-DD).
+                 * @example 2026-07-01
+                 */
+                from: string;
+                /** @description Items per page, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description One owner's properties. */
+                ownerId?: string;
+                /** @description Name or city contains. */
+                q?: string;
+                /** @description draft, published or archived. */
+                status?: components["schemas"]["PropertyStatus"];
+                /**
+                 * @description Day after the last night (exclusive).
+                 * @example 2026-09-01
+                 */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of properties, newest first, with their calendars */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PropertyCalendarDto"];
+                };
+            };
+            /** @description Malformed request: a path id, query parameter, header or JSON body that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neither staff nor an owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A window longer than two years */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listMyReservations: {
         parameters: {
             query?: {
@@ -4548,19 +4680,20 @@ export interface operations {
     };
     searchProperties: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Required amenities, comma-separated (e.g. `pool,wifi`). */
                 amenities?: components["schemas"]["Amenity"][];
                 /**
-                 * @description First night.
+                 * @description First night; with `checkOut`, only properties free for the whole stay, priced for
+                 *     it. Without both, the catalogue is browsed.
                  * @example 2030-07-06
                  */
-                checkIn: string;
+                checkIn?: string;
                 /**
                  * @description Check-out day.
                  * @example 2030-07-13
                  */
-                checkOut: string;
+                checkOut?: string;
                 /** @description City. */
                 city?: string;
                 /**
@@ -4577,7 +4710,10 @@ export interface operations {
                  * @example 43.70,7.27
                  */
                 near?: string;
-                /** @description Highest total price of the stay, minor units. */
+                /**
+                 * @description Highest total price of the stay, minor units; without a stay, highest
+                 *     `nightlyFrom`.
+                 */
                 priceMax?: number;
                 /** @description Radius around `near`, km (default 20). */
                 radius?: number;

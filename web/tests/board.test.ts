@@ -24,11 +24,19 @@ describe("board bars", () => {
     ]);
   });
 
-  it("names a reservation's guest and status, matched by its dates", () => {
+  it("names a reservation's guest and status, found by the range's reservation id", () => {
     const booking = { id: "r1", status: "pending", guest: { firstName: "Zoé", lastName: "Martin" } } as ReservationDto;
-    const [bar] = barsOf([{ start: "2027-07-05", end: "2027-07-08", kind: "reservation" }], "2027-07-01", 28, (s, e) =>
-      s === "2027-07-05" && e === "2027-07-08" ? booking : undefined,
+    const [bar, unknown] = barsOf(
+      [
+        { start: "2027-07-05", end: "2027-07-08", kind: "reservation", reservationId: "r1" },
+        { start: "2027-07-10", end: "2027-07-12", kind: "reservation", reservationId: "r2" },
+      ],
+      "2027-07-01",
+      28,
+      (id) => (id === "r1" ? booking : undefined),
     );
     expect(bar).toMatchObject({ start: 4, span: 3, status: "pending", reservationId: "r1", label: "Zoé Martin" });
+    // A booking not read (e.g. of another page) still links to itself, without a name.
+    expect(unknown).toMatchObject({ start: 9, span: 2, reservationId: "r2", label: undefined });
   });
 });

@@ -45,6 +45,24 @@ test("a guest searches, reads the quote, signs in and books", async ({ page }) =
   await expect(page.getByRole("link", { name: new RegExp(property.name) }).first()).toBeVisible();
 });
 
+test("without dates the whole catalogue is shown, each from its nightly price", async ({ page }) => {
+  await page.goto("/en");
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText(/^\d+ rentals?$/);
+  const first = page.locator(".result").first();
+  await expect(first).toContainText(/from €[\d,.]+ a night/);
+  await expect(page.getByText("Add your dates to see only what is free")).toBeVisible();
+  // A date without the other is explained in words, not an error page.
+  await page.getByLabel("Check-in").fill(day(40));
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("alert")).toContainText("Give both an arrival and a departure date");
+  // Opening a property from the catalogue asks for the dates there.
+  await page.goto("/fr?sort=price");
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText(/^\d+ locations?$/);
+  const name = (await page.locator(".result h3").first().textContent()) ?? "";
+  await page.locator(".result").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+});
+
 test("dates taken meanwhile get a message, not an error page", async ({ page }) => {
   const { property, checkIn, checkOut } = await freeStay(230);
   await signIn(page, "guest");

@@ -507,6 +507,99 @@ async fn search_returns_only_free_published_properties_with_their_price(pool: Pg
 }
 
 #[sqlx::test(migrations = false)]
+async fn browsing_without_dates_lists_published_properties_from_their_lowest_price(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let manager = app.user(Role::Manager).await;
+    let owner = new_owner(&app, &manager, "b@example.com", 0).await;
+    let cheap = published_property(&app, &manager, "Studio", "Nice", &owner).await;
+    let dear = published_property(&app, &manager, "Villa", "Nice", &owner).await;
+    let _draft = new_property(&app, &manager, "Brouillon", "Nice").await;
+    let mut rates = rates_body();
+    rates["rates"]["baseNightly"]["amount"] = j!(40000);
+    rates["rates"]["seasons"][0]["nightly"]["amount"] = j!(30000);
+    json(
+        app.patch_as(&manager, &format!("/api/v1/properties/{dear}"), rates)
+            .await,
+        200,
+    )
+    .await;
+    // Taken dates do not hide a property when no stay is asked for.
+    let block = j!({"start": "2027-05-04", "end": "2027-05-05", "kind": "owner_stay"});
+    json(
+        app.post_as(
+            &manager,
+            &format!("/api/v1/properties/{dear}/blocks"),
+            block,
+        )
+        .await,
+        201,
+    )
+    .await;
+
+    let page = json(app.get("/api/v1/properties?sort=price").await, 200).await;
+    let ids: Vec<&str> = page["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|i| i["id"].as_str())
+        .collect();
+    assert_eq!(ids, vec![cheap.as_str(), dear.as_str()], "{page}");
+    // The lowest of the base and seasonal nightly prices; no stay, so no total.
+    assert_eq!(
+        page["items"][0]["nightlyFrom"],
+        j!({"amount": 15000, "currency": "EUR"})
+    );
+    assert_eq!(page["items"][1]["nightlyFrom"]["amount"], 30000);
+    assert!(page["items"][0].get("total").is_none(), "{page}");
+    assert!(page["items"][0].get("nights").is_none(), "{page}");
+    // With a stay, the total comes back beside the "from" price.
+    let stay = json(
+        app.get("/api/v1/properties?checkIn=2027-05-03&checkOut=2027-05-06")
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(stay["items"].as_array().map(Vec::len), Some(1), "{stay}");
+    assert_eq!(stay["items"][0]["nights"], 3);
+    assert_eq!(stay["items"][0]["nightlyFrom"]["amount"], 15000);
+    // Without a stay, priceMax caps the "from" price.
+    let capped = json(app.get("/api/v1/properties?priceMax=20000").await, 200).await;
+    assert_eq!(
+        capped["items"].as_array().map(Vec::len),
+        Some(1),
+        "{capped}"
+    );
+    assert_eq!(capped["items"][0]["id"], cheap.as_str());
+    let descending = json(app.get("/api/v1/properties?sort=-price&limit=1").await, 200).await;
+    assert_eq!(descending["items"][0]["id"], dear.as_str());
+    let cursor = descending["nextCursor"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let next = json(
+        app.get(&format!(
+            "/api/v1/properties?sort=-price&limit=1&cursor={cursor}"
+        ))
+        .await,
+        200,
+    )
+    .await;
+    assert_eq!(next["items"][0]["id"], cheap.as_str(), "{next}");
+    // One date without the other is explained on the missing field.
+    for (query, field) in [
+        ("checkIn=2027-05-03", "checkOut"),
+        ("checkOut=2027-05-06", "checkIn"),
+    ] {
+        let refused = json(app.get(&format!("/api/v1/properties?{query}")).await, 422).await;
+        assert_eq!(refused["errors"][0]["field"], field, "{refused}");
+        assert_eq!(
+            refused["errors"][0]["code"], "search.incomplete_stay",
+            "{refused}"
+        );
+    }
+}
+
+#[sqlx::test(migrations = false)]
 async fn an_owner_user_sees_their_property_and_not_another_owners(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
     let admin = app.user(Role::Admin).await;

@@ -11,7 +11,7 @@ use sqlx::PgPool;
 
 use crate::{
     helpers::{TestApp, TestUser, json},
-    properties::{new_owner, published_property},
+    properties::{new_owner, new_property, published_property},
 };
 
 /// A booking of `property` from `check_in` to `check_out` for 2 adults and a child.
@@ -949,4 +949,123 @@ async fn the_refund_of_a_cancellation_is_shown_before_it_is_made(pool: PgPool) {
         json(app.get_as(&guest, &path).await, 409).await["code"],
         "reservation.invalid_transition"
     );
+}
+
+#[sqlx::test(migrations = false)]
+async fn the_calendar_board_reads_every_property_with_its_bookings_and_blocks(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let Agency {
+        manager,
+        owner_user,
+        property,
+    } = agency(&app).await;
+    let guest = app.user(Role::Guest).await;
+    let other = new_property(&app, &manager, "Gîte Voisin", "Nice").await;
+    let booked = stay(&app, &guest, &property, "2027-05-03", "2027-05-06", 201).await;
+    let block =
+        j!({"start": "2027-05-10", "end": "2027-05-12", "kind": "maintenance", "note": "Peinture"});
+    json(
+        app.post_as(
+            &manager,
+            &format!("/api/v1/properties/{other}/blocks"),
+            block,
+        )
+        .await,
+        201,
+    )
+    .await;
+    let window = "from=2027-05-01&to=2027-06-01";
+
+    let board = json(
+        app.get_as(&manager, &format!("/api/v1/calendar?{window}"))
+            .await,
+        200,
+    )
+    .await;
+    let row = |id: &str| {
+        board["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|r| r["property"]["id"] == id)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let villa = row(&property);
+    assert_eq!(villa["property"]["name"], "Villa Booking", "{board}");
+    assert_eq!(villa["occupations"][0]["kind"], "reservation");
+    assert_eq!(villa["occupations"][0]["reservationId"], booked["id"]);
+    assert_eq!(villa["occupations"][0]["start"], "2027-05-03");
+    let neighbour = row(&other);
+    assert_eq!(
+        neighbour["occupations"][0]["kind"], "maintenance",
+        "{board}"
+    );
+    assert_eq!(neighbour["occupations"][0]["note"], "Peinture");
+    assert!(neighbour["occupations"][0].get("reservationId").is_none());
+    // Outside the window, nothing; pages of properties follow the cursor.
+    let later = json(
+        app.get_as(&manager, "/api/v1/calendar?from=2027-08-01&to=2027-09-01")
+            .await,
+        200,
+    )
+    .await;
+    assert!(
+        later["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .all(|r| r["occupations"] == j!([]))
+    );
+    let first = json(
+        app.get_as(&manager, &format!("/api/v1/calendar?{window}&limit=1"))
+            .await,
+        200,
+    )
+    .await;
+    let cursor = first["nextCursor"].as_str().unwrap_or_default().to_owned();
+    let second = json(
+        app.get_as(
+            &manager,
+            &format!("/api/v1/calendar?{window}&limit=1&cursor={cursor}"),
+        )
+        .await,
+        200,
+    )
+    .await;
+    assert_ne!(
+        first["items"][0]["property"]["id"],
+        second["items"][0]["property"]["id"]
+    );
+    assert_eq!(second["nextCursor"], Value::Null, "{second}");
+
+    // An owner's board holds only their properties; a guest has none.
+    let theirs = json(
+        app.get_as(&owner_user, &format!("/api/v1/calendar?{window}"))
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(
+        theirs["items"].as_array().map(Vec::len),
+        Some(1),
+        "{theirs}"
+    );
+    assert_eq!(
+        theirs["items"][0]["occupations"][0]["reservationId"],
+        booked["id"]
+    );
+    json(
+        app.get_as(&guest, &format!("/api/v1/calendar?{window}"))
+            .await,
+        403,
+    )
+    .await;
+    let too_long = json(
+        app.get_as(&manager, "/api/v1/calendar?from=2027-01-01&to=2030-01-01")
+            .await,
+        422,
+    )
+    .await;
+    assert_eq!(too_long["errors"][0]["code"], "calendar.invalid_window");
 }

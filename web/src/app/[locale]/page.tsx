@@ -6,7 +6,7 @@ import { Link } from "@/i18n/navigation";
 import { api } from "@/lib/api";
 import { MAP_ATTRIBUTION, MAP_TILES_URL } from "@/lib/config";
 import { addDays, isDay, money, today } from "@/lib/format";
-import { describeProblem } from "@/lib/problems";
+import { listProblem } from "@/lib/problems";
 
 type Query = {
   city?: string;
@@ -68,30 +68,33 @@ export default async function SearchPage({
   const priceMax =
     Number.isSafeInteger(priceMaxMajor) && priceMaxMajor > 0 ? priceMaxMajor * 10 ** minorDigits(CURRENCY) : undefined;
 
-  const result =
-    checkIn && checkOut
-      ? await (await api()).GET("/api/v1/properties", {
-          params: {
-            query: {
-              city,
-              near,
-              radius: near ? radius : undefined,
-              checkIn,
-              checkOut,
-              guests,
-              amenities: amenities.length ? amenities : undefined,
-              priceMax,
-              sort,
-              cursor: query.cursor,
-              limit: 24,
-            },
-          },
-        })
-      : undefined;
-  const page = result?.data;
-  const problem = result?.error ? await describeProblem(result.error, result.response) : undefined;
-  const stay = { checkIn, checkOut, adults: String(guests) };
+  // Without dates the catalogue is browsed: every published property with its "from" price.
+  const browsing = !checkIn && !checkOut;
+  const result = await (await api()).GET("/api/v1/properties", {
+    params: {
+      query: {
+        city,
+        near,
+        radius: near ? radius : undefined,
+        checkIn,
+        checkOut,
+        guests,
+        amenities: amenities.length ? amenities : undefined,
+        priceMax,
+        sort,
+        cursor: query.cursor,
+        limit: 24,
+      },
+    },
+  });
+  const page = result.data;
+  const problem = result.error ? (await listProblem(result.error, result.response)).text : undefined;
+  const stay: Record<string, string> = browsing
+    ? { adults: String(guests) }
+    : { checkIn: checkIn ?? "", checkOut: checkOut ?? "", adults: String(guests) };
   const href = (id: string) => ({ pathname: `/properties/${id}`, query: stay });
+  const price = (p: NonNullable<typeof page>["items"][number]) =>
+    p.total ? money(p.total, locale) : t("from", { amount: money(p.nightlyFrom, locale) });
 
   return (
     <>
@@ -105,18 +108,11 @@ export default async function SearchPage({
             </div>
             <div className="field">
               <label htmlFor="checkIn">{t("checkIn")}</label>
-              <input id="checkIn" name="checkIn" type="date" min={start} defaultValue={checkIn} required />
+              <input id="checkIn" name="checkIn" type="date" min={start} defaultValue={checkIn} />
             </div>
             <div className="field">
               <label htmlFor="checkOut">{t("checkOut")}</label>
-              <input
-                id="checkOut"
-                name="checkOut"
-                type="date"
-                min={addDays(start, 1)}
-                defaultValue={checkOut}
-                required
-              />
+              <input id="checkOut" name="checkOut" type="date" min={addDays(start, 1)} defaultValue={checkOut} />
             </div>
             <div className="field">
               <label htmlFor="guests">{t("guests")}</label>
@@ -159,8 +155,12 @@ export default async function SearchPage({
                     min={1}
                     step={1}
                     inputMode="numeric"
+                    aria-describedby="priceMax-hint"
                     defaultValue={Number.isSafeInteger(priceMaxMajor) ? priceMaxMajor : undefined}
                   />
+                  <small id="priceMax-hint" className="muted">
+                    {t("priceMaxHint")}
+                  </small>
                 </div>
               </div>
               <fieldset className="chips" style={{ border: 0, padding: 0 }}>
@@ -177,7 +177,6 @@ export default async function SearchPage({
         </form>
       </search>
 
-      {!page && !problem && <p className="muted">{t("prompt")}</p>}
       {problem && (
         <p role="alert" className="alert alert-error">
           {problem}
@@ -185,7 +184,8 @@ export default async function SearchPage({
       )}
       {page && (
         <section aria-live="polite">
-          <h2>{t("results", { count: page.items.length })}</h2>
+          <h2>{t(browsing ? "catalogue" : "results", { count: page.items.length })}</h2>
+          {browsing && <p className="muted">{t("prompt")}</p>}
           {page.items.length > 0 && (
             <ResultsMap
               label={t("map")}
@@ -196,8 +196,8 @@ export default async function SearchPage({
                 name: p.name,
                 lat: p.lat,
                 lng: p.lng,
-                price: money(p.total, locale),
-                href: `/${locale}/properties/${p.id}?${new URLSearchParams(stay as Record<string, string>)}`,
+                price: price(p),
+                href: `/${locale}/properties/${p.id}?${new URLSearchParams(stay)}`,
               }))}
             />
           )}
@@ -211,8 +211,14 @@ export default async function SearchPage({
                     {p.city} · {t("bedrooms", { count: p.bedrooms })} · {t("guestsMax", { count: p.maxGuests })}
                     {p.distanceKm != null && ` · ${t("km", { count: Math.round(p.distanceKm) })}`}
                   </span>
-                  <span className="price">{t("total", { amount: money(p.total, locale) })}</span>
-                  <span className="muted">{t("nights", { count: p.nights })}</span>
+                  {p.total ? (
+                    <>
+                      <span className="price">{t("total", { amount: money(p.total, locale) })}</span>
+                      <span className="muted">{t("nights", { count: p.nights ?? 0 })}</span>
+                    </>
+                  ) : (
+                    <span className="price">{price(p)}</span>
+                  )}
                 </div>
               </Link>
             ))}

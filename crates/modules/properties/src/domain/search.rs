@@ -35,10 +35,10 @@ pub struct SearchFilter {
     pub city: Option<String>,
     /// Centre and radius (km).
     pub near: Option<(f64, f64, f64)>,
-    /// First night.
-    pub check_in: NaiveDate,
-    /// Check-out day.
-    pub check_out: NaiveDate,
+    /// The stay the properties must be free for; `None` browses the catalogue.
+    pub stay: Option<(NaiveDate, NaiveDate)>,
+    /// Highest lowest-nightly price, minor units (browsing without a stay).
+    pub nightly_max: Option<i64>,
     /// Occupants.
     pub guests: u32,
     /// Required amenities (stored names).

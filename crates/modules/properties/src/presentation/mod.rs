@@ -1,5 +1,6 @@
 //! The properties context's HTTP edge: back office, public pages, calendar, photos, iCal.
 
+pub mod calendar;
 pub mod dto;
 pub mod ical;
 pub mod photos;
@@ -42,7 +43,8 @@ pub fn routes(max_upload_bytes: usize) -> OpenApiRouter<PropertiesState> {
         .routes(routes!(properties::publish))
         .routes(routes!(properties::unpublish))
         .routes(routes!(properties::archive))
-        .routes(routes!(properties::calendar))
+        .routes(routes!(calendar::calendar))
+        .routes(routes!(calendar::board))
         .routes(routes!(properties::block))
         .routes(routes!(properties::unblock))
         .routes(routes!(photos::upload).layer(photos::upload_limit(max_upload_bytes)))

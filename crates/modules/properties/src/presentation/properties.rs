@@ -32,7 +32,6 @@ use crate::{
             update_property::{UpdatePropertyCommand, update_property},
         },
         queries::{
-            get_calendar::get_calendar,
             get_property::get_property,
             list_properties::{ListPropertiesQuery, PropertySummary, list_properties},
         },
@@ -221,6 +220,28 @@ pub struct ManagedFilter {
     pub owner_id: Option<Uuid>,
     /// Name or city contains.
     pub q: Option<String>,
+}
+
+impl ManagedFilter {
+    /// The list query for one page.
+    pub(super) fn query(self, page: &PageParams) -> Result<ListPropertiesQuery, ApiError> {
+        let status = match self.status.as_deref() {
+            Some(s) => Some(PropertyStatus::parse(s).ok_or_else(|| {
+                ApiError::from(AppError::bad_request(
+                    "request.invalid_query",
+                    "status is draft, published or archived.",
+                ))
+            })?),
+            None => None,
+        };
+        Ok(ListPropertiesQuery {
+            status,
+            owner_id: self.owner_id,
+            q: self.q,
+            before: page.cursor()?,
+            fetch: i64::from(page.limit()?) + 1,
+        })
+    }
 }
 
 /// A row of the back-office list.
@@ -413,28 +434,7 @@ pub async fn managed(
     Query(page): Query<PageParams>,
 ) -> Result<Json<Page<PropertySummaryDto>>, ApiError> {
     let limit = page.limit()?;
-    let status = match filter.status.as_deref() {
-        Some(s) => Some(PropertyStatus::parse(s).ok_or_else(|| {
-            ApiError::from(AppError::bad_request(
-                "request.invalid_query",
-                "status is draft, published or archived.",
-            ))
-        })?),
-        None => None,
-    };
-    let rows = list_properties(
-        &state.app,
-        &state.access,
-        &ctx,
-        ListPropertiesQuery {
-            status,
-            owner_id: filter.owner_id,
-            q: filter.q,
-            before: page.cursor()?,
-            fetch: i64::from(limit) + 1,
-        },
-    )
-    .await?;
+    let rows = list_properties(&state.app, &state.access, &ctx, filter.query(&page)?).await?;
     Ok(Json(
         Page::from_overfetch(rows, limit, |r| r.id).map(PropertySummaryDto::from),
     ))
@@ -483,71 +483,6 @@ status_route!(
     StatusChange::Archive,
     "Withdraws a property."
 );
-
-/// Calendar window.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct CalendarWindow {
-    /// First night (YYYY-MM-DD).
-    #[param(value_type = String, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2026-07-01")]
-    pub from: NaiveDate,
-    /// Day after the last night (exclusive).
-    #[param(value_type = String, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2026-09-01")]
-    pub to: NaiveDate,
-}
-
-/// An occupied range of the calendar.
-#[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct OccupiedRange {
-    /// First night.
-    #[schema(value_type = String, format = Date, example = "2026-07-04")]
-    pub start: NaiveDate,
-    /// Day after the last night (check-out day).
-    #[schema(value_type = String, format = Date, example = "2026-07-11")]
-    pub end: NaiveDate,
-    /// Staff and owners: the block's id.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<Uuid>,
-    /// Staff and owners: reservation, owner_stay, maintenance or imported.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<crate::presentation::schemas::OccupationKindSchema>)]
-    pub kind: Option<String>,
-    /// Staff and owners: the note.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
-
-/// The occupied ranges between two dates; the public sees only the ranges.
-#[utoipa::path(get, path = "/properties/{id}/calendar", operation_id = "getCalendar", tag = "properties",
-    params(("id" = Uuid, Path, description = "The property"), CalendarWindow),
-    responses(
-        (status = 200, description = "Occupied ranges, in date order", body = Vec<OccupiedRange>),
-        (status = 404, description = "No such property", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A window longer than two years", body = Problem, content_type = "application/problem+json"),
-    ))]
-pub async fn calendar(
-    State(state): State<PropertiesState>,
-    RequestCtx(ctx): RequestCtx,
-    Path(id): Path<Uuid>,
-    Query(window): Query<CalendarWindow>,
-) -> Result<Json<Vec<OccupiedRange>>, ApiError> {
-    let (occupations, view) =
-        get_calendar(&state.app, &state.access, &ctx, id, window.from, window.to).await?;
-    let full = view == crate::application::access::View::Full;
-    Ok(Json(
-        occupations
-            .into_iter()
-            .map(|o| OccupiedRange {
-                start: o.dates.start(),
-                end: o.dates.end(),
-                id: full.then_some(o.id),
-                kind: full.then(|| o.kind.as_str().to_owned()),
-                note: if full { o.note } else { None },
-            })
-            .collect(),
-    ))
-}
 
 /// A block to put on the calendar.
 #[derive(Debug, Deserialize, ToSchema)]

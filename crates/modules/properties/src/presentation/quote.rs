@@ -2,7 +2,7 @@
 
 use axum::extract::State;
 use chrono::NaiveDate;
-use sejour_core::AppError;
+use sejour_core::{AppError, value_objects::Money};
 use sejour_infrastructure::http::{
     ApiError, Json, Page, PageParams, Path, Query, RequestCtx,
     pagination::{decode_cursor, encode_cursor},
@@ -111,26 +111,29 @@ pub struct SearchParams {
     /// Radius around `near`, km (default 20).
     #[param(minimum = 0.1, maximum = 500.0)]
     pub radius: Option<f64>,
-    /// First night.
-    #[param(value_type = String, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2030-07-06")]
-    pub check_in: NaiveDate,
+    /// First night; with `checkOut`, only properties free for the whole stay, priced for
+    /// it. Without both, the catalogue is browsed.
+    #[param(value_type = Option<String>, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2030-07-06")]
+    pub check_in: Option<NaiveDate>,
     /// Check-out day.
-    #[param(value_type = String, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2030-07-13")]
-    pub check_out: NaiveDate,
+    #[param(value_type = Option<String>, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2030-07-13")]
+    pub check_out: Option<NaiveDate>,
     /// Guests (default 1).
     #[param(minimum = 1, maximum = 50)]
     pub guests: Option<u32>,
     /// Required amenities, comma-separated (e.g. `pool,wifi`).
     #[param(value_type = Option<Vec<crate::presentation::schemas::AmenitySchema>>, style = Form, explode = false)]
     pub amenities: Option<String>,
-    /// Highest total price of the stay, minor units.
+    /// Highest total price of the stay, minor units; without a stay, highest
+    /// `nightlyFrom`.
     pub price_max: Option<i64>,
     /// `newest` (default), `price`, `-price` or `distance` (with `near`).
     #[param(value_type = Option<crate::presentation::schemas::SearchSort>, inline)]
     pub sort: Option<String>,
 }
 
-/// A search result: the public face of a property and the stay's price.
+/// A search result: the public face of a property, its lowest nightly price and, for a
+/// stay, the stay's price.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct SearchResult {
@@ -163,15 +166,21 @@ pub struct SearchResult {
     pub amenities: Vec<String>,
     /// The first photo (resized), if any.
     pub photo_url: Option<String>,
-    /// Nights of the stay.
-    pub nights: u32,
-    /// Total price of the stay, tourist tax included.
+    /// The lowest nightly price of its rates (base or any season): "from 120 € a night".
     #[schema(value_type = sejour_infrastructure::http::dto::MoneySchema)]
-    pub total: sejour_core::value_objects::Money,
+    pub nightly_from: Money,
+    /// Nights of the stay (searching for a stay).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nights: Option<u32>,
+    /// Total price of the stay, tourist tax included (searching for a stay).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<sejour_infrastructure::http::dto::MoneySchema>)]
+    pub total: Option<Money>,
 }
 
-/// Public search: published properties free for the whole stay, with the stay's total
-/// price. No owner data.
+/// Public search: published properties with their "from" nightly price; given
+/// `checkIn` and `checkOut`, only those free for the whole stay, with its total price.
+/// No owner data. 422 `search.incomplete_stay` for one date without the other.
 #[utoipa::path(get, path = "/properties", operation_id = "searchProperties", tag = "properties",
     params(SearchParams, PageParams),
     responses(
@@ -269,8 +278,9 @@ pub async fn search(
                     .property
                     .photo_id
                     .map(|p| format!("/api/v1/properties/{}/photos/{p}/resized", h.property.id)),
-                nights: h.quote.nights,
-                total: h.quote.total,
+                nightly_from: h.nightly_from,
+                nights: h.quote.as_ref().map(|q| q.nights),
+                total: h.quote.map(|q| q.total),
             })
             .collect(),
         next_cursor: found.next.map(|c| encode_cursor(&c)),

@@ -38,7 +38,7 @@ pub async fn export_calendar(
     let occupations = app
         .calendar
         .list(
-            property_id,
+            &[property_id],
             today - Duration::days(PAST_DAYS),
             today + Duration::days(FUTURE_DAYS),
         )

@@ -1,8 +1,11 @@
-//! `SearchPropertiesQuery`: the public search — published properties free for the whole
-//! stay, with the stay's total price.
+//! `SearchPropertiesQuery`: the public search — published properties with their lowest
+//! nightly price; given a stay, only those free for all of it, with the stay's quote.
 
 use chrono::NaiveDate;
-use sejour_core::{AppError, FieldError, value_objects::ReservationPeriod};
+use sejour_core::{
+    AppError, FieldError,
+    value_objects::{Money, ReservationPeriod},
+};
 
 use crate::{
     application::Properties,
@@ -27,15 +30,15 @@ pub struct SearchPropertiesQuery {
     pub near: Option<(f64, f64)>,
     /// Radius around `near`, km (default 20).
     pub radius_km: Option<f64>,
-    /// First night.
-    pub check_in: NaiveDate,
+    /// First night (with `check_out`, or neither to browse the catalogue).
+    pub check_in: Option<NaiveDate>,
     /// Check-out day.
-    pub check_out: NaiveDate,
+    pub check_out: Option<NaiveDate>,
     /// Guests (counted as adults for the price).
     pub guests: u32,
     /// Required amenities.
     pub amenities: Vec<Amenity>,
-    /// Highest total price of the stay.
+    /// Highest total price of the stay; without a stay, highest "from" nightly price.
     pub price_max: Option<i64>,
     /// Order.
     pub order: SearchOrder,
@@ -45,13 +48,16 @@ pub struct SearchPropertiesQuery {
     pub limit: u32,
 }
 
-/// A search result: the property's public face and the stay's quote.
+/// A search result: the property's public face, its lowest nightly price and, given a
+/// stay, the stay's quote.
 #[derive(Debug, Clone)]
 pub struct SearchHit {
     /// The candidate row.
     pub property: Candidate,
-    /// The stay's quote.
-    pub quote: Quote,
+    /// The lowest nightly price of its rates (base or any season).
+    pub nightly_from: Money,
+    /// The stay's quote, when searching for a stay.
+    pub quote: Option<Quote>,
 }
 
 /// A page of results and where the next one starts.
@@ -63,18 +69,40 @@ pub struct SearchPage {
     pub next: Option<SearchCursor>,
 }
 
-fn validate(q: &SearchPropertiesQuery, today: NaiveDate) -> Result<ReservationPeriod, AppError> {
+/// The stay searched for (`None` when browsing), or every field error of the query.
+fn validate(
+    q: &SearchPropertiesQuery,
+    today: NaiveDate,
+) -> Result<Option<ReservationPeriod>, AppError> {
     let mut errors = Vec::new();
-    let stay = ReservationPeriod::new(q.check_in, q.check_out)
-        .map_err(|e| errors.push(FieldError::new("checkOut", e.code(), e.to_string())))
-        .ok();
-    if q.check_in < today {
-        errors.push(FieldError::new(
-            "checkIn",
-            "quote.past_dates",
-            "The stay starts in the past.",
-        ));
-    }
+    let stay = match (q.check_in, q.check_out) {
+        (Some(check_in), Some(check_out)) => {
+            if check_in < today {
+                errors.push(FieldError::new(
+                    "checkIn",
+                    "quote.past_dates",
+                    "The stay starts in the past.",
+                ));
+            }
+            ReservationPeriod::new(check_in, check_out)
+                .map_err(|e| errors.push(FieldError::new("checkOut", e.code(), e.to_string())))
+                .ok()
+        }
+        (None, None) => None,
+        (check_in, _) => {
+            let missing = if check_in.is_some() {
+                "checkOut"
+            } else {
+                "checkIn"
+            };
+            errors.push(FieldError::new(
+                missing,
+                "search.incomplete_stay",
+                "A stay needs both checkIn and checkOut (or neither, to browse).",
+            ));
+            None
+        }
+    };
     if !(1..=50).contains(&q.guests) {
         errors.push(FieldError::new(
             "guests",
@@ -105,34 +133,42 @@ fn validate(q: &SearchPropertiesQuery, today: NaiveDate) -> Result<ReservationPe
             "Sorting by distance needs `near`.",
         ));
     }
-    match (stay, errors.is_empty()) {
-        (Some(stay), true) => Ok(stay),
-        _ => Err(AppError::validation(errors)),
+    if errors.is_empty() {
+        Ok(stay)
+    } else {
+        Err(AppError::validation(errors))
     }
 }
 
-fn price(
-    c: &Candidate,
-    stay: ReservationPeriod,
+/// The candidate as a result: `None` when it cannot be priced (rates or tax unreadable),
+/// or, given a stay, cannot be booked for it.
+fn hit(
+    c: Candidate,
+    stay: Option<ReservationPeriod>,
     guests: u32,
     today: NaiveDate,
     pricing: &PaymentCalculationService,
-) -> Option<Quote> {
+) -> Option<SearchHit> {
     let (rates, tax) = (c.rates.as_ref()?, c.tourist_tax.as_ref()?);
-    let capacity = u32::try_from(c.max_guests).ok()?;
-    let party = PaymentCalculationService::party(guests, &[], capacity).ok()?;
-    pricing
-        .quote(
-            PricedProperty {
+    let nightly_from = rates.lowest_nightly();
+    let quote = match stay {
+        None => None,
+        Some(stay) => {
+            let capacity = u32::try_from(c.max_guests).ok()?;
+            let party = PaymentCalculationService::party(guests, &[], capacity).ok()?;
+            let priced = PricedProperty {
                 rates,
                 tourist_tax: tax,
                 capacity,
-            },
-            stay,
-            &party,
-            today,
-        )
-        .ok()
+            };
+            Some(pricing.quote(priced, stay, &party, today).ok()?)
+        }
+    };
+    Some(SearchHit {
+        property: c,
+        nightly_from,
+        quote,
+    })
 }
 
 /// Runs a search.
@@ -153,8 +189,8 @@ pub async fn search_properties(
         near: q
             .near
             .map(|(lat, lng)| (lat, lng, q.radius_km.unwrap_or(20.0))),
-        check_in: q.check_in,
-        check_out: q.check_out,
+        stay: stay.map(|s| (s.check_in(), s.check_out())),
+        nightly_max: q.price_max.filter(|_| stay.is_none()),
         guests: q.guests,
         amenities: q.amenities.iter().map(|a| a.as_str().to_owned()).collect(),
         order: q.order,
@@ -169,18 +205,19 @@ pub async fn search_properties(
         for row in rows {
             scanned += 1;
             filter.after = Some(row.cursor(q.order));
-            let Some(quote) = price(&row, stay, q.guests, today, &app.pricing) else {
+            let Some(hit) = hit(row, stay, q.guests, today, &app.pricing) else {
                 continue;
             };
-            if q.price_max
-                .is_some_and(|max| quote.total.amount_minor() > max)
+            if stay.is_some()
+                && q.price_max.is_some_and(|max| {
+                    hit.quote
+                        .as_ref()
+                        .is_some_and(|quote| quote.total.amount_minor() > max)
+                })
             {
                 continue;
             }
-            hits.push(SearchHit {
-                property: row,
-                quote,
-            });
+            hits.push(hit);
             if hits.len() > limit {
                 break;
             }

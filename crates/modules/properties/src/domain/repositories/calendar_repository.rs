@@ -39,10 +39,11 @@ pub trait CalendarRepository: Send + Sync + 'static {
         id: Uuid,
     ) -> Result<Option<Occupation>, AppError>;
 
-    /// The occupations of a property overlapping `[from, to)`, in date order.
+    /// The occupations of the properties overlapping `[from, to)`, by property, then in
+    /// date order.
     async fn list(
         &self,
-        property_id: Uuid,
+        property_ids: &[Uuid],
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<Vec<Occupation>, AppError>;

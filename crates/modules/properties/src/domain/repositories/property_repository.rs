@@ -72,8 +72,8 @@ pub trait PropertyRepository: Send + Sync + 'static {
     /// The back-office list, newest first.
     async fn list_managed(&self, filter: &ManagedFilter) -> Result<Vec<PropertySummary>, AppError>;
 
-    /// Up to `limit` published, free candidates of a public search after its cursor, in
-    /// its order.
+    /// Up to `limit` published candidates of a public search (free for its stay, if any)
+    /// after its cursor, in its order.
     async fn search(&self, filter: &SearchFilter, limit: i64) -> Result<Vec<Candidate>, AppError>;
 
     /// The property's name when `token` is the secret of its calendar export.

@@ -125,15 +125,16 @@ impl CalendarRepository for PgCalendarRepository {
 
     async fn list(
         &self,
-        property_id: Uuid,
+        property_ids: &[Uuid],
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<Vec<Occupation>, AppError> {
         let rows: Vec<OccupationRow> = sqlx::query_as(&format!(
             "SELECT {RETURNED} FROM properties.occupations \
-              WHERE property_id = $1 AND dates && daterange($2, $3, '[)') ORDER BY lower(dates)"
+              WHERE property_id = ANY($1) AND dates && daterange($2, $3, '[)') \
+              ORDER BY property_id, lower(dates)"
         ))
-        .bind(property_id)
+        .bind(property_ids)
         .bind(from)
         .bind(to)
         .fetch_all(&self.pool)

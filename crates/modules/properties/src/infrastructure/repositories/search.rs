@@ -1,5 +1,6 @@
-//! Public search in SQL: published properties free for the whole stay, filtered by city,
-//! place, guests and amenities, in a stable order with a keyset cursor.
+//! Public search in SQL: published properties (free for the whole stay when there is
+//! one), filtered by city, place, guests and amenities, in a stable order with a keyset
+//! cursor.
 //!
 //! Indexes used: `properties_city_idx` (city), `properties_geo_idx` (bounding box),
 //! `properties_amenities_idx` (GIN, `@>`), `properties_price_idx` (price order), and
@@ -138,29 +139,36 @@ pub(super) async fn candidates(
                 .push_bind(f.amenities.clone());
         }
     }
-    if catalogue_wide {
-        // Thousands of candidates may be examined: the properties taken during the stay
-        // are read once (`occupations_dates_idx`) into a hash the walk consults.
-        qb.push(
-            " AND p.id NOT IN (SELECT o.property_id FROM properties.occupations o \
+    if let Some(max) = f.nightly_max {
+        qb.push(" AND p.nightly_from <= ").push_bind(max);
+    }
+    match f.stay {
+        None => {}
+        Some((check_in, check_out)) if catalogue_wide => {
+            // Thousands of candidates may be examined: the properties taken during the stay
+            // are read once (`occupations_dates_idx`) into a hash the walk consults.
+            qb.push(
+                " AND p.id NOT IN (SELECT o.property_id FROM properties.occupations o \
               WHERE o.dates && daterange(",
-        )
-        .push_bind(f.check_in)
-        .push(", ")
-        .push_bind(f.check_out)
-        .push(", '[)'))");
-    } else {
-        // A few hundred candidates at most: occupations of a property never overlap, so
-        // the first one ending after check-in is the only one that can overlap the stay
-        // (one descent of `occupations_property_end_idx` per candidate).
-        qb.push(
-            " AND NOT EXISTS (SELECT 1 FROM (SELECT o.dates FROM properties.occupations o \
+            )
+            .push_bind(check_in)
+            .push(", ")
+            .push_bind(check_out)
+            .push(", '[)'))");
+        }
+        Some((check_in, check_out)) => {
+            // A few hundred candidates at most: occupations of a property never overlap, so
+            // the first one ending after check-in is the only one that can overlap the stay
+            // (one descent of `occupations_property_end_idx` per candidate).
+            qb.push(
+                " AND NOT EXISTS (SELECT 1 FROM (SELECT o.dates FROM properties.occupations o \
               WHERE o.property_id = p.id AND upper(o.dates) > ",
-        )
-        .push_bind(f.check_in)
-        .push(" ORDER BY upper(o.dates) LIMIT 1) AS next_stay WHERE lower(next_stay.dates) < ")
-        .push_bind(f.check_out)
-        .push(")");
+            )
+            .push_bind(check_in)
+            .push(" ORDER BY upper(o.dates) LIMIT 1) AS next_stay WHERE lower(next_stay.dates) < ")
+            .push_bind(check_out)
+            .push(")");
+        }
     }
     if let Some(after) = f.after {
         match f.order {
