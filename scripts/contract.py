@@ -231,6 +231,13 @@ def prepare(base, db_url, out_path, run_id):
     data["cancelable"] = reservations[:third]
     data["confirmable"] = reservations[third : 2 * third]
     data["changeable"] = reservations[2 * third :]
+    # A checkout of the built-in gateway, to read (paying it is tried with made-up cards,
+    # which are refused as mistyped or pay it once).
+    data["checkouts"] = [
+        ok(call(base, "POST", f"/api/v1/reservations/{r}/payments", guest, body={}), "payment")["checkoutUrl"]
+        .removeprefix("/checkout/")
+        for r in data["changeable"][:1]
+    ]
     data["own_property_reservations"] = [
         r["id"] for r in every(base, "/api/v1/reservations", admin) if r.get("propertyId") in data["own_properties"]
     ]
@@ -374,6 +381,7 @@ def config(base_config, data_path, role, out_path):
         # Valid IBANs (the schema states all of an IBAN but its checksum).
         "iban": ["FR7630006000011234567890189", "DE89370400440532013000", "GB29NWBK60161331926819"],
         "dead_letter": data["dead_letters"],
+        "checkout": data["checkouts"],
         "photo": data["photos"],
         "block": data["blocks"],
         "feed": data["feeds"],
@@ -414,7 +422,10 @@ def config(base_config, data_path, role, out_path):
         (["updateOwner"], {"body.iban": "iban"}),
         (["createOwner"], {"body.iban": "iban", "body.userId": "unlinked_owner_user"}),
         (["getUser"], {"path.id": "user"}),
-        (["getReservation", "listReservationEvents"], {"path.id": "reservation"}),
+        (["getReservation", "listReservationEvents", "previewCancellation", "listPayments"],
+         {"path.id": "reservation"}),
+        (["requestPayment"], {"path.id": "changeable"}),
+        (["getCheckout", "payCheckout", "authenticateCheckout"], {"path.reference": "checkout"}),
         (["cancelReservation"], {"path.id": "cancelable"}),
         (["confirmReservation"], {"path.id": "confirmable"}),
         (["updateReservation"], {"path.id": "changeable"}),

@@ -207,6 +207,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/checkout/{reference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The checkout `reference`. */
+        get: operations["getCheckout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkout/{reference}/authenticate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approves (or refuses) a checkout waiting for the second step. */
+        post: operations["authenticateCheckout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkout/{reference}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pays the checkout with a card: `succeeded`, `failed` (declined), or
+         *     `requires_action` (approve it with `/authenticate`).
+         */
+        post: operations["payCheckout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/reservations": {
         parameters: {
             query?: never;
@@ -734,6 +788,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reservations/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reservation's payments, oldest first. */
+        get: operations["listPayments"];
+        put?: never;
+        /**
+         * Pays the next installment of the reservation's schedule: the deposit first, then the
+         *     balance from its date. Answers the payment with its `checkoutUrl`, where the guest
+         *     pays: 201 for a new one; 200 for the installment's payment already waiting at its
+         *     checkout (a retry or another tab pays once).
+         */
+        post: operations["requestPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -792,6 +869,28 @@ export interface paths {
          *     they are; `"phone": null` removes the phone number.
          */
         patch: operations["updateMyProfile"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/builtin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The built-in gateway's notifications, signed as Stripe signs its webhooks in the
+         *     `Sejour-Signature` header (`t=…,v1=…`, HMAC-SHA256 of `t.body`, 300 s tolerance). Each
+         *     event takes effect once. 400 `payment.invalid_signature` (nothing changes) or
+         *     `payment.invalid_event`.
+         */
+        post: operations["receiveBuiltinWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/health/live": {
@@ -918,6 +1017,11 @@ export interface components {
             /** @description The kind of object acted upon. */
             targetType: string;
         };
+        /** @description The bank's answer to the second step. */
+        AuthenticateCheckoutRequest: {
+            /** @description Whether the guest approves the payment. */
+            approve: boolean;
+        };
         /**
          * @description What staff may block by hand.
          * @enum {string}
@@ -1031,6 +1135,24 @@ export interface components {
              */
             newPassword: components["schemas"]["NewPassword"];
         };
+        /** @description A checkout of the built-in gateway. */
+        CheckoutDto: {
+            /** @description How much. */
+            amount: components["schemas"]["Money"];
+            /** @description What is paid. */
+            description: string;
+            /** @description Its reference. */
+            reference: string;
+            /** @description Where the guest goes back. */
+            returnUrl: string;
+            /** @description open, requires_action, succeeded or failed. */
+            status: components["schemas"]["CheckoutStatus"];
+        };
+        /**
+         * @description Where a checkout stands.
+         * @enum {string}
+         */
+        CheckoutStatus: "open" | "requires_action" | "succeeded" | "failed";
         /**
          * @description A child's age in years, 0 to 17.
          * @example 7
@@ -2151,6 +2273,52 @@ export interface components {
             /** @description French. */
             fr?: string | null;
         };
+        /** @description A card to pay with. */
+        PayCheckoutRequest: {
+            /**
+             * @description The card number (spaces allowed), e.g. the test card `4242 4242 4242 4242`.
+             * @example 4242 4242 4242 4242
+             */
+            cardNumber: string;
+        };
+        /** @description A payment of an installment. */
+        PaymentDto: {
+            /** @description How much. */
+            amount: components["schemas"]["Money"];
+            /**
+             * @description Where the guest pays while pending: an absolute URL, or a path of the web app
+             *     (the built-in gateway's `/checkout/{reference}`).
+             */
+            checkoutUrl?: string | null;
+            /**
+             * Format: date-time
+             * @description Created.
+             */
+            createdAt: string;
+            /** @description Why it failed. */
+            failure?: string | null;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description The installment paid: deposit, balance or fullPayment. */
+            kind: components["schemas"]["InstallmentKind"];
+            /** @description The gateway. */
+            provider: string;
+            /**
+             * Format: uuid
+             * @description The reservation.
+             */
+            reservationId: string;
+            /** @description pending, succeeded or failed. */
+            status: components["schemas"]["PaymentStatusSchema"];
+            /**
+             * Format: date-time
+             * @description Last changed.
+             */
+            updatedAt: string;
+        };
         /** @description When the guest pays what. */
         PaymentSchedule: {
             /** @description Installments, in order. */
@@ -2158,6 +2326,11 @@ export interface components {
             /** @description Their sum (the stay's total). */
             total: components["schemas"]["Money"];
         };
+        /**
+         * @description A payment's status.
+         * @enum {string}
+         */
+        PaymentStatusSchema: "pending" | "succeeded" | "failed";
         /**
          * @description A first or last name: 1 to 100 characters once trimmed, no control characters.
          * @example Ada
@@ -2561,6 +2734,14 @@ export interface components {
          * @enum {string}
          */
         ReplayStatus: "pending";
+        /** @description What to pay. */
+        RequestPaymentRequest: {
+            /**
+             * @description Where the gateway sends the guest back: a path of the web app (`/fr/account/...`)
+             *     or an http(s) URL; default `/`.
+             */
+            returnUrl?: string | null;
+        };
         /** @description The payload of `reservations.ReservationCancelled`. */
         ReservationCancelledPayload: {
             /** @description Who (`user:<id>`, `system:<job>`). */
@@ -2741,7 +2922,7 @@ export interface components {
          * @description The payload of a timeline event: one of the reservation events (the event's `type`
          *     says which).
          */
-        ReservationEventData: components["schemas"]["ReservationCreatedPayload"] | components["schemas"]["ReservationUpdatedPayload"] | components["schemas"]["ReservationConfirmedPayload"] | components["schemas"]["ReservationCancelledPayload"] | components["schemas"]["ReservationCompletedPayload"];
+        ReservationEventData: components["schemas"]["ReservationCreatedPayload"] | components["schemas"]["ReservationUpdatedPayload"] | components["schemas"]["ReservationConfirmedPayload"] | components["schemas"]["ReservationCancelledPayload"] | components["schemas"]["ReservationCompletedPayload"] | components["schemas"]["ReservationPaymentReceivedPayload"];
         /** @description One event of a reservation's history. */
         ReservationEventDto: {
             /** @description Who (`user:<id>`, `system:<job>`). */
@@ -2773,12 +2954,29 @@ export interface components {
          * @description The type of a timeline event.
          * @enum {string}
          */
-        ReservationEventType: "reservations.ReservationCreated" | "reservations.ReservationUpdated" | "reservations.ReservationConfirmed" | "reservations.ReservationCancelled" | "reservations.ReservationCompleted";
+        ReservationEventType: "reservations.ReservationCreated" | "reservations.ReservationUpdated" | "reservations.ReservationConfirmed" | "reservations.ReservationCancelled" | "reservations.ReservationCompleted" | "reservations.ReservationPaymentReceived";
         /**
          * @description A part of a reservation named in `reservations.ReservationUpdated`.
          * @enum {string}
          */
         ReservationField: "dates" | "occupants" | "guest" | "notes" | "price";
+        /** @description The payload of `reservations.ReservationPaymentReceived`. */
+        ReservationPaymentReceivedPayload: {
+            /** @description This payment. */
+            amount: components["schemas"]["Money"];
+            /** @description Paid so far, this payment included. */
+            amountPaid: components["schemas"]["Money"];
+            /**
+             * Format: uuid
+             * @description The payment.
+             */
+            paymentId: string;
+            /**
+             * Format: uuid
+             * @description The reservation.
+             */
+            reservationId: string;
+        };
         /** @description Check-in and check-out days. */
         ReservationPeriod: {
             /**
@@ -3306,6 +3504,7 @@ export interface components {
 export type AddressDto = components['schemas']['AddressDto'];
 export type Amenity = components['schemas']['Amenity'];
 export type AuditRecordDto = components['schemas']['AuditRecordDto'];
+export type AuthenticateCheckoutRequest = components['schemas']['AuthenticateCheckoutRequest'];
 export type BlockKind = components['schemas']['BlockKind'];
 export type BlockRequest = components['schemas']['BlockRequest'];
 export type CancellationDto = components['schemas']['CancellationDto'];
@@ -3315,6 +3514,8 @@ export type CancelReason = components['schemas']['CancelReason'];
 export type CancelReservationRequest = components['schemas']['CancelReservationRequest'];
 export type CapacityDto = components['schemas']['CapacityDto'];
 export type ChangePasswordRequest = components['schemas']['ChangePasswordRequest'];
+export type CheckoutDto = components['schemas']['CheckoutDto'];
+export type CheckoutStatus = components['schemas']['CheckoutStatus'];
 export type ChildAge = components['schemas']['ChildAge'];
 export type ContractDto = components['schemas']['ContractDto'];
 export type CoordinatesDto = components['schemas']['CoordinatesDto'];
@@ -3369,7 +3570,10 @@ export type PageReservationView = components['schemas']['Page_ReservationView'];
 export type PageSearchResult = components['schemas']['Page_SearchResult'];
 export type PageUserDto = components['schemas']['Page_UserDto'];
 export type PartialDescriptions = components['schemas']['PartialDescriptions'];
+export type PayCheckoutRequest = components['schemas']['PayCheckoutRequest'];
+export type PaymentDto = components['schemas']['PaymentDto'];
 export type PaymentSchedule = components['schemas']['PaymentSchedule'];
+export type PaymentStatusSchema = components['schemas']['PaymentStatusSchema'];
 export type PersonName = components['schemas']['PersonName'];
 export type PhoneNumber = components['schemas']['PhoneNumber'];
 export type PhotoChanges = components['schemas']['PhotoChanges'];
@@ -3394,6 +3598,7 @@ export type RegisterRequest = components['schemas']['RegisterRequest'];
 export type RegistrationNumber = components['schemas']['RegistrationNumber'];
 export type ReplayAccepted = components['schemas']['ReplayAccepted'];
 export type ReplayStatus = components['schemas']['ReplayStatus'];
+export type RequestPaymentRequest = components['schemas']['RequestPaymentRequest'];
 export type ReservationCancelledPayload = components['schemas']['ReservationCancelledPayload'];
 export type ReservationCompletedPayload = components['schemas']['ReservationCompletedPayload'];
 export type ReservationConfirmedPayload = components['schemas']['ReservationConfirmedPayload'];
@@ -3404,6 +3609,7 @@ export type ReservationEventDto = components['schemas']['ReservationEventDto'];
 export type ReservationEventsDto = components['schemas']['ReservationEventsDto'];
 export type ReservationEventType = components['schemas']['ReservationEventType'];
 export type ReservationField = components['schemas']['ReservationField'];
+export type ReservationPaymentReceivedPayload = components['schemas']['ReservationPaymentReceivedPayload'];
 export type ReservationPeriod = components['schemas']['ReservationPeriod'];
 export type ReservationStatus = components['schemas']['ReservationStatus'];
 export type ReservationUpdatedPayload = components['schemas']['ReservationUpdatedPayload'];
@@ -4268,6 +4474,236 @@ export interface operations {
                 };
             };
             /** @description A window longer than two years */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCheckout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The checkout's reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checkout */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutDto"];
+                };
+            };
+            /** @description Malformed request: a path id, query parameter, header or JSON body that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the bearer token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such checkout */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    authenticateCheckout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The checkout's reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthenticateCheckoutRequest"];
+            };
+        };
+        responses: {
+            /** @description The checkout after the answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutDto"];
+                };
+            };
+            /** @description Malformed request: a path id, query parameter, header or JSON body that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the bearer token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such checkout */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not waiting for a second step (`checkout.closed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is well-formed but invalid (`errors[]` names the fields) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    payCheckout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The checkout's reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayCheckoutRequest"];
+            };
+        };
+        responses: {
+            /** @description The checkout after the attempt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutDto"];
+                };
+            };
+            /** @description Malformed request: a path id, query parameter, header or JSON body that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the bearer token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such checkout */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already paid or declined (`checkout.closed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a card number (`checkout.invalid_card`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6982,6 +7418,182 @@ export interface operations {
             };
         };
     };
+    listPayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The reservation */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its payments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"][];
+                };
+            };
+            /** @description Malformed request: a path id, query parameter, header or JSON body that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in without the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such reservation (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The reservation */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestPaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description The installment's payment already pending */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"];
+                };
+            };
+            /** @description A new payment, pending at its checkout */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"];
+                };
+            };
+            /** @description Malformed request: a path id, query parameter, header or JSON body that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in without the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such reservation (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Cancelled or completed (`payment.not_payable`), or all paid (`payment.nothing_due`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The next installment may not be asked for yet (`payment.too_early`), or a bad `returnUrl` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payment provider failed; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listUsers: {
         parameters: {
             query?: {
@@ -7461,6 +8073,77 @@ export interface operations {
             };
         };
     };
+    receiveBuiltinWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix>,v1=<hex HMAC-SHA256>` */
+                "Sejour-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, as signed */
+        requestBody: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description Received (or already received) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad signature or event */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the bearer token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is well-formed but invalid (`errors[]` names the fields) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     live: {
         parameters: {
             query?: never;
@@ -7544,6 +8227,7 @@ export const pathsApiV1PropertiesIdPhotosPhoto_idVariantGetParametersPathVariant
 export const amenityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Amenity"]> = ["wifi", "parking", "pool", "air_conditioning", "heating", "washing_machine", "dishwasher", "kitchen", "tv", "garden", "terrace", "barbecue", "fireplace", "sea_view", "mountain_view", "elevator", "pets_allowed", "wheelchair_accessible", "baby_cot", "ev_charger", "hot_tub", "sauna", "ski_access", "beach_access"];
 export const blockKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BlockKind"]> = ["owner_stay", "maintenance"];
 export const cancellationPolicyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CancellationPolicy"]> = ["flexible", "moderate", "strict"];
+export const checkoutStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CheckoutStatus"]> = ["open", "requires_action", "succeeded", "failed"];
 export const currencyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Currency"]> = ["EUR", "USD", "GBP", "CHF", "JPY"];
 export const healthStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HealthStatus"]> = ["ok"];
 export const installmentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InstallmentKind"]> = ["deposit", "balance", "fullPayment"];
@@ -7551,6 +8235,7 @@ export const messageKindValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const occupationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OccupationKind"]> = ["reservation", "owner_stay", "maintenance", "imported"];
 export const ownerKindDtoValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OwnerKindDto"]> = ["person", "company"];
 export const ownerMoneyModelDtoValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OwnerMoneyModelDto"]> = ["mandate", "service"];
+export const paymentStatusSchemaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PaymentStatusSchema"]> = ["pending", "succeeded", "failed"];
 export const propertyKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PropertyKind"]> = ["house", "apartment", "villa", "chalet", "gite", "studio", "room", "other"];
 export const propertyStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PropertyStatus"]> = ["draft", "published", "archived"];
 export const rateSourceOneOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["RateSource"], {
@@ -7560,7 +8245,7 @@ export const rateSourceOneOf1KindValues: ReadonlyArray<Extract<FlattenedDeepRequ
     kind: unknown;
 }>["kind"]> = ["season"];
 export const replayStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReplayStatus"]> = ["pending"];
-export const reservationEventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReservationEventType"]> = ["reservations.ReservationCreated", "reservations.ReservationUpdated", "reservations.ReservationConfirmed", "reservations.ReservationCancelled", "reservations.ReservationCompleted"];
+export const reservationEventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReservationEventType"]> = ["reservations.ReservationCreated", "reservations.ReservationUpdated", "reservations.ReservationConfirmed", "reservations.ReservationCancelled", "reservations.ReservationCompleted", "reservations.ReservationPaymentReceived"];
 export const reservationFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReservationField"]> = ["dates", "occupants", "guest", "notes", "price"];
 export const reservationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReservationStatus"]> = ["pending", "confirmed", "completed", "cancelled"];
 export const stayDiscountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StayDiscountKind"]> = ["weekly", "monthly"];

@@ -36,6 +36,7 @@ use utoipa::{
         (name = "owners", description = "Property owners: people and companies, mandates"),
         (name = "properties", description = "Properties: listing, calendar, photos, iCal, quotes and search"),
         (name = "reservations", description = "Bookings: create, change, confirm, cancel, search, timeline"),
+        (name = "payments", description = "Payments of a booking's schedule, the built-in gateway's checkout and its signed webhooks"),
         (name = "administration", description = "Audit log and dead letters (admin only)"),
     )
 )]

@@ -190,6 +190,7 @@ impl Platform {
             sejour_owners::module(&shared, users.clone()),
             sejour_properties::module(&shared, &properties, owners.clone(), Arc::new(fetcher)),
             sejour_reservations::module(reservations.clone()),
+            sejour_payments::module(&shared, reservations.clone()),
         ];
 
         let Shared {

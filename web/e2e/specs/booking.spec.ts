@@ -1,6 +1,6 @@
 // The public site and the guest area: search, quote, sign in, book, see the booking.
 import { expect, test } from "@playwright/test";
-import { day, freeStay, screenshot, signIn } from "../fixtures";
+import { day, formAlert, freeStay, screenshot, signIn } from "../fixtures";
 
 test("a guest searches, reads the quote, signs in and books", async ({ page }) => {
   const { property, checkIn, checkOut } = await freeStay(200);
@@ -54,7 +54,7 @@ test("without dates the whole catalogue is shown, each from its nightly price", 
   // A date without the other is explained in words, not an error page.
   await page.getByLabel("Check-in").fill(day(40));
   await page.getByRole("button", { name: "Search" }).click();
-  await expect(page.getByRole("alert")).toContainText("Give both an arrival and a departure date");
+  await expect(formAlert(page)).toContainText("Give both an arrival and a departure date");
   // Opening a property from the catalogue asks for the dates there.
   await page.goto("/fr?sort=price");
   await expect(page.getByRole("heading", { level: 2 })).toHaveText(/^\d+ locations?$/);

@@ -13,6 +13,7 @@ const NAMESPACES = [
   "editor",
   "errors",
   "owner",
+  "payments",
   "problems",
   "property",
   "quote",

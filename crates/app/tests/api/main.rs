@@ -7,6 +7,7 @@ mod auth;
 mod demo;
 mod helpers;
 mod openapi;
+mod payments;
 mod platform;
 mod process;
 mod properties;

@@ -15,7 +15,7 @@ use crate::{
 };
 
 /// A booking of `property` from `check_in` to `check_out` for 2 adults and a child.
-fn booking(property: &str, check_in: &str, check_out: &str) -> Value {
+pub fn booking(property: &str, check_in: &str, check_out: &str) -> Value {
     j!({
         "propertyId": property,
         "checkIn": check_in,
@@ -32,13 +32,13 @@ fn booking(property: &str, check_in: &str, check_out: &str) -> Value {
 }
 
 /// A manager, an owner (with a linked `owner` account) and their published villa.
-struct Agency {
-    manager: TestUser,
-    owner_user: TestUser,
-    property: String,
+pub struct Agency {
+    pub manager: TestUser,
+    pub owner_user: TestUser,
+    pub property: String,
 }
 
-async fn agency(app: &TestApp) -> Agency {
+pub async fn agency(app: &TestApp) -> Agency {
     let manager = app.user(Role::Manager).await;
     let owner_user = app.user(Role::Owner).await;
     let owner = new_owner(app, &manager, "owner@example.com", 0).await;
@@ -66,7 +66,7 @@ async fn book(app: &TestApp, user: &TestUser, body: Value) -> reqwest::Response 
 
 /// Books `property` from `check_in` to `check_out` (see [`booking`]) as `user`, expecting
 /// `status`; the answer.
-async fn stay(
+pub async fn stay(
     app: &TestApp,
     user: &TestUser,
     property: &str,

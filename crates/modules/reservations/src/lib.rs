@@ -39,6 +39,7 @@ use application::{
 use infrastructure::{
     PgIdempotencyKeyRepository, PgReservationRepository,
     jobs::{PURGE_KEYS_JOB, ReservationJobs},
+    payments::PaymentListener,
     timeline::TimelineRecorder,
 };
 
@@ -74,7 +75,8 @@ pub fn module(svc: Arc<Reservations>) -> ContextModule {
     ContextModule::new("reservations", &MIGRATOR)
         .routes(presentation::routes().with_state(svc.clone()))
         .consumer(Arc::new(TimelineRecorder))
-        .consumer(Arc::new(ReservationJobs::new(svc)))
+        .consumer(Arc::new(ReservationJobs::new(svc.clone())))
+        .consumer(Arc::new(PaymentListener::new(svc)))
         .schedule("reservations.expire_holds", "* * * * *", expire_holds::JOB)
         .schedule(
             "reservations.complete_stays",

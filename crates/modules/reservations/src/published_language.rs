@@ -111,6 +111,21 @@ pub struct ReservationCompleted {
     pub check_out: NaiveDate,
 }
 
+/// `reservations.ReservationPaymentReceived`: the payments context took money for the
+/// booking (a deposit, a balance); `amountPaid` is what the guest has paid in all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReservationPaymentReceived {
+    /// The reservation.
+    pub reservation_id: Uuid,
+    /// The payments context's payment.
+    pub payment_id: Uuid,
+    /// This payment.
+    pub amount: Money,
+    /// Paid so far, this payment included.
+    pub amount_paid: Money,
+}
+
 /// The events' type names, for subscribers.
 pub mod event_types {
     /// [`super::ReservationCreated`].
@@ -123,6 +138,15 @@ pub mod event_types {
     pub const CANCELLED: &str = "reservations.ReservationCancelled";
     /// [`super::ReservationCompleted`].
     pub const COMPLETED: &str = "reservations.ReservationCompleted";
+    /// [`super::ReservationPaymentReceived`].
+    pub const PAYMENT_RECEIVED: &str = "reservations.ReservationPaymentReceived";
     /// All of them.
-    pub const ALL: [&str; 5] = [CREATED, UPDATED, CONFIRMED, CANCELLED, COMPLETED];
+    pub const ALL: [&str; 6] = [
+        CREATED,
+        UPDATED,
+        CONFIRMED,
+        CANCELLED,
+        COMPLETED,
+        PAYMENT_RECEIVED,
+    ];
 }

@@ -16,6 +16,7 @@
 //! transaction.
 
 pub mod access;
+pub mod bookings;
 pub mod commands;
 pub mod input;
 pub mod pricing;

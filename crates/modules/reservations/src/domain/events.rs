@@ -8,7 +8,7 @@ use serde::Serialize;
 
 pub use crate::published_language::{
     ReservationCancelled, ReservationCompleted, ReservationConfirmed, ReservationCreated,
-    ReservationField, ReservationUpdated, event_types as types,
+    ReservationField, ReservationPaymentReceived, ReservationUpdated, event_types as types,
 };
 
 /// Something that happened to a reservation.
@@ -25,6 +25,8 @@ pub enum ReservationEvent {
     ReservationCancelled(ReservationCancelled),
     /// `reservations.ReservationCompleted`.
     ReservationCompleted(ReservationCompleted),
+    /// `reservations.ReservationPaymentReceived`.
+    ReservationPaymentReceived(ReservationPaymentReceived),
 }
 
 impl DomainEvent for ReservationEvent {
@@ -35,6 +37,7 @@ impl DomainEvent for ReservationEvent {
             Self::ReservationConfirmed(_) => types::CONFIRMED,
             Self::ReservationCancelled(_) => types::CANCELLED,
             Self::ReservationCompleted(_) => types::COMPLETED,
+            Self::ReservationPaymentReceived(_) => types::PAYMENT_RECEIVED,
         }
     }
 
@@ -49,6 +52,7 @@ impl DomainEvent for ReservationEvent {
             Self::ReservationConfirmed(e) => e.reservation_id,
             Self::ReservationCancelled(e) => e.reservation_id,
             Self::ReservationCompleted(e) => e.reservation_id,
+            Self::ReservationPaymentReceived(e) => e.reservation_id,
         }
         .to_string()
     }

@@ -13,7 +13,7 @@ use super::{
     errors::ReservationError,
     events::{
         ReservationCancelled, ReservationCompleted, ReservationConfirmed, ReservationCreated,
-        ReservationEvent, ReservationField, ReservationUpdated,
+        ReservationEvent, ReservationField, ReservationPaymentReceived, ReservationUpdated,
     },
     guests::{CancelReason, GuestContact, Guests, Notes, Occupants},
     price::PriceBreakdown,
@@ -361,6 +361,33 @@ impl Reservation {
             now,
         })?;
         self.cancel(by, CancelReason::expired(), now.date_naive(), now)
+    }
+
+    /// Records money the payments context took for the booking: `amount_paid` grows, and
+    /// a pending booking whose first installment is now covered is confirmed
+    /// (`PaidDepositConfirms`). A cancelled booking keeps the record (its refund is due).
+    pub fn record_payment(
+        &mut self,
+        payment_id: Uuid,
+        amount: Money,
+        now: DateTime<Utc>,
+    ) -> Result<(), ReservationError> {
+        self.state.amount_paid = self.state.amount_paid.checked_add(amount)?;
+        let s = &self.state;
+        let event = ReservationEvent::ReservationPaymentReceived(ReservationPaymentReceived {
+            reservation_id: s.id,
+            payment_id,
+            amount,
+            amount_paid: s.amount_paid,
+        });
+        self.record(now, event);
+        let deposit = self.state.price.installments.first().map(|i| i.amount);
+        if self.state.status == ReservationStatus::Pending
+            && deposit.is_none_or(|d| self.state.amount_paid.amount_minor() >= d.amount_minor())
+        {
+            self.confirm(now)?;
+        }
+        Ok(())
     }
 
     /// Marks a confirmed stay completed (rule `CompletedAfterCheckOut`).

@@ -7,8 +7,10 @@
 //! - [`timeline`]: the consumer that records each reservation's events.
 //! - [`jobs`]: the scheduled jobs (expire pending holds, complete past stays, purge old
 //!   idempotency keys).
+//! - [`payments`]: the consumer recording the money the payments context took.
 
 pub mod jobs;
+pub mod payments;
 pub mod repositories;
 pub mod timeline;
 

@@ -12,7 +12,7 @@ use crate::{
     domain::ReservationEvent,
     published_language::{
         ReservationCancelled, ReservationCompleted, ReservationConfirmed, ReservationCreated,
-        ReservationUpdated, event_types as types,
+        ReservationPaymentReceived, ReservationUpdated, event_types as types,
     },
 };
 
@@ -29,6 +29,8 @@ pub fn event_of(event_type: &str, payload: Json) -> Result<ReservationEvent, Str
             .map(ReservationEvent::ReservationCancelled),
         types::COMPLETED => serde_json::from_value::<ReservationCompleted>(payload)
             .map(ReservationEvent::ReservationCompleted),
+        types::PAYMENT_RECEIVED => serde_json::from_value::<ReservationPaymentReceived>(payload)
+            .map(ReservationEvent::ReservationPaymentReceived),
         other => return Err(format!("{other} is not a reservation event")),
     };
     event.map_err(|e| format!("{event_type}: {e}"))

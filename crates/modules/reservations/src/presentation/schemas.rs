@@ -133,6 +133,20 @@ pub struct ReservationCompletedPayload {
     pub check_out: String,
 }
 
+/// The payload of `reservations.ReservationPaymentReceived`.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ReservationPaymentReceivedPayload {
+    /// The reservation.
+    pub reservation_id: Uuid,
+    /// The payment.
+    pub payment_id: Uuid,
+    /// This payment.
+    pub amount: MoneySchema,
+    /// Paid so far, this payment included.
+    pub amount_paid: MoneySchema,
+}
+
 /// The payload of a timeline event: one of the reservation events (the event's `type`
 /// says which).
 #[derive(Serialize, ToSchema)]
@@ -148,6 +162,8 @@ pub enum ReservationEventData {
     Cancelled(ReservationCancelledPayload),
     /// `reservations.ReservationCompleted`.
     Completed(ReservationCompletedPayload),
+    /// `reservations.ReservationPaymentReceived`.
+    PaymentReceived(ReservationPaymentReceivedPayload),
 }
 
 /// The type of a timeline event.
@@ -168,4 +184,7 @@ pub enum ReservationEventType {
     /// Completed.
     #[serde(rename = "reservations.ReservationCompleted")]
     Completed,
+    /// A payment received.
+    #[serde(rename = "reservations.ReservationPaymentReceived")]
+    PaymentReceived,
 }

@@ -40,6 +40,8 @@ pub struct State {
     pub keys: HashMap<(String, String), (String, Json)>,
     /// The calendar: reservation → (property, dates).
     pub holds: HashMap<Uuid, (Uuid, DateRange)>,
+    /// The payments received: payment → reservation.
+    pub payments: HashMap<Uuid, Uuid>,
 }
 
 /// The store every fake shares.
@@ -102,6 +104,18 @@ impl ReservationRepository for Store {
             .reservations
             .get(&id)
             .map(|(s, q)| record(s, q)))
+    }
+
+    async fn note_payment(
+        &self,
+        tx: &mut Tx,
+        reservation_id: Uuid,
+        payment_id: Uuid,
+        _amount: Money,
+        _at: DateTime<Utc>,
+    ) -> Result<bool, AppError> {
+        let payments = &mut tx_state(tx)?.payments;
+        Ok(payments.insert(payment_id, reservation_id).is_none())
     }
 
     async fn find_for_update(

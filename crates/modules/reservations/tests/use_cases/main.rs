@@ -7,6 +7,7 @@ mod cancel;
 mod confirm;
 mod create;
 mod fakes;
+mod payments;
 mod update;
 
 use chrono::NaiveDate;

@@ -2,9 +2,11 @@
 import { unwrap } from "@sejour/sdk";
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
+import { redirect as nextRedirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "@/i18n/navigation";
 import { api } from "@/lib/api";
+import { checkoutHref } from "@/lib/payments";
 import { type FormState, formValues, problemState } from "@/lib/problems";
 import { clearSession } from "@/lib/session";
 
@@ -87,4 +89,27 @@ export async function resetPassword(token: string, _: FormState, form: FormData)
   }
   clearSession(await cookies());
   return redirect({ href: { pathname: "/sign-in", query: { reset: "1" } }, locale: await getLocale() });
+}
+
+/**
+ * The guest pays the next installment of their booking: the API opens the gateway's checkout,
+ * where they are sent (the built-in gateway's page in this app, or a provider's).
+ */
+export async function payNextInstallment(id: string, _: FormState, _form: FormData): Promise<FormState> {
+  const locale = await getLocale();
+  let url: string;
+  try {
+    const payment = await unwrap(
+      (await api()).POST("/api/v1/reservations/{id}/payments", {
+        params: { path: { id } },
+        body: { returnUrl: `/${locale}/account/reservations/${id}?paid=1` },
+      }),
+    );
+    if (!payment.checkoutUrl) return { error: (await getTranslations("payments"))("unavailable") };
+    url = checkoutHref(payment.checkoutUrl, locale);
+  } catch (error) {
+    revalidatePath("/[locale]/account/reservations/[id]", "page");
+    return problemState(error);
+  }
+  nextRedirect(url);
 }

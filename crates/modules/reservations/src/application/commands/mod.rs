@@ -5,6 +5,7 @@ pub mod complete_stays;
 pub mod confirm_reservation;
 pub mod create_reservation;
 pub mod expire_holds;
+pub mod record_payment;
 pub mod update_reservation;
 
 use sejour_core::{AppError, Ctx};

@@ -3,7 +3,7 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
-use sejour_core::{AppError, Ctx, Tx};
+use sejour_core::{AppError, Ctx, Tx, value_objects::Money};
 use uuid::Uuid;
 
 use crate::domain::{Reservation, ReservationEvent, ReservationStatus};
@@ -73,6 +73,17 @@ pub trait ReservationRepository: Send + Sync + 'static {
         tx: &mut Tx,
         id: Uuid,
     ) -> Result<Option<ReservationRecord<Self::Quote>>, AppError>;
+
+    /// Notes in `tx` that the payment `payment_id` of `amount` was received for the
+    /// reservation; `false` when it already was (the event redelivered).
+    async fn note_payment(
+        &self,
+        tx: &mut Tx,
+        reservation_id: Uuid,
+        payment_id: Uuid,
+        amount: Money,
+        at: DateTime<Utc>,
+    ) -> Result<bool, AppError>;
 
     /// Stores a new reservation with the quote it was priced from, and publishes its
     /// events, in `tx`.

@@ -218,6 +218,29 @@ impl ReservationRepository for PgReservationRepository {
         row.as_ref().map(record_from_row).transpose()
     }
 
+    async fn note_payment(
+        &self,
+        tx: &mut Tx,
+        reservation_id: Uuid,
+        payment_id: Uuid,
+        amount: Money,
+        at: DateTime<Utc>,
+    ) -> Result<bool, AppError> {
+        let inserted = sqlx::query(
+            "INSERT INTO reservations.payments_received (payment_id, reservation_id, amount, received_at) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT (payment_id) DO NOTHING",
+        )
+        .bind(payment_id)
+        .bind(reservation_id)
+        .bind(amount.amount_minor())
+        .bind(at)
+        .execute(pg(tx)?)
+        .await
+        .storage()?
+        .rows_affected();
+        Ok(inserted == 1)
+    }
+
     async fn find_for_update(&self, tx: &mut Tx, id: Uuid) -> Result<Option<Record>, AppError> {
         let row = row_by_id(pg(tx)?, &select_by_id(), id, true).await?;
         row.as_ref().map(record_from_row).transpose()

@@ -1,44 +1,46 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ActionForm, Field } from "@/components/form";
+import { PaymentList } from "@/components/payments";
 import { QuoteLines } from "@/components/quote";
+import { RefreshSoon } from "@/components/refresh-soon";
 import { StatusBadge } from "@/components/status";
 import { Timeline } from "@/components/timeline";
 import { api } from "@/lib/api";
-import { formatDay, money } from "@/lib/format";
+import { loadBooking } from "@/lib/booking";
+import { formatDay, money, today } from "@/lib/format";
 import { requireRole } from "@/lib/guard";
-import { cancelMyReservation } from "../../actions";
+import { nextInstallment } from "@/lib/payments";
+import { cancelMyReservation, payNextInstallment } from "../../actions";
 
 export default async function MyReservationPage({
   params,
   searchParams,
 }: {
   params: Promise<{ locale: string; id: string }>;
-  searchParams: Promise<{ booked?: string }>;
+  searchParams: Promise<{ booked?: string; paid?: string }>;
 }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   await requireRole(["guest", "admin", "manager", "owner"], `/account/reservations/${id}`);
   const client = await api();
-  const [{ data: reservation }, { data: events }] = await Promise.all([
-    client.GET("/api/v1/reservations/{id}", { params: { path: { id } } }),
-    client.GET("/api/v1/reservations/{id}/events", { params: { path: { id } } }),
-  ]);
-  if (!reservation || !("price" in reservation)) notFound();
-  const { data: property } = await client.GET("/api/v1/properties/{id}", {
-    params: { path: { id: reservation.propertyId } },
-  });
-  const [t, tBook, tQuote, e] = await Promise.all([
+  const booking = await loadBooking(client, id);
+  if (!booking) notFound();
+  const { reservation, events, payments, property } = booking;
+  const [t, tBook, tQuote, tPay, e] = await Promise.all([
     getTranslations("account"),
     getTranslations("book"),
     getTranslations("quote"),
+    getTranslations("payments"),
     getTranslations("errors"),
   ]);
   const open = reservation.status === "pending" || reservation.status === "confirmed";
   const preview = open
     ? (await client.GET("/api/v1/reservations/{id}/cancellation", { params: { path: { id } } })).data
     : undefined;
-  const { booked } = await searchParams;
+  const { booked, paid } = await searchParams;
+  const next = open ? nextInstallment(reservation.price.installments, payments, today()) : undefined;
+  const waiting = payments.find((p) => p.status === "pending" && p.checkoutUrl);
   return (
     <div className="two">
       <section className="card stack">
@@ -47,6 +49,12 @@ export default async function MyReservationPage({
             {tBook("done")}
           </p>
         )}
+        {paid && (
+          <p role="status" className="alert alert-success">
+            {reservation.status === "pending" ? tPay("receivedPending") : tPay("received")}
+          </p>
+        )}
+        {paid && reservation.status === "pending" && <RefreshSoon />}
         <h1>
           {t("reservation")} — {property?.name}
         </h1>
@@ -61,8 +69,30 @@ export default async function MyReservationPage({
         {reservation.cancellation && (
           <p>{t("refundDue", { amount: money(reservation.cancellation.refundDue, locale) })}</p>
         )}
+        <h2>{tPay("title")}</h2>
+        <PaymentList payments={payments} locale={locale} />
+        {next &&
+          (next.payableNow ? (
+            <ActionForm
+              action={payNextInstallment.bind(null, id)}
+              submit={tPay(waiting ? "resume" : `pay.${next.installment.kind}`, {
+                amount: money(next.installment.amount, locale),
+              })}
+              errorTitle={e("title")}
+            >
+              <p className="muted">{tPay("testMode")}</p>
+            </ActionForm>
+          ) : (
+            <p>
+              {tPay("dueOn", {
+                kind: tQuote(`installment.${next.installment.kind}`),
+                amount: money(next.installment.amount, locale),
+                day: formatDay(next.installment.dueOn, locale),
+              })}
+            </p>
+          ))}
         <h2>{t("timeline")}</h2>
-        <Timeline events={events?.items ?? []} locale={locale} />
+        <Timeline events={events} locale={locale} />
         {open && (
           <details>
             <summary>{t("cancelTitle")}</summary>

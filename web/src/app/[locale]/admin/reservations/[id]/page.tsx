@@ -1,10 +1,12 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ActionForm, Field, TextArea } from "@/components/form";
+import { PaymentList } from "@/components/payments";
 import { QuoteLines } from "@/components/quote";
 import { StatusBadge } from "@/components/status";
 import { Timeline } from "@/components/timeline";
 import { api } from "@/lib/api";
+import { loadBooking } from "@/lib/booking";
 import { formatDay, formatInstant, money, today } from "@/lib/format";
 import { requireRole } from "@/lib/guard";
 import { AdminNav } from "../../nav";
@@ -15,17 +17,13 @@ export default async function AdminReservationPage({ params }: { params: Promise
   setRequestLocale(locale);
   await requireRole(["admin", "manager"], `/admin/reservations/${id}`);
   const client = await api();
-  const [{ data: reservation }, { data: events }] = await Promise.all([
-    client.GET("/api/v1/reservations/{id}", { params: { path: { id } } }),
-    client.GET("/api/v1/reservations/{id}/events", { params: { path: { id } } }),
-  ]);
-  if (!reservation || !("price" in reservation)) notFound();
-  const { data: property } = await client.GET("/api/v1/properties/{id}", {
-    params: { path: { id: reservation.propertyId } },
-  });
-  const [t, tAccount, e] = await Promise.all([
+  const booking = await loadBooking(client, id);
+  if (!booking) notFound();
+  const { reservation, events, payments, property } = booking;
+  const [t, tAccount, tPay, e] = await Promise.all([
     getTranslations("admin"),
     getTranslations("account"),
+    getTranslations("payments"),
     getTranslations("errors"),
   ]);
   const open = reservation.status === "pending" || reservation.status === "confirmed";
@@ -126,8 +124,10 @@ export default async function AdminReservationPage({ params }: { params: Promise
           ) : (
             open && <p className="muted">{t("edit.closed")}</p>
           )}
+          <h2>{tPay("title")}</h2>
+          <PaymentList payments={payments} locale={locale} />
           <h2>{t("timeline")}</h2>
-          <Timeline events={events?.items ?? []} locale={locale} />
+          <Timeline events={events} locale={locale} />
         </section>
         <aside className="card">
           <QuoteLines quote={reservation.price.quote} locale={locale} />

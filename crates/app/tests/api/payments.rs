@@ -1,0 +1,329 @@
+//! Payments over HTTP with the built-in gateway: the deposit paid on its checkout
+//! confirms the booking (through `payments.PaymentSucceeded` and the reservations
+//! context), a declined card confirms nothing, webhooks are verified and take effect
+//! once, one payment per installment whatever the concurrency.
+
+use sejour_core::{Clock, Role};
+use sejour_payments::infrastructure::webhook_signature;
+use serde_json::{Value, json as j};
+use sqlx::PgPool;
+
+use crate::{
+    helpers::{TestApp, json},
+    reservations::{Agency, agency, stay},
+};
+
+/// Asks to pay the next installment of `reservation` as `user`, expecting `status`.
+async fn pay_next(
+    app: &TestApp,
+    user: &crate::helpers::TestUser,
+    reservation: &str,
+    status: u16,
+) -> Value {
+    let path = format!("/api/v1/reservations/{reservation}/payments");
+    json(
+        app.post_as(
+            user,
+            &path,
+            j!({"returnUrl": format!("/fr/account/reservations/{reservation}")}),
+        )
+        .await,
+        status,
+    )
+    .await
+}
+
+/// The checkout reference in a payment's `checkoutUrl`.
+fn reference(payment: &Value) -> String {
+    payment["checkoutUrl"]
+        .as_str()
+        .and_then(|u| u.strip_prefix("/checkout/"))
+        .unwrap_or_default()
+        .to_owned()
+}
+
+async fn reservation(app: &TestApp, user: &crate::helpers::TestUser, id: &str) -> Value {
+    json(
+        app.get_as(user, &format!("/api/v1/reservations/{id}"))
+            .await,
+        200,
+    )
+    .await
+}
+
+#[sqlx::test(migrations = false)]
+async fn the_deposit_paid_on_the_builtin_checkout_confirms_the_booking(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    app.start_worker();
+    let Agency { manager, .. } = agency(&app).await;
+    let guest = app.user(Role::Guest).await;
+    let stranger = app.user(Role::Guest).await;
+    let property = agency_property(&app).await;
+    let booked = stay(&app, &guest, &property, "2027-05-03", "2027-05-08", 201).await;
+    let id = booked["id"].as_str().unwrap_or_default().to_owned();
+    let deposit = booked["price"]["installments"][0].clone();
+
+    let payment = pay_next(&app, &guest, &id, 201).await;
+    assert_eq!(payment["kind"], deposit["kind"], "{payment}");
+    assert_eq!(payment["amount"], deposit["amount"]);
+    assert_eq!(payment["status"], "pending");
+    assert_eq!(payment["provider"], "builtin");
+    // Asking again (a retry, another tab) gives the same payment.
+    let again = pay_next(&app, &guest, &id, 200).await;
+    assert_eq!(again["id"], payment["id"]);
+    // Nobody else sees the booking's payments.
+    pay_next(&app, &stranger, &id, 404).await;
+    json(
+        app.get_as(&stranger, &format!("/api/v1/reservations/{id}/payments"))
+            .await,
+        404,
+    )
+    .await;
+
+    let checkout_path = format!("/api/v1/checkout/{}", reference(&payment));
+    let checkout = json(app.get(&checkout_path).await, 200).await;
+    assert_eq!(checkout["status"], "open");
+    assert_eq!(checkout["amount"], deposit["amount"]);
+    let mistyped = json(
+        app.post(
+            &format!("{checkout_path}/pay"),
+            j!({"cardNumber": "4242 4242 4242 4241"}),
+        )
+        .await,
+        422,
+    )
+    .await;
+    assert_eq!(mistyped["errors"][0]["code"], "checkout.invalid_card");
+    let paid = json(
+        app.post(
+            &format!("{checkout_path}/pay"),
+            j!({"cardNumber": "4242 4242 4242 4242"}),
+        )
+        .await,
+        200,
+    )
+    .await;
+    assert_eq!(paid["status"], "succeeded");
+    let twice = json(
+        app.post(
+            &format!("{checkout_path}/pay"),
+            j!({"cardNumber": "4242 4242 4242 4242"}),
+        )
+        .await,
+        409,
+    )
+    .await;
+    assert_eq!(twice["code"], "checkout.closed");
+
+    // The reservations context hears of it and confirms.
+    app.wait_for(
+        &format!("SELECT count(*) FROM reservations.reservations WHERE id = '{id}' AND status = 'confirmed'"),
+        1,
+    )
+    .await;
+    let confirmed = reservation(&app, &guest, &id).await;
+    assert_eq!(confirmed["amountPaid"], deposit["amount"], "{confirmed}");
+    let payments = json(
+        app.get_as(&manager, &format!("/api/v1/reservations/{id}/payments"))
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(payments[0]["status"], "succeeded");
+    assert!(payments[0]["checkoutUrl"].is_null());
+    // The balance waits for its date (a month before arrival).
+    let early = pay_next(&app, &guest, &id, 422).await;
+    assert_eq!(early["code"], "payment.too_early");
+}
+
+/// The agency's published villa (the one [`agency`] made).
+async fn agency_property(app: &TestApp) -> String {
+    sqlx::query_scalar::<_, uuid::Uuid>(
+        "SELECT id FROM properties.properties WHERE status = 'published' ORDER BY id LIMIT 1",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .map(|id| id.to_string())
+    .unwrap_or_default()
+}
+
+#[sqlx::test(migrations = false)]
+async fn a_declined_card_fails_the_payment_and_confirms_nothing(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    app.start_worker();
+    let Agency { property, .. } = agency(&app).await;
+    let guest = app.user(Role::Guest).await;
+    let booked = stay(&app, &guest, &property, "2027-05-03", "2027-05-08", 201).await;
+    let id = booked["id"].as_str().unwrap_or_default().to_owned();
+    let payment = pay_next(&app, &guest, &id, 201).await;
+    let checkout_path = format!("/api/v1/checkout/{}", reference(&payment));
+    let declined = json(
+        app.post(
+            &format!("{checkout_path}/pay"),
+            j!({"cardNumber": "4000000000000002"}),
+        )
+        .await,
+        200,
+    )
+    .await;
+    assert_eq!(declined["status"], "failed");
+    app.wait_for(
+        "SELECT count(*) FROM queue.messages WHERE type = 'payments.PaymentFailed'",
+        1,
+    )
+    .await;
+    let payments = json(
+        app.get_as(&guest, &format!("/api/v1/reservations/{id}/payments"))
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(payments[0]["status"], "failed");
+    assert_eq!(payments[0]["failure"], "card_declined");
+    assert_eq!(reservation(&app, &guest, &id).await["status"], "pending");
+    // The deposit may be tried again, with a card that asks for the bank's approval.
+    let retry = pay_next(&app, &guest, &id, 201).await;
+    assert_ne!(retry["id"], payment["id"]);
+    let retry_path = format!("/api/v1/checkout/{}", reference(&retry));
+    let step = json(
+        app.post(
+            &format!("{retry_path}/pay"),
+            j!({"cardNumber": "4000 0025 0000 3155"}),
+        )
+        .await,
+        200,
+    )
+    .await;
+    assert_eq!(step["status"], "requires_action");
+    let approved = json(
+        app.post(&format!("{retry_path}/authenticate"), j!({"approve": true}))
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(approved["status"], "succeeded");
+    app.wait_for(
+        &format!("SELECT count(*) FROM reservations.reservations WHERE id = '{id}' AND status = 'confirmed'"),
+        1,
+    )
+    .await;
+}
+
+#[sqlx::test(migrations = false)]
+async fn webhooks_are_verified_and_take_effect_once(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let Agency { property, .. } = agency(&app).await;
+    let guest = app.user(Role::Guest).await;
+    let booked = stay(&app, &guest, &property, "2027-05-03", "2027-05-08", 201).await;
+    let id = booked["id"].as_str().unwrap_or_default().to_owned();
+    let payment = pay_next(&app, &guest, &id, 201).await;
+    let secret: String = sqlx::query_scalar("SELECT secret FROM payments.builtin_secret")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap_or_default();
+    let body = j!({"id": "evt_once", "type": "checkout.succeeded", "created": 0,
+        "data": {"reference": reference(&payment)}})
+    .to_string();
+    let now = app.clock.now().timestamp();
+    let send = |signature: String, body: String| {
+        let request = app
+            .client
+            .post(app.url("/api/v1/webhooks/builtin"))
+            .header("content-type", "application/json")
+            .header("sejour-signature", signature)
+            .body(body);
+        async move {
+            request
+                .send()
+                .await
+                .map(|r| r.status().as_u16())
+                .unwrap_or(0)
+        }
+    };
+    let succeeded = "SELECT count(*) FROM payments.payments WHERE status = 'succeeded'";
+
+    // Wrong secret, changed body, too old, none: 400 and nothing changes.
+    for (case, signature) in [
+        (
+            webhook_signature::sign("whsec_wrong", now, body.as_bytes()),
+            body.clone(),
+        ),
+        (
+            webhook_signature::sign(&secret, now, body.as_bytes()),
+            body.replace("evt_once", "evt_other"),
+        ),
+        (
+            webhook_signature::sign(&secret, now - 301, body.as_bytes()),
+            body.clone(),
+        ),
+        (String::new(), body.clone()),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let (signature, sent) = signature;
+        assert_eq!(send(signature, sent).await, 400, "case {case}");
+    }
+    assert_eq!(app.count(succeeded).await, 0);
+
+    // Signed right, delivered twice: one effect.
+    let signature = webhook_signature::sign(&secret, now, body.as_bytes());
+    assert_eq!(send(signature.clone(), body.clone()).await, 204);
+    assert_eq!(send(signature, body.clone()).await, 204);
+    assert_eq!(app.count(succeeded).await, 1);
+    assert_eq!(
+        app.count("SELECT count(*) FROM queue.messages WHERE type = 'payments.PaymentSucceeded'")
+            .await,
+        1
+    );
+    // A failure arriving after the success (out of order) changes nothing.
+    let late = j!({"id": "evt_late", "type": "checkout.failed", "created": 0,
+        "data": {"reference": reference(&payment), "reason": "card_declined"}})
+    .to_string();
+    let signature = webhook_signature::sign(&secret, now, late.as_bytes());
+    assert_eq!(send(signature, late).await, 204);
+    assert_eq!(app.count(succeeded).await, 1);
+}
+
+#[sqlx::test(migrations = false)]
+async fn twenty_concurrent_requests_make_one_payment(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let Agency { property, .. } = agency(&app).await;
+    let guest = app.user(Role::Guest).await;
+    let booked = stay(&app, &guest, &property, "2027-05-03", "2027-05-08", 201).await;
+    let id = booked["id"].as_str().unwrap_or_default().to_owned();
+    let mut tasks = Vec::new();
+    for _ in 0..20 {
+        let request = app
+            .client
+            .post(app.url(&format!("/api/v1/reservations/{id}/payments")))
+            .bearer_auth(&guest.access_token)
+            .json(&j!({}));
+        tasks.push(tokio::spawn(async move {
+            request
+                .send()
+                .await
+                .map(|r| r.status().as_u16())
+                .unwrap_or(0)
+        }));
+    }
+    let mut statuses = Vec::new();
+    for task in tasks {
+        statuses.push(task.await.unwrap_or(0));
+    }
+    assert!(
+        statuses.iter().all(|s| [200, 201, 409].contains(s)),
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 201).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert_eq!(app.count("SELECT count(*) FROM payments.payments").await, 1);
+    assert_eq!(
+        app.count("SELECT count(*) FROM payments.builtin_checkouts")
+            .await,
+        1
+    );
+}

@@ -1,0 +1,81 @@
+//! `ReceiveGatewayEventCommand`: a payment provider's notification (a webhook), verified
+//! against its signature, taking effect once whatever the redeliveries and their order.
+
+use sejour_core::{AppError, Ctx};
+
+use crate::{
+    application::Payments,
+    domain::{GatewayError, GatewayOutcome},
+};
+
+/// A notification as received: the signature header and the raw body, byte for byte.
+#[derive(Debug, Clone, Copy)]
+pub struct ReceiveGatewayEventCommand<'a> {
+    /// The signature header's value.
+    pub signature: &'a str,
+    /// The body, as signed.
+    pub body: &'a [u8],
+}
+
+/// `ReceiveGatewayEventHandler`: 400 `payment.invalid_signature` when the signature is
+/// missing, wrong or older than the tolerance, `payment.invalid_event` when the body is
+/// not understood — nothing changes then. A known event id (a redelivery) changes nothing;
+/// an event for a settled payment (out of order) changes nothing. Otherwise the payment
+/// succeeds (`payments.PaymentSucceeded`) or fails (`payments.PaymentFailed`).
+#[doc(alias = "ReceiveGatewayEventHandler")]
+pub async fn receive_gateway_event(
+    app: &Payments,
+    ctx: &Ctx,
+    command: ReceiveGatewayEventCommand<'_>,
+) -> Result<(), AppError> {
+    let event = app
+        .gateway
+        .verify_event(command.signature, command.body, app.clock.now().timestamp())
+        .await
+        .map_err(|e| match e {
+            GatewayError::Signature(_) => {
+                AppError::bad_request("payment.invalid_signature", e.to_string())
+            }
+            GatewayError::Payload(_) => {
+                AppError::bad_request("payment.invalid_event", e.to_string())
+            }
+            GatewayError::Unavailable(_) => AppError::unavailable(e),
+        })?;
+    let provider = app.gateway.name();
+    let mut tx = app.uow.begin().await?;
+    if !app
+        .payments
+        .first_delivery(&mut tx, provider, &event.event_id)
+        .await?
+    {
+        tracing::info!(event_id = %event.event_id, "gateway event already handled");
+        return Ok(());
+    }
+    let Some(mut payment) = app
+        .payments
+        .find_by_ref_for_update(&mut tx, provider, &event.provider_ref)
+        .await?
+    else {
+        tracing::warn!(event_id = %event.event_id, "gateway event for an unknown checkout");
+        app.uow.commit(tx).await?;
+        return Ok(());
+    };
+    let now = app.clock.now();
+    let change = match &event.outcome {
+        GatewayOutcome::Succeeded => payment.succeed(now),
+        GatewayOutcome::Failed(reason) => payment.fail(reason, now),
+        GatewayOutcome::Other(_) => None,
+    };
+    if let Some(change) = change {
+        app.payments
+            .save(&mut tx, ctx, &payment, vec![change])
+            .await?;
+        tracing::info!(
+            payment_id = %payment.id,
+            status = payment.status.as_str(),
+            "payment settled by the gateway"
+        );
+    }
+    app.uow.commit(tx).await?;
+    Ok(())
+}

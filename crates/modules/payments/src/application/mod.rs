@@ -1,0 +1,47 @@
+//! The payments context's use cases.
+//!
+//! - [`commands`]: `RequestPaymentCommand` (a checkout for the next installment due) and
+//!   `ReceiveGatewayEventCommand` (a gateway's verified notification, once).
+//! - [`queries`]: `ListPaymentsQuery` (a reservation's payments).
+//!
+//! The reservations context is reached through its published [`ReservationBook`] only;
+//! payments never write its tables: it learns of the money through
+//! `payments.PaymentSucceeded`.
+
+pub mod commands;
+pub mod queries;
+
+use std::sync::Arc;
+
+use sejour_core::{AppError, Clock, IdGenerator, UnitOfWork};
+use sejour_reservations::application::bookings::ReservationBook;
+
+use crate::domain::{PaymentError, PaymentGateway, PaymentRepository};
+
+/// What the use cases work with, built once by [`crate::use_cases`].
+#[derive(Clone)]
+pub struct Payments {
+    /// The payments.
+    pub payments: Arc<dyn PaymentRepository>,
+    /// The payment provider.
+    pub gateway: Arc<dyn PaymentGateway>,
+    /// The reservations context's published interface.
+    pub book: Arc<dyn ReservationBook>,
+    /// Business transactions.
+    pub uow: Arc<dyn UnitOfWork>,
+    /// Time.
+    pub clock: Arc<dyn Clock>,
+    /// Identity.
+    pub ids: Arc<dyn IdGenerator>,
+}
+
+/// A broken rule: 422 for a payment asked before its date, else 409 (the reservation's
+/// state).
+impl From<PaymentError> for AppError {
+    fn from(e: PaymentError) -> Self {
+        match e {
+            PaymentError::TooEarly { .. } => AppError::rule(e.code(), e.to_string()),
+            _ => AppError::conflict(e.code(), e.to_string()),
+        }
+    }
+}

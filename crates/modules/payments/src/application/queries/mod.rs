@@ -1,0 +1,3 @@
+//! The queries.
+
+pub mod list_payments;

@@ -1,0 +1,85 @@
+//! The seed's `PaymentGateway` port (`createPayment(amount)` → `StripeGateway`): open a
+//! checkout for an amount, and read the gateway's signed notifications. Implemented by
+//! the built-in gateway (the embedded default) in `infrastructure`.
+
+use async_trait::async_trait;
+use sejour_core::value_objects::Money;
+use uuid::Uuid;
+
+/// What to charge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentRequest {
+    /// Our payment (the gateway's metadata, and its idempotency key).
+    pub payment_id: Uuid,
+    /// How much.
+    pub amount: Money,
+    /// What the guest sees ("Acompte — Villa Les Oliviers, 6–13 juillet").
+    pub description: String,
+    /// Where the guest goes back after paying.
+    pub return_url: String,
+}
+
+/// Where the guest pays.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checkout {
+    /// The gateway's reference (a checkout session, a payment intent).
+    pub provider_ref: String,
+    /// The page to send the guest to (absolute, or a path of the web app for the
+    /// built-in gateway).
+    pub url: String,
+}
+
+/// What a verified notification says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GatewayOutcome {
+    /// The money is taken.
+    Succeeded,
+    /// Declined, with the gateway's reason.
+    Failed(String),
+    /// Something we do not act on (yet).
+    Other(String),
+}
+
+/// A verified notification of the gateway.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GatewayEvent {
+    /// The gateway's event id (what deduplicates redeliveries).
+    pub event_id: String,
+    /// The checkout it concerns.
+    pub provider_ref: String,
+    /// What happened.
+    pub outcome: GatewayOutcome,
+}
+
+/// Why the gateway could not do it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum GatewayError {
+    /// The notification's signature is missing, malformed, wrong or too old.
+    #[error("webhook signature: {0}")]
+    Signature(String),
+    /// The notification is signed but not understood.
+    #[error("webhook payload: {0}")]
+    Payload(String),
+    /// The gateway failed or could not be reached.
+    #[error("payment gateway: {0}")]
+    Unavailable(String),
+}
+
+/// `PaymentGateway`: a payment provider.
+#[async_trait]
+pub trait PaymentGateway: Send + Sync + 'static {
+    /// The provider's name as stored (`builtin`, `stripe`).
+    fn name(&self) -> &'static str;
+
+    /// `createPayment`: a checkout where the guest pays `request.amount`.
+    async fn create_payment(&self, request: &PaymentRequest) -> Result<Checkout, GatewayError>;
+
+    /// Verifies a notification (`signature` header and raw `body`) at `now_unix` and reads
+    /// it.
+    async fn verify_event(
+        &self,
+        signature: &str,
+        body: &[u8],
+        now_unix: i64,
+    ) -> Result<GatewayEvent, GatewayError>;
+}

@@ -1,0 +1,17 @@
+//! The payments domain: the [`Payment`] of one installment of a reservation's schedule,
+//! its rules and events, the seed's [`PaymentGateway`] port and the repository trait.
+//! Pure: std, core, serde, chrono, uuid.
+
+pub mod errors;
+pub mod events;
+pub mod gateways;
+pub mod payment;
+pub mod repositories;
+
+pub use errors::PaymentError;
+pub use events::PaymentEvent;
+pub use gateways::{
+    Checkout, GatewayError, GatewayEvent, GatewayOutcome, PaymentGateway, PaymentRequest,
+};
+pub use payment::{Payment, PaymentStatus, next_installment};
+pub use repositories::PaymentRepository;

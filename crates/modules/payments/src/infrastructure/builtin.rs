@@ -1,0 +1,296 @@
+//! The built-in gateway, the embedded default (DESIGN §5): a simulated provider that
+//! keeps its checkouts in `payments.builtin_checkouts`, takes test cards on a checkout
+//! page of the web app (`/checkout/{reference}`), and notifies the platform with webhooks
+//! signed exactly as Stripe signs its own ([`super::webhook_signature`]) under a secret
+//! made at installation, verified on the same path as a real provider's.
+//!
+//! Test cards (Stripe's): `4242 4242 4242 4242` is paid; `4000 0000 0000 0002` is declined
+//! (`card_declined`), `4000 0000 0000 9995` too (`insufficient_funds`); `4000 0025 0000
+//! 3155` asks for a second step (the bank's approval) first. Any other number passing
+//! the Luhn check is paid; others are refused as mistyped.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use sejour_core::{AppError, Clock, FieldError, IdGenerator, value_objects::Money};
+use sejour_infrastructure::{db::StorageResult, secrets::new_token};
+use serde::{Deserialize, Serialize};
+use sqlx::PgPool;
+
+use super::webhook_signature;
+use crate::domain::{
+    Checkout, GatewayError, GatewayEvent, GatewayOutcome, PaymentGateway, PaymentRequest,
+};
+
+/// The provider name stored with its payments.
+pub const BUILTIN: &str = "builtin";
+
+/// A checkout as the built-in provider shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuiltinCheckout {
+    /// Its reference.
+    pub reference: String,
+    /// How much.
+    pub amount: Money,
+    /// What is paid.
+    pub description: String,
+    /// `open`, `requires_action`, `succeeded` or `failed`.
+    pub status: String,
+    /// Where the guest goes back.
+    pub return_url: String,
+}
+
+/// A signed notification, ready to be received.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notification {
+    /// The signature header.
+    pub signature: String,
+    /// The body as signed.
+    pub body: Vec<u8>,
+}
+
+/// The notification's body.
+#[derive(Debug, Serialize, Deserialize)]
+struct EventBody {
+    id: String,
+    #[serde(rename = "type")]
+    kind: String,
+    created: i64,
+    data: EventData,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct EventData {
+    reference: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+}
+
+/// The simulated provider.
+pub struct BuiltinGateway {
+    pool: PgPool,
+    clock: Arc<dyn Clock>,
+    ids: Arc<dyn IdGenerator>,
+}
+
+/// What a test card does.
+enum CardOutcome {
+    Paid,
+    Declined(&'static str),
+    NeedsApproval,
+}
+
+fn card_outcome(number: &str) -> Result<CardOutcome, AppError> {
+    let digits: String = number.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    let luhn = digits
+        .chars()
+        .rev()
+        .enumerate()
+        .try_fold(0u32, |sum, (i, c)| {
+            let d = c.to_digit(10)?;
+            Some(
+                sum + if i % 2 == 1 {
+                    if d * 2 > 9 { d * 2 - 9 } else { d * 2 }
+                } else {
+                    d
+                },
+            )
+        });
+    if !(12..=19).contains(&digits.len()) || luhn.is_none_or(|s| s % 10 != 0) {
+        return Err(AppError::validation(vec![FieldError::new(
+            "cardNumber",
+            "checkout.invalid_card",
+            "This card number is not valid.",
+        )]));
+    }
+    Ok(match digits.as_str() {
+        "4000000000000002" => CardOutcome::Declined("card_declined"),
+        "4000000000009995" => CardOutcome::Declined("insufficient_funds"),
+        "4000002500003155" => CardOutcome::NeedsApproval,
+        _ => CardOutcome::Paid,
+    })
+}
+
+impl BuiltinGateway {
+    /// The gateway on the platform's database.
+    pub fn new(pool: PgPool, clock: Arc<dyn Clock>, ids: Arc<dyn IdGenerator>) -> Self {
+        Self { pool, clock, ids }
+    }
+
+    async fn secret(&self) -> Result<String, AppError> {
+        sqlx::query_scalar("SELECT secret FROM payments.builtin_secret")
+            .fetch_one(&self.pool)
+            .await
+            .storage()
+    }
+
+    /// The checkout `reference`; 404 when there is none.
+    pub async fn checkout(&self, reference: &str) -> Result<BuiltinCheckout, AppError> {
+        let row: Option<(String, i64, String, String, String, String)> = sqlx::query_as(
+            "SELECT reference, amount, currency, description, status, return_url \
+             FROM payments.builtin_checkouts WHERE reference = $1",
+        )
+        .bind(reference)
+        .fetch_optional(&self.pool)
+        .await
+        .storage()?;
+        let (reference, amount, currency, description, status, return_url) =
+            row.ok_or_else(|| AppError::not_found("checkout"))?;
+        let currency = currency.parse().map_err(AppError::internal)?;
+        Ok(BuiltinCheckout {
+            reference,
+            amount: Money::new(amount, currency),
+            description,
+            status,
+            return_url,
+        })
+    }
+
+    /// Moves the checkout from `from` to `to` (once: a second submission finds it moved
+    /// and gets 409 `checkout.closed`), and signs the notification of a final outcome.
+    async fn settle(
+        &self,
+        reference: &str,
+        from: &str,
+        to: &str,
+        reason: Option<&str>,
+    ) -> Result<(BuiltinCheckout, Option<Notification>), AppError> {
+        let moved = sqlx::query(
+            "UPDATE payments.builtin_checkouts SET status = $3 WHERE reference = $1 AND status = $2",
+        )
+        .bind(reference)
+        .bind(from)
+        .bind(to)
+        .execute(&self.pool)
+        .await
+        .storage()?
+        .rows_affected();
+        let checkout = self.checkout(reference).await?;
+        if moved == 0 {
+            return Err(AppError::conflict(
+                "checkout.closed",
+                "This payment page has already been used.",
+            ));
+        }
+        let kind = match to {
+            "succeeded" => "checkout.succeeded",
+            "failed" => "checkout.failed",
+            _ => return Ok((checkout, None)),
+        };
+        let now = self.clock.now().timestamp();
+        let body = serde_json::to_vec(&EventBody {
+            id: format!("evt_{}", self.ids.new_id().simple()),
+            kind: kind.to_owned(),
+            created: now,
+            data: EventData {
+                reference: reference.to_owned(),
+                reason: reason.map(str::to_owned),
+            },
+        })
+        .map_err(AppError::internal)?;
+        let signature = webhook_signature::sign(&self.secret().await?, now, &body);
+        Ok((checkout, Some(Notification { signature, body })))
+    }
+
+    /// The guest pays with `card_number`.
+    pub async fn pay(
+        &self,
+        reference: &str,
+        card_number: &str,
+    ) -> Result<(BuiltinCheckout, Option<Notification>), AppError> {
+        match card_outcome(card_number)? {
+            CardOutcome::Paid => self.settle(reference, "open", "succeeded", None).await,
+            CardOutcome::Declined(reason) => {
+                self.settle(reference, "open", "failed", Some(reason)).await
+            }
+            CardOutcome::NeedsApproval => {
+                self.settle(reference, "open", "requires_action", None)
+                    .await
+            }
+        }
+    }
+
+    /// The guest's bank approves (or not) a payment that asked for it.
+    pub async fn authenticate(
+        &self,
+        reference: &str,
+        approve: bool,
+    ) -> Result<(BuiltinCheckout, Option<Notification>), AppError> {
+        if approve {
+            self.settle(reference, "requires_action", "succeeded", None)
+                .await
+        } else {
+            self.settle(
+                reference,
+                "requires_action",
+                "failed",
+                Some("authentication_failed"),
+            )
+            .await
+        }
+    }
+}
+
+#[async_trait]
+impl PaymentGateway for BuiltinGateway {
+    fn name(&self) -> &'static str {
+        BUILTIN
+    }
+
+    async fn create_payment(&self, request: &PaymentRequest) -> Result<Checkout, GatewayError> {
+        let unavailable = |e: sqlx::Error| GatewayError::Unavailable(e.to_string());
+        sqlx::query(
+            "INSERT INTO payments.builtin_checkouts \
+             (reference, payment_id, amount, currency, description, return_url, status, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, 'open', $7) ON CONFLICT (payment_id) DO NOTHING",
+        )
+        .bind(format!("bi_{}", new_token()))
+        .bind(request.payment_id)
+        .bind(request.amount.amount_minor())
+        .bind(request.amount.currency().as_str())
+        .bind(&request.description)
+        .bind(&request.return_url)
+        .bind(self.clock.now())
+        .execute(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        let reference: String = sqlx::query_scalar(
+            "SELECT reference FROM payments.builtin_checkouts WHERE payment_id = $1",
+        )
+        .bind(request.payment_id)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        Ok(Checkout {
+            url: format!("/checkout/{reference}"),
+            provider_ref: reference,
+        })
+    }
+
+    async fn verify_event(
+        &self,
+        signature: &str,
+        body: &[u8],
+        now_unix: i64,
+    ) -> Result<GatewayEvent, GatewayError> {
+        let secret = self
+            .secret()
+            .await
+            .map_err(|e| GatewayError::Unavailable(e.message))?;
+        webhook_signature::verify(&secret, signature, body, now_unix)?;
+        let event: EventBody =
+            serde_json::from_slice(body).map_err(|e| GatewayError::Payload(e.to_string()))?;
+        let outcome = match event.kind.as_str() {
+            "checkout.succeeded" => GatewayOutcome::Succeeded,
+            "checkout.failed" => {
+                GatewayOutcome::Failed(event.data.reason.unwrap_or_else(|| "failed".to_owned()))
+            }
+            other => GatewayOutcome::Other(other.to_owned()),
+        };
+        Ok(GatewayEvent {
+            event_id: event.id,
+            provider_ref: event.data.reference,
+            outcome,
+        })
+    }
+}

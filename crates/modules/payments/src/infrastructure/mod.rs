@@ -1,0 +1,13 @@
+//! The payments context's adapters:
+//!
+//! - [`PgPaymentRepository`]: payments in PostgreSQL, events on the outbox in the same
+//!   transaction, the gateway events already handled.
+//! - [`builtin`]: the built-in gateway (the embedded default) and its checkout.
+//! - [`webhook_signature`]: Stripe's webhook signature scheme, which the built-in gateway
+//!   follows too.
+
+pub mod builtin;
+mod pg_payment_repository;
+pub mod webhook_signature;
+
+pub use pg_payment_repository::PgPaymentRepository;

@@ -1,0 +1,54 @@
+//! The payments context: the money of a reservation's schedule — the seed's
+//! `PaymentGateway` port (`createPayment(amount)`), payments of the deposit and the
+//! balance, the gateways' verified notifications, `PaymentSucceeded` / `PaymentFailed`.
+//!
+//! - [`domain`]: the `Payment` of an installment, its rules (`NextInstallment`,
+//!   `PaymentNotBeforeItsDate`, `OnePaymentPerInstallment`), events, the
+//!   `PaymentGateway` port and the repository trait. Pure.
+//! - [`application`]: `RequestPaymentCommand`, `ReceiveGatewayEventCommand`,
+//!   `ListPaymentsQuery`. The reservations context through its published
+//!   `ReservationBook` only; it learns of the money through `payments.PaymentSucceeded`.
+//! - [`infrastructure`]: the PostgreSQL repository, the built-in gateway (the embedded
+//!   default, a simulated provider with a checkout page and signed webhooks) and
+//!   Stripe's webhook signature scheme.
+//! - [`presentation`]: the HTTP edge.
+//! - [`published_language`]: the events' payloads, for other contexts.
+
+pub mod application;
+pub mod domain;
+pub mod infrastructure;
+pub mod presentation;
+pub mod published_language;
+
+use std::sync::Arc;
+
+use sejour_infrastructure::module::{ContextModule, Shared};
+use sejour_reservations::application::bookings::ReservationBook;
+
+use application::Payments;
+use infrastructure::{PgPaymentRepository, builtin::BuiltinGateway};
+use presentation::PaymentsState;
+
+/// This context's migrations (the `payments` schema).
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// The context on the shared adapters, with the built-in gateway, reaching reservations
+/// through `book`: its routes (with their state) and its migrations.
+#[doc(alias = "PaymentsModule")]
+pub fn module(shared: &Shared, book: Arc<dyn ReservationBook>) -> ContextModule {
+    let builtin = Arc::new(BuiltinGateway::new(
+        shared.pool.clone(),
+        shared.clock.clone(),
+        shared.ids.clone(),
+    ));
+    let app = Arc::new(Payments {
+        payments: Arc::new(PgPaymentRepository::new(shared.store())),
+        gateway: builtin.clone(),
+        book,
+        uow: Arc::new(shared.unit_of_work()),
+        clock: shared.clock.clone(),
+        ids: shared.ids.clone(),
+    });
+    ContextModule::new("payments", &MIGRATOR)
+        .routes(presentation::routes().with_state(PaymentsState { app, builtin }))
+}

@@ -1,0 +1,38 @@
+//! The payments context's HTTP edge, nested by the app under `/api/v1`:
+//!
+//! | route | who | module |
+//! |---|---|---|
+//! | `POST /reservations/{id}/payments` | the guest who booked, staff | [`payments`] |
+//! | `GET /reservations/{id}/payments` | the guest who booked, staff | [`payments`] |
+//! | `POST /webhooks/builtin` | the built-in gateway (signed) | [`payments`] |
+//! | `GET /checkout/{reference}` | whoever holds the reference | [`checkout`] |
+//! | `POST /checkout/{reference}/pay` | whoever holds the reference | [`checkout`] |
+//! | `POST /checkout/{reference}/authenticate` | whoever holds the reference | [`checkout`] |
+
+pub mod checkout;
+pub mod payments;
+
+use std::sync::Arc;
+
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+use crate::{application::Payments, infrastructure::builtin::BuiltinGateway};
+
+/// What the handlers need.
+#[derive(Clone)]
+pub struct PaymentsState {
+    /// The use cases.
+    pub app: Arc<Payments>,
+    /// The built-in gateway's checkout (the simulated provider's side).
+    pub builtin: Arc<BuiltinGateway>,
+}
+
+/// The routes, relative to `/api/v1`.
+pub fn routes() -> OpenApiRouter<PaymentsState> {
+    OpenApiRouter::new()
+        .routes(routes!(payments::list_payments, payments::request_payment))
+        .routes(routes!(payments::builtin_webhook))
+        .routes(routes!(checkout::get_checkout))
+        .routes(routes!(checkout::pay_checkout))
+        .routes(routes!(checkout::authenticate_checkout))
+}

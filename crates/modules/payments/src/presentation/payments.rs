@@ -1,0 +1,215 @@
+//! A reservation's payments, and the built-in gateway's webhook.
+
+use axum::{
+    body::Bytes,
+    extract::State,
+    http::{HeaderMap, StatusCode},
+};
+use chrono::{DateTime, Utc};
+use sejour_core::{
+    Ctx,
+    value_objects::{InstallmentKind, Money},
+};
+use sejour_infrastructure::http::{ApiError, Json, Path, RequestCtx, problem::Problem};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::PaymentsState;
+use crate::{
+    application::{
+        commands::{
+            receive_gateway_event::{ReceiveGatewayEventCommand, receive_gateway_event},
+            request_payment::{RequestPaymentCommand, request_payment as request},
+        },
+        queries::list_payments::list_payments as list,
+    },
+    domain::Payment,
+};
+
+/// The header carrying the built-in gateway's signature (Stripe's scheme).
+pub const SIGNATURE_HEADER: &str = "sejour-signature";
+
+/// A payment of an installment.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentDto {
+    /// Id.
+    pub id: Uuid,
+    /// The reservation.
+    pub reservation_id: Uuid,
+    /// The installment paid: deposit, balance or fullPayment.
+    #[schema(value_type = sejour_infrastructure::http::pricing::InstallmentKindSchema)]
+    pub kind: InstallmentKind,
+    /// How much.
+    #[schema(value_type = sejour_infrastructure::http::dto::MoneySchema)]
+    pub amount: Money,
+    /// pending, succeeded or failed.
+    #[schema(value_type = PaymentStatusSchema)]
+    pub status: &'static str,
+    /// The gateway.
+    pub provider: String,
+    /// Where the guest pays while pending: an absolute URL, or a path of the web app
+    /// (the built-in gateway's `/checkout/{reference}`).
+    pub checkout_url: Option<String>,
+    /// Why it failed.
+    pub failure: Option<String>,
+    /// Created.
+    pub created_at: DateTime<Utc>,
+    /// Last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A payment's status.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub enum PaymentStatusSchema {
+    /// At the checkout.
+    #[schema(rename = "pending")]
+    Pending,
+    /// Paid.
+    #[schema(rename = "succeeded")]
+    Succeeded,
+    /// Declined.
+    #[schema(rename = "failed")]
+    Failed,
+}
+
+impl From<Payment> for PaymentDto {
+    fn from(p: Payment) -> Self {
+        Self {
+            id: p.id,
+            reservation_id: p.reservation_id,
+            kind: p.kind,
+            amount: p.amount,
+            status: p.status.as_str(),
+            provider: p.provider,
+            checkout_url: p
+                .checkout_url
+                .filter(|_| p.status == crate::domain::PaymentStatus::Pending),
+            failure: p.failure,
+            created_at: p.created_at,
+            updated_at: p.updated_at,
+        }
+    }
+}
+
+/// What to pay.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RequestPaymentRequest {
+    /// Where the gateway sends the guest back: a path of the web app (`/fr/account/...`)
+    /// or an http(s) URL; default `/`.
+    #[schema(pattern = r"^(/[^\x00]*|https?://[^\x00]+)$", max_length = 2000)]
+    pub return_url: Option<String>,
+}
+
+/// Pays the next installment of the reservation's schedule: the deposit first, then the
+/// balance from its date. Answers the payment with its `checkoutUrl`, where the guest
+/// pays: 201 for a new one; 200 for the installment's payment already waiting at its
+/// checkout (a retry or another tab pays once).
+#[utoipa::path(post, path = "/reservations/{id}/payments", operation_id = "requestPayment", tag = "payments",
+    params(("id" = Uuid, Path, description = "The reservation")),
+    request_body = RequestPaymentRequest,
+    security(("bearerAuth" = [])),
+    responses(
+        (status = 201, description = "A new payment, pending at its checkout", body = PaymentDto),
+        (status = 200, description = "The installment's payment already pending", body = PaymentDto),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such reservation (or not yours)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Cancelled or completed (`payment.not_payable`), or all paid (`payment.nothing_due`)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The next installment may not be asked for yet (`payment.too_early`), or a bad `returnUrl`", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The payment provider failed; try again", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn request_payment(
+    State(state): State<PaymentsState>,
+    RequestCtx(ctx): RequestCtx,
+    Path(id): Path<Uuid>,
+    Json(body): Json<RequestPaymentRequest>,
+) -> Result<(StatusCode, Json<PaymentDto>), ApiError> {
+    let return_url = body.return_url.unwrap_or_else(|| "/".to_owned());
+    let valid = return_url.len() <= 2000
+        && !return_url.contains('\0')
+        && ((return_url.starts_with('/') && !return_url.starts_with("//"))
+            || return_url.starts_with("https://")
+            || return_url.starts_with("http://"));
+    if !valid {
+        return Err(
+            sejour_core::AppError::validation(vec![sejour_core::FieldError::new(
+                "returnUrl",
+                "payment.invalid_return_url",
+                "returnUrl is a path of the site or an http(s) URL.",
+            )])
+            .into(),
+        );
+    }
+    let (payment, new) = request(
+        &state.app,
+        &ctx,
+        RequestPaymentCommand {
+            reservation_id: id,
+            return_url,
+        },
+    )
+    .await?;
+    let status = if new {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(payment.into())))
+}
+
+/// The reservation's payments, oldest first.
+#[utoipa::path(get, path = "/reservations/{id}/payments", operation_id = "listPayments", tag = "payments",
+    params(("id" = Uuid, Path, description = "The reservation")),
+    security(("bearerAuth" = [])),
+    responses(
+        (status = 200, description = "Its payments", body = Vec<PaymentDto>),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such reservation (or not yours)", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn list_payments(
+    State(state): State<PaymentsState>,
+    RequestCtx(ctx): RequestCtx,
+    Path(id): Path<Uuid>,
+) -> Result<Json<Vec<PaymentDto>>, ApiError> {
+    let payments = list(&state.app, &ctx, id).await?;
+    Ok(Json(payments.into_iter().map(PaymentDto::from).collect()))
+}
+
+/// The built-in gateway's notifications, signed as Stripe signs its webhooks in the
+/// `Sejour-Signature` header (`t=…,v1=…`, HMAC-SHA256 of `t.body`, 300 s tolerance). Each
+/// event takes effect once. 400 `payment.invalid_signature` (nothing changes) or
+/// `payment.invalid_event`.
+#[utoipa::path(post, path = "/webhooks/builtin", operation_id = "receiveBuiltinWebhook", tag = "payments",
+    params(("Sejour-Signature" = String, Header, description = "`t=<unix>,v1=<hex HMAC-SHA256>`")),
+    request_body(content = String, content_type = "application/json", description = "The event, as signed"),
+    responses(
+        (status = 204, description = "Received (or already received)"),
+        (status = 400, description = "Bad signature or event", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn builtin_webhook(
+    State(state): State<PaymentsState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<StatusCode, ApiError> {
+    let signature = headers
+        .get(SIGNATURE_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let ctx = Ctx::system(
+        "payments.builtin_webhook",
+        state.app.ids.new_id().to_string(),
+    );
+    receive_gateway_event(
+        &state.app,
+        &ctx,
+        ReceiveGatewayEventCommand {
+            signature,
+            body: &body,
+        },
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}

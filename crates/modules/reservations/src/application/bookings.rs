@@ -1,0 +1,70 @@
+//! The reservations context's published interface for the payments context: what a
+//! reservation asks to be paid, for whoever may see it in full. Wired by the composition
+//! root; callers depend on this trait, never on our tables.
+
+use async_trait::async_trait;
+use chrono::NaiveDate;
+use sejour_core::{
+    AppError, Ctx,
+    value_objects::{Installment, Money},
+};
+use uuid::Uuid;
+
+use super::{Reservations, access::View, queries::get_reservation::get_reservation};
+use crate::domain::ReservationStatus;
+
+/// A reservation as payments sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PayableReservation {
+    /// Id.
+    pub id: Uuid,
+    /// The property.
+    pub property_id: Uuid,
+    /// The guest's account, if any.
+    pub customer_id: Option<Uuid>,
+    /// Whether it is pending or confirmed (the only ones paid).
+    pub active: bool,
+    /// Its status's name.
+    pub status: &'static str,
+    /// Arrival.
+    pub check_in: NaiveDate,
+    /// Departure.
+    pub check_out: NaiveDate,
+    /// The frozen schedule, in order.
+    pub installments: Vec<Installment>,
+    /// What the guest pays in all.
+    pub total: Money,
+}
+
+/// Reservations, for the payments context.
+#[async_trait]
+pub trait ReservationBook: Send + Sync + 'static {
+    /// The reservation `id` when `ctx`'s actor sees it in full (its guest, staff); 404
+    /// otherwise, as for the reservation itself.
+    async fn payable(&self, ctx: &Ctx, id: Uuid) -> Result<PayableReservation, AppError>;
+}
+
+#[async_trait]
+impl ReservationBook for Reservations {
+    async fn payable(&self, ctx: &Ctx, id: Uuid) -> Result<PayableReservation, AppError> {
+        let (record, view) = get_reservation(self, ctx, id).await?;
+        if view != View::Full {
+            return Err(AppError::not_found("reservation"));
+        }
+        let s = record.reservation.snapshot();
+        Ok(PayableReservation {
+            id: s.id,
+            property_id: s.property_id,
+            customer_id: s.customer_id,
+            active: matches!(
+                s.status,
+                ReservationStatus::Pending | ReservationStatus::Confirmed
+            ),
+            status: s.status.as_str(),
+            check_in: s.period.check_in(),
+            check_out: s.period.check_out(),
+            installments: s.price.installments.clone(),
+            total: s.price.total,
+        })
+    }
+}

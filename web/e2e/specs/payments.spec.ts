@@ -1,0 +1,46 @@
+// Paying a booking on the built-in gateway's page: the deposit paid confirms it; a declined card
+// is explained and confirms nothing.
+import { expect, test } from "@playwright/test";
+import { eventually, freeStay, signIn } from "../fixtures";
+
+/** Books a free stay as the demo guest through the booking form; the booking's page. */
+async function book(page: import("@playwright/test").Page, offset: number) {
+  const { property, checkIn, checkOut } = await freeStay(offset);
+  await signIn(page, "guest");
+  await page.goto(`/fr/properties/${property.id}/book?checkIn=${checkIn}&checkOut=${checkOut}&adults=2`);
+  await page.getByLabel("Téléphone").fill("+33612345678");
+  await page.getByLabel("Adresse", { exact: true }).fill("12 rue des Lilas");
+  await page.getByLabel("Code postal").fill("69003");
+  await page.getByLabel("Ville").fill("Lyon");
+  await page.getByRole("button", { name: "Confirmer la demande de réservation" }).click();
+  await expect(page.getByRole("status")).toContainText("Votre demande de réservation est enregistrée");
+}
+
+test("a guest pays the deposit and the booking is confirmed", async ({ page }) => {
+  await book(page, 150);
+  await page.getByRole("button", { name: /Payer (l’acompte|le séjour)/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Paiement sécurisé");
+  await expect(page.getByTestId("checkout-amount")).toContainText("€");
+  await page.getByLabel("Numéro de carte").fill("4242 4242 4242 4242");
+  await page.getByRole("button", { name: "Payer", exact: true }).click();
+  await expect(page.getByRole("status").first()).toContainText("votre paiement est bien reçu");
+  await eventually(page, page.getByText("Confirmée", { exact: true }));
+  await expect(page.getByTestId("payments")).toContainText("Payé");
+  await expect(page.getByText("Paiement reçu")).toBeVisible();
+});
+
+test("a declined card is explained and the booking stays pending", async ({ page }) => {
+  await book(page, 170);
+  await page.getByRole("button", { name: /Payer (l’acompte|le séjour)/ }).click();
+  await page.getByLabel("Numéro de carte").fill("4242 4242 4242 4241");
+  await page.getByRole("button", { name: "Payer", exact: true }).click();
+  await expect(page.getByText("Ce numéro de carte n’est pas valide")).toBeVisible();
+  await page.getByLabel("Numéro de carte").fill("4000 0000 0000 0002");
+  await page.getByRole("button", { name: "Payer", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Le paiement a été refusé" })).toBeVisible();
+  await page.getByRole("link", { name: "Retour à la réservation" }).click();
+  await expect(page.getByText("En attente", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("payments")).toContainText("Refusé");
+  // The deposit can be tried again.
+  await expect(page.getByRole("button", { name: /Payer (l’acompte|le séjour)/ })).toBeVisible();
+});
