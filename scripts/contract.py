@@ -303,6 +303,14 @@ def toml_value(value):
     return json.dumps(value)
 
 
+# Checks tuned for one operation. The built-in gateway's webhook checks its signature
+# against a secret the contract cannot know: like Stripe's, a schema-valid notification
+# whose signature does not verify is refused with 400 (and nothing changes).
+CHECKS = {
+    "receiveBuiltinWebhook": 'checks = { positive_data_acceptance = { expected-statuses = '
+    '["2xx", "400", "401", "403", "404", "409", "412", "422", "429"] } }',
+}
+
 # What a role can never be served, by design: 403 (not allowed), or 404 for an object it
 # may not see (so that ids do not leak). Generated requests to these end in 403 or 404 —
 # or, for a request the API checks before it looks at the caller (a body, a cursor this
@@ -319,8 +327,12 @@ STAFF_ONLY = [
 ]
 NEVER_SERVED = {
     "admin": [],
-    "guest": STAFF_ONLY + ["listOwners", "getOwner", "listManagedProperties", "listIcalFeeds", "searchReservations"],
-    "owner": STAFF_ONLY + ["createReservation", "updateReservation", "cancelReservation"],
+    "guest": STAFF_ONLY + ["listOwners", "getOwner", "listManagedProperties", "listIcalFeeds", "searchReservations",
+                           "getCalendarBoard"],
+    # An owner sees their properties' bookings in the reduced view: not what the guest
+    # pays, nor what cancelling would refund.
+    "owner": STAFF_ONLY + ["createReservation", "updateReservation", "cancelReservation", "previewCancellation",
+                           "requestPayment", "listPayments"],
 }
 # Every warning but the two the run means to rule out.
 OTHER_WARNINGS = [
@@ -382,6 +394,9 @@ def config(base_config, data_path, role, out_path):
         "iban": ["FR7630006000011234567890189", "DE89370400440532013000", "GB29NWBK60161331926819"],
         "dead_letter": data["dead_letters"],
         "checkout": data["checkouts"],
+        # The built-in gateway's test cards: paid, declined, asking for the bank's approval
+        # (any other number must pass the Luhn check, which a pattern cannot say).
+        "card": ["4242 4242 4242 4242", "4000000000000002", "4000 0025 0000 3155"],
         "photo": data["photos"],
         "block": data["blocks"],
         "feed": data["feeds"],
@@ -426,6 +441,8 @@ def config(base_config, data_path, role, out_path):
          {"path.id": "reservation"}),
         (["requestPayment"], {"path.id": "changeable"}),
         (["getCheckout", "payCheckout", "authenticateCheckout"], {"path.reference": "checkout"}),
+        (["payCheckout"], {"body.cardNumber": "card"}),
+        (["getCalendarBoard"], {"query.from": "window_from", "query.to": "window_to"}),
         (["cancelReservation"], {"path.id": "cancelable"}),
         (["confirmReservation"], {"path.id": "confirmable"}),
         (["updateReservation"], {"path.id": "changeable"}),
@@ -476,7 +493,7 @@ def config(base_config, data_path, role, out_path):
                 merged.setdefault(operation, {})[f"path.{name}"] = toml_value(value)
     never = NEVER_SERVED[role]
     no_capture = "{ extra-data-sources = { responses = false } }"
-    for operation in sorted(set(merged) | set(never) | set(changes)):
+    for operation in sorted(set(merged) | set(never) | set(changes) | set(CHECKS)):
         lines += ["[[operations]]", f'include-operation-id = "{operation}"']
         if merged.get(operation):
             entries = ", ".join(f'"{key}" = {value}' for key, value in merged[operation].items())
@@ -485,6 +502,8 @@ def config(base_config, data_path, role, out_path):
             lines.append(f"phases = {{ coverage = {no_capture}, fuzzing = {no_capture} }}")
         if operation in never:
             lines.append(f"warnings = {{ display = {toml_value(OTHER_WARNINGS)} }}")
+        if operation in CHECKS:
+            lines.append(CHECKS[operation])
         lines.append("")
     with open(out_path, "w") as out:
         out.write("\n".join(lines))

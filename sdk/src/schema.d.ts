@@ -795,7 +795,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The reservation's payments, oldest first. */
+        /** The reservation's payments, oldest first, each with what was refunded of it. */
         get: operations["listPayments"];
         put?: never;
         /**
@@ -2306,6 +2306,8 @@ export interface components {
             kind: components["schemas"]["InstallmentKind"];
             /** @description The gateway. */
             provider: string;
+            /** @description What has been given back of it (a cancellation's refund). */
+            refunded: components["schemas"]["Money"];
             /**
              * Format: uuid
              * @description The reservation.
@@ -2922,7 +2924,7 @@ export interface components {
          * @description The payload of a timeline event: one of the reservation events (the event's `type`
          *     says which).
          */
-        ReservationEventData: components["schemas"]["ReservationCreatedPayload"] | components["schemas"]["ReservationUpdatedPayload"] | components["schemas"]["ReservationConfirmedPayload"] | components["schemas"]["ReservationCancelledPayload"] | components["schemas"]["ReservationCompletedPayload"] | components["schemas"]["ReservationPaymentReceivedPayload"];
+        ReservationEventData: components["schemas"]["ReservationCreatedPayload"] | components["schemas"]["ReservationUpdatedPayload"] | components["schemas"]["ReservationConfirmedPayload"] | components["schemas"]["ReservationCancelledPayload"] | components["schemas"]["ReservationCompletedPayload"] | components["schemas"]["ReservationPaymentReceivedPayload"] | components["schemas"]["ReservationRefundedPayload"];
         /** @description One event of a reservation's history. */
         ReservationEventDto: {
             /** @description Who (`user:<id>`, `system:<job>`). */
@@ -2954,7 +2956,7 @@ export interface components {
          * @description The type of a timeline event.
          * @enum {string}
          */
-        ReservationEventType: "reservations.ReservationCreated" | "reservations.ReservationUpdated" | "reservations.ReservationConfirmed" | "reservations.ReservationCancelled" | "reservations.ReservationCompleted" | "reservations.ReservationPaymentReceived";
+        ReservationEventType: "reservations.ReservationCreated" | "reservations.ReservationUpdated" | "reservations.ReservationConfirmed" | "reservations.ReservationCancelled" | "reservations.ReservationCompleted" | "reservations.ReservationPaymentReceived" | "reservations.ReservationRefunded";
         /**
          * @description A part of a reservation named in `reservations.ReservationUpdated`.
          * @enum {string}
@@ -2991,6 +2993,23 @@ export interface components {
              * @example 2027-07-10
              */
             checkOut: string;
+        };
+        /** @description The payload of `reservations.ReservationRefunded`. */
+        ReservationRefundedPayload: {
+            /** @description This refund. */
+            amount: components["schemas"]["Money"];
+            /** @description Paid so far, net of this refund. */
+            amountPaid: components["schemas"]["Money"];
+            /**
+             * Format: uuid
+             * @description The refund.
+             */
+            refundId: string;
+            /**
+             * Format: uuid
+             * @description The reservation.
+             */
+            reservationId: string;
         };
         /**
          * @description Where a reservation is in its life.
@@ -3611,6 +3630,7 @@ export type ReservationEventType = components['schemas']['ReservationEventType']
 export type ReservationField = components['schemas']['ReservationField'];
 export type ReservationPaymentReceivedPayload = components['schemas']['ReservationPaymentReceivedPayload'];
 export type ReservationPeriod = components['schemas']['ReservationPeriod'];
+export type ReservationRefundedPayload = components['schemas']['ReservationRefundedPayload'];
 export type ReservationStatus = components['schemas']['ReservationStatus'];
 export type ReservationUpdatedPayload = components['schemas']['ReservationUpdatedPayload'];
 export type ReservationView = components['schemas']['ReservationView'];
@@ -8245,7 +8265,7 @@ export const rateSourceOneOf1KindValues: ReadonlyArray<Extract<FlattenedDeepRequ
     kind: unknown;
 }>["kind"]> = ["season"];
 export const replayStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReplayStatus"]> = ["pending"];
-export const reservationEventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReservationEventType"]> = ["reservations.ReservationCreated", "reservations.ReservationUpdated", "reservations.ReservationConfirmed", "reservations.ReservationCancelled", "reservations.ReservationCompleted", "reservations.ReservationPaymentReceived"];
+export const reservationEventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReservationEventType"]> = ["reservations.ReservationCreated", "reservations.ReservationUpdated", "reservations.ReservationConfirmed", "reservations.ReservationCancelled", "reservations.ReservationCompleted", "reservations.ReservationPaymentReceived", "reservations.ReservationRefunded"];
 export const reservationFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReservationField"]> = ["dates", "occupants", "guest", "notes", "price"];
 export const reservationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReservationStatus"]> = ["pending", "confirmed", "completed", "cancelled"];
 export const stayDiscountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StayDiscountKind"]> = ["weekly", "monthly"];

@@ -15,6 +15,7 @@ export async function PaymentList({ payments, locale }: { payments: PaymentDto[]
           <small className="muted">
             {formatInstant(p.updatedAt, locale)}
             {p.failure && ` · ${t.has(`failure.${p.failure}`) ? t(`failure.${p.failure}`) : p.failure}`}
+            {p.refunded.amount > 0 && ` · ${t("refunded", { amount: money(p.refunded, locale) })}`}
           </small>
         </li>
       ))}

@@ -3,7 +3,7 @@ import type { ReservationEventDto } from "@sejour/sdk";
 import { getTranslations } from "next-intl/server";
 import { formatInstant } from "@/lib/format";
 
-const KINDS = ["created", "updated", "confirmed", "cancelled", "completed", "paymentreceived"] as const;
+const KINDS = ["created", "updated", "confirmed", "cancelled", "completed", "paymentreceived", "refunded"] as const;
 
 /** `reservations.ReservationConfirmed` → `confirmed`. */
 export function eventKind(type: string): (typeof KINDS)[number] | undefined {

@@ -327,3 +327,94 @@ async fn twenty_concurrent_requests_make_one_payment(pool: PgPool) {
         1
     );
 }
+
+#[sqlx::test(migrations = false)]
+async fn a_cancellation_refunds_what_its_policy_says_once(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    app.start_worker();
+    let Agency { property, .. } = agency(&app).await;
+    let guest = app.user(Role::Guest).await;
+    let booked = stay(&app, &guest, &property, "2027-05-03", "2027-05-08", 201).await;
+    let id = booked["id"].as_str().unwrap_or_default().to_owned();
+    let payment = pay_next(&app, &guest, &id, 201).await;
+    let checkout_path = format!("/api/v1/checkout/{}", reference(&payment));
+    json(
+        app.post(
+            &format!("{checkout_path}/pay"),
+            j!({"cardNumber": "4242424242424242"}),
+        )
+        .await,
+        200,
+    )
+    .await;
+    app.wait_for(
+        &format!("SELECT count(*) FROM reservations.reservations WHERE id = '{id}' AND status = 'confirmed'"),
+        1,
+    )
+    .await;
+    let paid = reservation(&app, &guest, &id).await["amountPaid"]["amount"]
+        .as_i64()
+        .unwrap_or_default();
+    let preview = json(
+        app.get_as(&guest, &format!("/api/v1/reservations/{id}/cancellation"))
+            .await,
+        200,
+    )
+    .await;
+    let due = preview["refundDue"]["amount"].as_i64().unwrap_or_default();
+    assert!(due > 0 && due <= paid, "{preview}");
+
+    let cancelled = json(
+        app.post_as(
+            &guest,
+            &format!("/api/v1/reservations/{id}/cancel"),
+            j!({"reason": "Plans changed"}),
+        )
+        .await,
+        200,
+    )
+    .await;
+    assert_eq!(cancelled["cancellation"]["refundDue"]["amount"], due);
+    // The refund goes through the gateway, and the reservation records it.
+    app.wait_for(
+        &format!(
+            "SELECT count(*) FROM reservations.money_movements WHERE reservation_id = '{id}' AND direction = 'refunded'"
+        ),
+        1,
+    )
+    .await;
+    let after = reservation(&app, &guest, &id).await;
+    assert_eq!(after["amountPaid"]["amount"], paid - due, "{after}");
+    let payments = json(
+        app.get_as(&guest, &format!("/api/v1/reservations/{id}/payments"))
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(payments[0]["refunded"]["amount"], due, "{payments}");
+    assert_eq!(
+        app.count("SELECT count(*) FROM queue.messages WHERE type = 'payments.PaymentRefunded'")
+            .await,
+        1
+    );
+    // The cancellation delivered again to the refunds consumer refunds nothing more.
+    sqlx::query(
+        "UPDATE queue.deliveries d SET status = 'pending', attempts = 0, run_at = d.created_at, done_at = NULL \
+         FROM queue.messages m WHERE m.id = d.message_id AND m.type = 'reservations.ReservationCancelled' \
+         AND d.consumer = 'payments.refunds'",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    app.wait_for(
+        "SELECT count(*) FROM queue.deliveries d JOIN queue.messages m ON m.id = d.message_id \
+         WHERE m.type = 'reservations.ReservationCancelled' AND d.consumer = 'payments.refunds' AND d.status = 'done'",
+        1,
+    )
+    .await;
+    assert_eq!(app.count("SELECT count(*) FROM payments.refunds").await, 1);
+    assert_eq!(
+        reservation(&app, &guest, &id).await["amountPaid"]["amount"],
+        paid - due
+    );
+}

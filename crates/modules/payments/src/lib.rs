@@ -26,14 +26,17 @@ use sejour_infrastructure::module::{ContextModule, Shared};
 use sejour_reservations::application::bookings::ReservationBook;
 
 use application::Payments;
-use infrastructure::{PgPaymentRepository, builtin::BuiltinGateway};
+use infrastructure::{
+    PgPaymentRepository, builtin::BuiltinGateway, cancellations::CancellationRefunds,
+};
 use presentation::PaymentsState;
 
 /// This context's migrations (the `payments` schema).
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 /// The context on the shared adapters, with the built-in gateway, reaching reservations
-/// through `book`: its routes (with their state) and its migrations.
+/// through `book`: its routes (with their state), its consumer (refunds of cancelled
+/// bookings) and its migrations.
 #[doc(alias = "PaymentsModule")]
 pub fn module(shared: &Shared, book: Arc<dyn ReservationBook>) -> ContextModule {
     let builtin = Arc::new(BuiltinGateway::new(
@@ -50,5 +53,9 @@ pub fn module(shared: &Shared, book: Arc<dyn ReservationBook>) -> ContextModule 
         ids: shared.ids.clone(),
     });
     ContextModule::new("payments", &MIGRATOR)
-        .routes(presentation::routes().with_state(PaymentsState { app, builtin }))
+        .routes(presentation::routes().with_state(PaymentsState {
+            app: app.clone(),
+            builtin,
+        }))
+        .consumer(Arc::new(CancellationRefunds::new(app)))
 }

@@ -126,6 +126,21 @@ pub struct ReservationPaymentReceived {
     pub amount_paid: Money,
 }
 
+/// `reservations.ReservationRefunded`: the payments context sent money back (a
+/// cancellation's refund); `amountPaid` is what the guest has paid in all, net.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReservationRefunded {
+    /// The reservation.
+    pub reservation_id: Uuid,
+    /// The payments context's refund.
+    pub refund_id: Uuid,
+    /// This refund.
+    pub amount: Money,
+    /// Paid so far, net of this refund.
+    pub amount_paid: Money,
+}
+
 /// The events' type names, for subscribers.
 pub mod event_types {
     /// [`super::ReservationCreated`].
@@ -140,13 +155,16 @@ pub mod event_types {
     pub const COMPLETED: &str = "reservations.ReservationCompleted";
     /// [`super::ReservationPaymentReceived`].
     pub const PAYMENT_RECEIVED: &str = "reservations.ReservationPaymentReceived";
+    /// [`super::ReservationRefunded`].
+    pub const REFUNDED: &str = "reservations.ReservationRefunded";
     /// All of them.
-    pub const ALL: [&str; 6] = [
+    pub const ALL: [&str; 7] = [
         CREATED,
         UPDATED,
         CONFIRMED,
         CANCELLED,
         COMPLETED,
         PAYMENT_RECEIVED,
+        REFUNDED,
     ];
 }

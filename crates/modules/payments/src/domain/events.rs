@@ -4,7 +4,9 @@
 use sejour_core::DomainEvent;
 use serde::Serialize;
 
-pub use crate::published_language::{PaymentFailed, PaymentSucceeded, event_types as types};
+pub use crate::published_language::{
+    PaymentFailed, PaymentRefunded, PaymentSucceeded, event_types as types,
+};
 
 /// Something that happened to a payment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -14,6 +16,8 @@ pub enum PaymentEvent {
     PaymentSucceeded(PaymentSucceeded),
     /// `payments.PaymentFailed`.
     PaymentFailed(PaymentFailed),
+    /// `payments.PaymentRefunded`.
+    PaymentRefunded(PaymentRefunded),
 }
 
 impl DomainEvent for PaymentEvent {
@@ -21,6 +25,7 @@ impl DomainEvent for PaymentEvent {
         match self {
             Self::PaymentSucceeded(_) => types::SUCCEEDED,
             Self::PaymentFailed(_) => types::FAILED,
+            Self::PaymentRefunded(_) => types::REFUNDED,
         }
     }
 
@@ -32,6 +37,7 @@ impl DomainEvent for PaymentEvent {
         match self {
             Self::PaymentSucceeded(e) => e.payment_id.to_string(),
             Self::PaymentFailed(e) => e.payment_id.to_string(),
+            Self::PaymentRefunded(e) => e.payment_id.to_string(),
         }
     }
 }

@@ -19,6 +19,17 @@ pub struct PaymentRequest {
     pub return_url: String,
 }
 
+/// What to give back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefundRequest {
+    /// Our refund (the gateway's idempotency key).
+    pub refund_id: uuid::Uuid,
+    /// The gateway's reference of the paid checkout.
+    pub provider_ref: String,
+    /// How much.
+    pub amount: Money,
+}
+
 /// Where the guest pays.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Checkout {
@@ -73,6 +84,9 @@ pub trait PaymentGateway: Send + Sync + 'static {
 
     /// `createPayment`: a checkout where the guest pays `request.amount`.
     async fn create_payment(&self, request: &PaymentRequest) -> Result<Checkout, GatewayError>;
+
+    /// Gives back (part of) a paid checkout; the gateway's reference of the refund.
+    async fn refund(&self, request: &RefundRequest) -> Result<String, GatewayError>;
 
     /// Verifies a notification (`signature` header and raw `body`) at `now_unix` and reads
     /// it.

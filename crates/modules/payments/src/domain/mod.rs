@@ -1,17 +1,21 @@
 //! The payments domain: the [`Payment`] of one installment of a reservation's schedule,
-//! its rules and events, the seed's [`PaymentGateway`] port and the repository trait.
+//! its [`Refund`]s, their rules and events, the seed's [`PaymentGateway`] port and the
+//! repository trait.
 //! Pure: std, core, serde, chrono, uuid.
 
 pub mod errors;
 pub mod events;
 pub mod gateways;
 pub mod payment;
+pub mod refund;
 pub mod repositories;
 
 pub use errors::PaymentError;
 pub use events::PaymentEvent;
 pub use gateways::{
     Checkout, GatewayError, GatewayEvent, GatewayOutcome, PaymentGateway, PaymentRequest,
+    RefundRequest,
 };
 pub use payment::{Payment, PaymentStatus, next_installment};
+pub use refund::{Refund, RefundStatus, allocate_refund};
 pub use repositories::PaymentRepository;

@@ -20,6 +20,7 @@ use sqlx::PgPool;
 use super::webhook_signature;
 use crate::domain::{
     Checkout, GatewayError, GatewayEvent, GatewayOutcome, PaymentGateway, PaymentRequest,
+    RefundRequest,
 };
 
 /// The provider name stored with its payments.
@@ -265,6 +266,11 @@ impl PaymentGateway for BuiltinGateway {
             url: format!("/checkout/{reference}"),
             provider_ref: reference,
         })
+    }
+
+    /// The simulated provider gives card money back at once.
+    async fn refund(&self, request: &RefundRequest) -> Result<String, GatewayError> {
+        Ok(format!("re_{}", request.refund_id.simple()))
     }
 
     async fn verify_event(

@@ -3,10 +3,12 @@
 //! - [`PgPaymentRepository`]: payments in PostgreSQL, events on the outbox in the same
 //!   transaction, the gateway events already handled.
 //! - [`builtin`]: the built-in gateway (the embedded default) and its checkout.
+//! - [`cancellations`]: the consumer refunding cancelled bookings.
 //! - [`webhook_signature`]: Stripe's webhook signature scheme, which the built-in gateway
 //!   follows too.
 
 pub mod builtin;
+pub mod cancellations;
 mod pg_payment_repository;
 pub mod webhook_signature;
 

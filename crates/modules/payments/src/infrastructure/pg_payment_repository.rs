@@ -15,9 +15,29 @@ use sqlx::{Row, postgres::PgRow};
 use uuid::Uuid;
 
 use crate::domain::{
-    Payment, PaymentEvent, PaymentRepository, PaymentStatus,
+    Payment, PaymentEvent, PaymentRepository, PaymentStatus, Refund, RefundStatus,
     payment::{kind_str, parse_kind},
 };
+
+const REFUND_COLUMNS: &str = "id, payment_id, reservation_id, amount, currency, status, provider_ref, \
+                              failure, created_at, updated_at";
+
+fn refund_from_row(row: &PgRow) -> Result<Refund, AppError> {
+    let id: Uuid = row.try_get("id").storage()?;
+    let text = |c: &str| row.try_get::<String, _>(c).storage();
+    let currency = Currency::parse(&text("currency")?).map_err(|_| corrupt(id, "currency"))?;
+    Ok(Refund {
+        id,
+        payment_id: row.try_get("payment_id").storage()?,
+        reservation_id: row.try_get("reservation_id").storage()?,
+        amount: Money::new(row.try_get("amount").storage()?, currency),
+        status: RefundStatus::parse(&text("status")?).ok_or_else(|| corrupt(id, "status"))?,
+        provider_ref: row.try_get("provider_ref").storage()?,
+        failure: row.try_get("failure").storage()?,
+        created_at: row.try_get::<DateTime<Utc>, _>("created_at").storage()?,
+        updated_at: row.try_get::<DateTime<Utc>, _>("updated_at").storage()?,
+    })
+}
 
 const COLUMNS: &str = "id, reservation_id, customer_id, kind, amount, currency, status, provider, \
                        provider_ref, checkout_url, failure, created_at, updated_at";
@@ -154,6 +174,61 @@ impl PaymentRepository for PgPaymentRepository {
         .await
         .storage()?;
         rows.iter().map(from_row).collect()
+    }
+
+    async fn insert_refund(&self, tx: &mut Tx, r: &Refund) -> Result<bool, AppError> {
+        let inserted = sqlx::query(
+            "INSERT INTO payments.refunds (id, payment_id, reservation_id, reason, amount, currency, \
+             status, created_at, updated_at) VALUES ($1, $2, $3, 'cancellation', $4, $5, $6, $7, $8) \
+             ON CONFLICT (payment_id, reason) DO NOTHING",
+        )
+        .bind(r.id)
+        .bind(r.payment_id)
+        .bind(r.reservation_id)
+        .bind(r.amount.amount_minor())
+        .bind(r.amount.currency().as_str())
+        .bind(r.status.as_str())
+        .bind(r.created_at)
+        .bind(r.updated_at)
+        .execute(pg(tx)?)
+        .await
+        .storage()?
+        .rows_affected();
+        Ok(inserted == 1)
+    }
+
+    async fn save_refund(
+        &self,
+        tx: &mut Tx,
+        ctx: &Ctx,
+        r: &Refund,
+        events: Vec<PaymentEvent>,
+    ) -> Result<(), AppError> {
+        let conn = pg(tx)?;
+        sqlx::query(
+            "UPDATE payments.refunds SET status = $2, provider_ref = $3, failure = $4, updated_at = $5 \
+             WHERE id = $1",
+        )
+        .bind(r.id)
+        .bind(r.status.as_str())
+        .bind(&r.provider_ref)
+        .bind(&r.failure)
+        .bind(r.updated_at)
+        .execute(&mut *conn)
+        .await
+        .storage()?;
+        self.store.publish_all(conn, ctx, events).await
+    }
+
+    async fn refunds(&self, reservation_id: Uuid) -> Result<Vec<Refund>, AppError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {REFUND_COLUMNS} FROM payments.refunds WHERE reservation_id = $1 ORDER BY created_at, id"
+        ))
+        .bind(reservation_id)
+        .fetch_all(self.store.pool())
+        .await
+        .storage()?;
+        rows.iter().map(refund_from_row).collect()
     }
 
     async fn first_delivery(

@@ -24,7 +24,7 @@ use crate::{
         },
         queries::list_payments::list_payments as list,
     },
-    domain::Payment,
+    domain::{Payment, Refund, RefundStatus},
 };
 
 /// The header carrying the built-in gateway's signature (Stripe's scheme).
@@ -54,6 +54,9 @@ pub struct PaymentDto {
     pub checkout_url: Option<String>,
     /// Why it failed.
     pub failure: Option<String>,
+    /// What has been given back of it (a cancellation's refund).
+    #[schema(value_type = sejour_infrastructure::http::dto::MoneySchema)]
+    pub refunded: Money,
     /// Created.
     pub created_at: DateTime<Utc>,
     /// Last changed.
@@ -75,9 +78,16 @@ pub enum PaymentStatusSchema {
     Failed,
 }
 
-impl From<Payment> for PaymentDto {
-    fn from(p: Payment) -> Self {
+impl PaymentDto {
+    /// The payment with what `refunds` gave back of it.
+    fn new(p: Payment, refunds: &[Refund]) -> Self {
+        let refunded = refunds
+            .iter()
+            .filter(|r| r.payment_id == p.id && r.status == RefundStatus::Succeeded)
+            .map(|r| r.amount.amount_minor())
+            .sum();
         Self {
+            refunded: Money::new(refunded, p.amount.currency()),
             id: p.id,
             reservation_id: p.reservation_id,
             kind: p.kind,
@@ -157,10 +167,10 @@ pub async fn request_payment(
     } else {
         StatusCode::OK
     };
-    Ok((status, Json(payment.into())))
+    Ok((status, Json(PaymentDto::new(payment, &[]))))
 }
 
-/// The reservation's payments, oldest first.
+/// The reservation's payments, oldest first, each with what was refunded of it.
 #[utoipa::path(get, path = "/reservations/{id}/payments", operation_id = "listPayments", tag = "payments",
     params(("id" = Uuid, Path, description = "The reservation")),
     security(("bearerAuth" = [])),
@@ -174,8 +184,13 @@ pub async fn list_payments(
     RequestCtx(ctx): RequestCtx,
     Path(id): Path<Uuid>,
 ) -> Result<Json<Vec<PaymentDto>>, ApiError> {
-    let payments = list(&state.app, &ctx, id).await?;
-    Ok(Json(payments.into_iter().map(PaymentDto::from).collect()))
+    let (payments, refunds) = list(&state.app, &ctx, id).await?;
+    Ok(Json(
+        payments
+            .into_iter()
+            .map(|p| PaymentDto::new(p, &refunds))
+            .collect(),
+    ))
 }
 
 /// The built-in gateway's notifications, signed as Stripe signs its webhooks in the

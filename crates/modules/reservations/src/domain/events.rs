@@ -8,7 +8,8 @@ use serde::Serialize;
 
 pub use crate::published_language::{
     ReservationCancelled, ReservationCompleted, ReservationConfirmed, ReservationCreated,
-    ReservationField, ReservationPaymentReceived, ReservationUpdated, event_types as types,
+    ReservationField, ReservationPaymentReceived, ReservationRefunded, ReservationUpdated,
+    event_types as types,
 };
 
 /// Something that happened to a reservation.
@@ -27,6 +28,8 @@ pub enum ReservationEvent {
     ReservationCompleted(ReservationCompleted),
     /// `reservations.ReservationPaymentReceived`.
     ReservationPaymentReceived(ReservationPaymentReceived),
+    /// `reservations.ReservationRefunded`.
+    ReservationRefunded(ReservationRefunded),
 }
 
 impl DomainEvent for ReservationEvent {
@@ -38,6 +41,7 @@ impl DomainEvent for ReservationEvent {
             Self::ReservationCancelled(_) => types::CANCELLED,
             Self::ReservationCompleted(_) => types::COMPLETED,
             Self::ReservationPaymentReceived(_) => types::PAYMENT_RECEIVED,
+            Self::ReservationRefunded(_) => types::REFUNDED,
         }
     }
 
@@ -53,6 +57,7 @@ impl DomainEvent for ReservationEvent {
             Self::ReservationCancelled(e) => e.reservation_id,
             Self::ReservationCompleted(e) => e.reservation_id,
             Self::ReservationPaymentReceived(e) => e.reservation_id,
+            Self::ReservationRefunded(e) => e.reservation_id,
         }
         .to_string()
     }

@@ -26,7 +26,7 @@ pub mod services;
 pub use errors::ReservationError;
 pub use events::{ReservationEvent, ReservationField};
 pub use guests::{CancelReason, GuestContact, Guests, Notes, Occupants};
-pub use price::{Installment, InstallmentKind, PriceBreakdown};
+pub use price::{Installment, InstallmentKind, MoneyMovement, PriceBreakdown};
 pub use repositories::{
     Claim, IdempotencyKeyRepository, ReservationFilter, ReservationRecord, ReservationRepository,
     TimelineEntry,

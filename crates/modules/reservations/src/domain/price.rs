@@ -160,3 +160,38 @@ pub(crate) mod tests {
         assert_eq!(err.code(), "money.currency_mismatch");
     }
 }
+
+/// Money the payments context moved for a booking, by the payment's or refund's id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoneyMovement {
+    /// A payment taken.
+    Received {
+        /// The payment.
+        payment_id: uuid::Uuid,
+        /// How much.
+        amount: Money,
+    },
+    /// A refund sent back.
+    Refunded {
+        /// The refund.
+        refund_id: uuid::Uuid,
+        /// How much.
+        amount: Money,
+    },
+}
+
+impl MoneyMovement {
+    /// The payment's or refund's id (what makes a redelivery a no-op).
+    pub fn id(&self) -> uuid::Uuid {
+        match self {
+            Self::Received { payment_id: id, .. } | Self::Refunded { refund_id: id, .. } => *id,
+        }
+    }
+
+    /// How much moved.
+    pub fn amount(&self) -> Money {
+        match self {
+            Self::Received { amount, .. } | Self::Refunded { amount, .. } => *amount,
+        }
+    }
+}

@@ -13,10 +13,11 @@ use super::{
     errors::ReservationError,
     events::{
         ReservationCancelled, ReservationCompleted, ReservationConfirmed, ReservationCreated,
-        ReservationEvent, ReservationField, ReservationPaymentReceived, ReservationUpdated,
+        ReservationEvent, ReservationField, ReservationPaymentReceived, ReservationRefunded,
+        ReservationUpdated,
     },
     guests::{CancelReason, GuestContact, Guests, Notes, Occupants},
-    price::PriceBreakdown,
+    price::{MoneyMovement, PriceBreakdown},
     reservation_status::ReservationStatus,
     rules::{
         ChangesOnlyBeforeCheckIn, CompletedAfterCheckOut, OnlyActiveCanBeCancelled,
@@ -363,26 +364,40 @@ impl Reservation {
         self.cancel(by, CancelReason::expired(), now.date_naive(), now)
     }
 
-    /// Records money the payments context took for the booking: `amount_paid` grows, and
-    /// a pending booking whose first installment is now covered is confirmed
-    /// (`PaidDepositConfirms`). A cancelled booking keeps the record (its refund is due).
-    pub fn record_payment(
+    /// Records money the payments context moved for the booking. A payment grows
+    /// `amount_paid`, and a pending booking whose first installment is now covered is
+    /// confirmed (`PaidDepositConfirms`); a refund lowers it. A cancelled booking keeps
+    /// the record (its refund is due).
+    pub fn record_money(
         &mut self,
-        payment_id: Uuid,
-        amount: Money,
+        movement: MoneyMovement,
         now: DateTime<Utc>,
     ) -> Result<(), ReservationError> {
-        self.state.amount_paid = self.state.amount_paid.checked_add(amount)?;
-        let s = &self.state;
-        let event = ReservationEvent::ReservationPaymentReceived(ReservationPaymentReceived {
-            reservation_id: s.id,
-            payment_id,
-            amount,
-            amount_paid: s.amount_paid,
-        });
+        let s = &mut self.state;
+        let event = match movement {
+            MoneyMovement::Received { payment_id, amount } => {
+                s.amount_paid = s.amount_paid.checked_add(amount)?;
+                ReservationEvent::ReservationPaymentReceived(ReservationPaymentReceived {
+                    reservation_id: s.id,
+                    payment_id,
+                    amount,
+                    amount_paid: s.amount_paid,
+                })
+            }
+            MoneyMovement::Refunded { refund_id, amount } => {
+                s.amount_paid = s.amount_paid.checked_sub(amount)?;
+                ReservationEvent::ReservationRefunded(ReservationRefunded {
+                    reservation_id: s.id,
+                    refund_id,
+                    amount,
+                    amount_paid: s.amount_paid,
+                })
+            }
+        };
         self.record(now, event);
         let deposit = self.state.price.installments.first().map(|i| i.amount);
-        if self.state.status == ReservationStatus::Pending
+        if matches!(movement, MoneyMovement::Received { .. })
+            && self.state.status == ReservationStatus::Pending
             && deposit.is_none_or(|d| self.state.amount_paid.amount_minor() >= d.amount_minor())
         {
             self.confirm(now)?;

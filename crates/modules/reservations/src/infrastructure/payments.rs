@@ -1,7 +1,8 @@
-//! Money taken by the payments context: its `payments.PaymentSucceeded` events, read as
-//! this context needs them (a tolerant reader of the payments' published language: the
-//! payments context depends on reservations' published interface, so reservations names
-//! the event rather than depending back), become `RecordPaymentCommand`s.
+//! Money moved by the payments context: its `payments.PaymentSucceeded` and
+//! `payments.PaymentRefunded` events, read as this context needs them (a tolerant reader
+//! of the payments' published language: the payments context depends on reservations'
+//! published interface, so reservations names the events rather than depending back),
+//! become `RecordPaymentCommand`s.
 
 use std::sync::Arc;
 
@@ -11,27 +12,34 @@ use sejour_infrastructure::queue::{Consumer, ConsumerError, Delivery, Subscripti
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::application::{
-    Reservations,
-    commands::record_payment::{RecordPaymentCommand, record_payment},
+use crate::{
+    application::{
+        Reservations,
+        commands::record_payment::{RecordPaymentCommand, record_payment},
+    },
+    domain::MoneyMovement,
 };
 
-/// The payments context's event type this consumer reads.
+/// The payments context's event of a payment taken.
 pub const PAYMENT_SUCCEEDED: &str = "payments.PaymentSucceeded";
+/// The payments context's event of a refund sent.
+pub const PAYMENT_REFUNDED: &str = "payments.PaymentRefunded";
 
-/// What reservations reads of a `payments.PaymentSucceeded` payload.
+/// What reservations reads of those events' payloads.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct PaymentSucceededView {
-    /// The payment.
+pub struct MoneyMovedView {
+    /// The payment (paid or refunded).
     pub payment_id: Uuid,
-    /// The reservation paid.
+    /// The refund, for `PaymentRefunded`.
+    pub refund_id: Option<Uuid>,
+    /// The reservation.
     pub reservation_id: Uuid,
     /// How much.
     pub amount: Money,
 }
 
-/// Records the payments of reservations.
+/// Records the money of reservations.
 pub struct PaymentListener {
     svc: Arc<Reservations>,
 }
@@ -50,18 +58,32 @@ impl Consumer for PaymentListener {
     }
 
     fn subscriptions(&self) -> Vec<Subscription> {
-        vec![Subscription::Event(PAYMENT_SUCCEEDED)]
+        vec![
+            Subscription::Event(PAYMENT_SUCCEEDED),
+            Subscription::Event(PAYMENT_REFUNDED),
+        ]
     }
 
     async fn handle(&self, delivery: &Delivery) -> Result<(), ConsumerError> {
         let message = &delivery.message;
-        let paid: PaymentSucceededView = serde_json::from_value(message.payload.clone())
-            .map_err(|e| ConsumerError::Permanent(format!("event {}: {e}", message.id)))?;
+        let bad = |e: String| ConsumerError::Permanent(format!("event {}: {e}", message.id));
+        let moved: MoneyMovedView =
+            serde_json::from_value(message.payload.clone()).map_err(|e| bad(e.to_string()))?;
+        let movement = match (message.message_type.as_str(), moved.refund_id) {
+            (PAYMENT_REFUNDED, Some(refund_id)) => MoneyMovement::Refunded {
+                refund_id,
+                amount: moved.amount,
+            },
+            (PAYMENT_SUCCEEDED, _) => MoneyMovement::Received {
+                payment_id: moved.payment_id,
+                amount: moved.amount,
+            },
+            (other, _) => return Err(bad(format!("{other} is not a payment event"))),
+        };
         let ctx = Ctx::system(self.name(), message.id.to_string());
         let command = RecordPaymentCommand {
-            reservation_id: paid.reservation_id,
-            payment_id: paid.payment_id,
-            amount: paid.amount,
+            reservation_id: moved.reservation_id,
+            movement,
         };
         match record_payment(&self.svc, &ctx, command).await {
             Ok(_) => Ok(()),

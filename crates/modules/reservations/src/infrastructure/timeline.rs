@@ -12,7 +12,7 @@ use crate::{
     domain::ReservationEvent,
     published_language::{
         ReservationCancelled, ReservationCompleted, ReservationConfirmed, ReservationCreated,
-        ReservationPaymentReceived, ReservationUpdated, event_types as types,
+        ReservationPaymentReceived, ReservationRefunded, ReservationUpdated, event_types as types,
     },
 };
 
@@ -31,6 +31,8 @@ pub fn event_of(event_type: &str, payload: Json) -> Result<ReservationEvent, Str
             .map(ReservationEvent::ReservationCompleted),
         types::PAYMENT_RECEIVED => serde_json::from_value::<ReservationPaymentReceived>(payload)
             .map(ReservationEvent::ReservationPaymentReceived),
+        types::REFUNDED => serde_json::from_value::<ReservationRefunded>(payload)
+            .map(ReservationEvent::ReservationRefunded),
         other => return Err(format!("{other} is not a reservation event")),
     };
     event.map_err(|e| format!("{event_type}: {e}"))

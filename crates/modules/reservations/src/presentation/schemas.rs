@@ -147,6 +147,20 @@ pub struct ReservationPaymentReceivedPayload {
     pub amount_paid: MoneySchema,
 }
 
+/// The payload of `reservations.ReservationRefunded`.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ReservationRefundedPayload {
+    /// The reservation.
+    pub reservation_id: Uuid,
+    /// The refund.
+    pub refund_id: Uuid,
+    /// This refund.
+    pub amount: MoneySchema,
+    /// Paid so far, net of this refund.
+    pub amount_paid: MoneySchema,
+}
+
 /// The payload of a timeline event: one of the reservation events (the event's `type`
 /// says which).
 #[derive(Serialize, ToSchema)]
@@ -164,6 +178,8 @@ pub enum ReservationEventData {
     Completed(ReservationCompletedPayload),
     /// `reservations.ReservationPaymentReceived`.
     PaymentReceived(ReservationPaymentReceivedPayload),
+    /// `reservations.ReservationRefunded`.
+    Refunded(ReservationRefundedPayload),
 }
 
 /// The type of a timeline event.
@@ -187,4 +203,7 @@ pub enum ReservationEventType {
     /// A payment received.
     #[serde(rename = "reservations.ReservationPaymentReceived")]
     PaymentReceived,
+    /// A refund sent.
+    #[serde(rename = "reservations.ReservationRefunded")]
+    Refunded,
 }

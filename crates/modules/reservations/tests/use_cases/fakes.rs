@@ -22,8 +22,9 @@ use sejour_properties::application::catalog::{PropertyCatalog, Quote, QuoteStayQ
 use sejour_reservations::{
     application::{Json, Reservations, pricing::StayPricing},
     domain::{
-        Claim, IdempotencyKeyRepository, Occupants, PriceBreakdown, Reservation, ReservationFilter,
-        ReservationRecord, ReservationRepository, ReservationSnapshot, TimelineEntry,
+        Claim, IdempotencyKeyRepository, MoneyMovement, Occupants, PriceBreakdown, Reservation,
+        ReservationFilter, ReservationRecord, ReservationRepository, ReservationSnapshot,
+        TimelineEntry,
     },
 };
 use sejour_users::application::directory::{NewUser, UserAccount, UserDirectory};
@@ -40,7 +41,7 @@ pub struct State {
     pub keys: HashMap<(String, String), (String, Json)>,
     /// The calendar: reservation → (property, dates).
     pub holds: HashMap<Uuid, (Uuid, DateRange)>,
-    /// The payments received: payment → reservation.
+    /// The money moved: payment or refund → reservation.
     pub payments: HashMap<Uuid, Uuid>,
 }
 
@@ -106,16 +107,15 @@ impl ReservationRepository for Store {
             .map(|(s, q)| record(s, q)))
     }
 
-    async fn note_payment(
+    async fn note_money(
         &self,
         tx: &mut Tx,
         reservation_id: Uuid,
-        payment_id: Uuid,
-        _amount: Money,
+        movement: MoneyMovement,
         _at: DateTime<Utc>,
     ) -> Result<bool, AppError> {
         let payments = &mut tx_state(tx)?.payments;
-        Ok(payments.insert(payment_id, reservation_id).is_none())
+        Ok(payments.insert(movement.id(), reservation_id).is_none())
     }
 
     async fn find_for_update(

@@ -1,4 +1,4 @@
-//! `RecordPaymentHandler`.
+//! `RecordPaymentHandler`: payments and refunds.
 
 use sejour_core::{
     Ctx, Role,
@@ -6,7 +6,7 @@ use sejour_core::{
 };
 use sejour_reservations::{
     application::commands::record_payment::{RecordPaymentCommand, record_payment},
-    domain::ReservationStatus,
+    domain::{MoneyMovement, ReservationStatus},
 };
 use uuid::Uuid;
 
@@ -26,8 +26,10 @@ async fn given_a_pending_booking_when_its_first_installment_is_paid_then_confirm
     // Part of the installment: recorded, still pending.
     let part = RecordPaymentCommand {
         reservation_id: id,
-        payment_id: Uuid::now_v7(),
-        amount: Money::new(1_000, Currency::EUR),
+        movement: MoneyMovement::Received {
+            payment_id: Uuid::now_v7(),
+            amount: Money::new(1_000, Currency::EUR),
+        },
     };
     assert!(record_payment(&svc, &system, part).await.unwrap());
     assert_eq!(
@@ -36,8 +38,10 @@ async fn given_a_pending_booking_when_its_first_installment_is_paid_then_confirm
     );
     let rest = RecordPaymentCommand {
         reservation_id: id,
-        payment_id: Uuid::now_v7(),
-        amount: Money::new(total.amount_minor() - 1_000, Currency::EUR),
+        movement: MoneyMovement::Received {
+            payment_id: Uuid::now_v7(),
+            amount: Money::new(total.amount_minor() - 1_000, Currency::EUR),
+        },
     };
     assert!(record_payment(&svc, &system, rest).await.unwrap());
     // A redelivery adds nothing.
@@ -52,6 +56,24 @@ async fn given_a_pending_booking_when_its_first_installment_is_paid_then_confirm
         .filter(|(r, t)| *r == id && *t == "reservations.ReservationConfirmed")
         .count();
     assert_eq!(confirmed, 1);
+    drop(state);
+    // A refund lowers what was paid; the booking stays as it is.
+    let refund = RecordPaymentCommand {
+        reservation_id: id,
+        movement: MoneyMovement::Refunded {
+            refund_id: Uuid::now_v7(),
+            amount: Money::new(2_500, Currency::EUR),
+        },
+    };
+    assert!(record_payment(&svc, &system, refund).await.unwrap());
+    assert!(!record_payment(&svc, &system, refund).await.unwrap());
+    let state = store.state();
+    let (snapshot, _) = &state.reservations[&id];
+    assert_eq!(
+        snapshot.amount_paid.amount_minor(),
+        total.amount_minor() - 2_500
+    );
+    assert_eq!(snapshot.status, ReservationStatus::Confirmed);
 }
 
 #[tokio::test]
@@ -66,8 +88,10 @@ async fn money_in_another_currency_is_refused_and_nothing_changes() {
     let system = Ctx::system("reservations.payments", "test".into());
     let dollars = RecordPaymentCommand {
         reservation_id: id,
-        payment_id: Uuid::now_v7(),
-        amount: Money::new(1_000, Currency::USD),
+        movement: MoneyMovement::Received {
+            payment_id: Uuid::now_v7(),
+            amount: Money::new(1_000, Currency::USD),
+        },
     };
     assert!(record_payment(&svc, &system, dollars).await.is_err());
     let state = store.state();

@@ -1,4 +1,5 @@
 //! The commands.
 
 pub mod receive_gateway_event;
+pub mod refund_cancellation;
 pub mod request_payment;

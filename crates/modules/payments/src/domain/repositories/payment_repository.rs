@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use sejour_core::{AppError, Ctx, Tx};
 use uuid::Uuid;
 
-use crate::domain::{Payment, PaymentEvent};
+use crate::domain::{Payment, PaymentEvent, Refund};
 
 /// Stores and loads payments.
 #[async_trait]
@@ -40,6 +40,22 @@ pub trait PaymentRepository: Send + Sync + 'static {
 
     /// The payments of a reservation, oldest first.
     async fn list(&self, reservation_id: Uuid) -> Result<Vec<Payment>, AppError>;
+
+    /// Inserts a pending refund; `Ok(false)` when the payment already has one for this
+    /// reason (the cancellation redelivered).
+    async fn insert_refund(&self, tx: &mut Tx, refund: &Refund) -> Result<bool, AppError>;
+
+    /// Writes a refund's new state and `events` on the outbox.
+    async fn save_refund(
+        &self,
+        tx: &mut Tx,
+        ctx: &Ctx,
+        refund: &Refund,
+        events: Vec<PaymentEvent>,
+    ) -> Result<(), AppError>;
+
+    /// The refunds of a reservation, oldest first.
+    async fn refunds(&self, reservation_id: Uuid) -> Result<Vec<Refund>, AppError>;
 
     /// Records a gateway event as handled in `tx`; `false` if it already was.
     async fn first_delivery(

@@ -1,26 +1,25 @@
-//! `RecordPaymentCommand`: the payments context took money for a booking (its
-//! `PaymentSucceeded`); the reservation records it, once per payment, and a pending
-//! booking whose deposit is paid is confirmed.
+//! `RecordPaymentCommand`: the payments context moved money for a booking (its
+//! `PaymentSucceeded` or `PaymentRefunded`); the reservation records it, once per payment
+//! or refund, and a pending booking whose deposit is paid is confirmed.
 
-use sejour_core::{AppError, Ctx, value_objects::Money};
+use sejour_core::{AppError, Ctx};
 use uuid::Uuid;
 
 use super::super::Reservations;
+use crate::domain::MoneyMovement;
 
-/// Record this payment.
+/// Record this payment or refund.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RecordPaymentCommand {
-    /// The reservation paid.
+    /// The reservation.
     pub reservation_id: Uuid,
-    /// The payment (what makes a redelivery a no-op).
-    pub payment_id: Uuid,
-    /// How much.
-    pub amount: Money,
+    /// What moved (its id makes a redelivery a no-op).
+    pub movement: MoneyMovement,
 }
 
 /// `RecordPaymentHandler`: publishes `reservations.ReservationPaymentReceived` (and
-/// `ReservationConfirmed` when it confirms); a payment already recorded changes nothing.
-/// Returns whether it was new.
+/// `ReservationConfirmed` when it confirms) or `reservations.ReservationRefunded`; one
+/// already recorded changes nothing. Returns whether it was new.
 #[doc(alias = "RecordPaymentHandler")]
 pub async fn record_payment(
     svc: &Reservations,
@@ -32,28 +31,22 @@ pub async fn record_payment(
     let now = svc.clock.now();
     if !svc
         .reservations
-        .note_payment(
-            &mut tx,
-            command.reservation_id,
-            command.payment_id,
-            command.amount,
-            now,
-        )
+        .note_money(&mut tx, command.reservation_id, command.movement, now)
         .await?
     {
         return Ok(false);
     }
     let mut reservation = record.reservation;
-    reservation.record_payment(command.payment_id, command.amount, now)?;
+    reservation.record_money(command.movement, now)?;
     svc.reservations
         .save(&mut tx, ctx, &mut reservation, &record.quote)
         .await?;
     svc.uow.commit(tx).await?;
     tracing::info!(
         reservation_id = %command.reservation_id,
-        payment_id = %command.payment_id,
+        movement = %command.movement.id(),
         status = reservation.status().as_str(),
-        "payment recorded"
+        "money recorded"
     );
     Ok(true)
 }

@@ -3,10 +3,10 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
-use sejour_core::{AppError, Ctx, Tx, value_objects::Money};
+use sejour_core::{AppError, Ctx, Tx};
 use uuid::Uuid;
 
-use crate::domain::{Reservation, ReservationEvent, ReservationStatus};
+use crate::domain::{MoneyMovement, Reservation, ReservationEvent, ReservationStatus};
 
 /// A stored reservation with the quote it was priced from, line by line, as shown. The
 /// quote's shape is the catalogue's: the domain keeps it, never reads it.
@@ -74,14 +74,13 @@ pub trait ReservationRepository: Send + Sync + 'static {
         id: Uuid,
     ) -> Result<Option<ReservationRecord<Self::Quote>>, AppError>;
 
-    /// Notes in `tx` that the payment `payment_id` of `amount` was received for the
-    /// reservation; `false` when it already was (the event redelivered).
-    async fn note_payment(
+    /// Notes in `tx` the money moved for the reservation; `false` when this payment or
+    /// refund already was (the event redelivered).
+    async fn note_money(
         &self,
         tx: &mut Tx,
         reservation_id: Uuid,
-        payment_id: Uuid,
-        amount: Money,
+        movement: MoneyMovement,
         at: DateTime<Utc>,
     ) -> Result<bool, AppError>;
 

@@ -24,9 +24,9 @@ use uuid::Uuid;
 use crate::{
     application::Json,
     domain::{
-        CancelReason, Cancellation, ContractRef, GuestContact, Guests, Notes, Occupants,
-        PriceBreakdown, Reservation, ReservationFilter, ReservationRecord, ReservationRepository,
-        ReservationSnapshot, ReservationStatus, TimelineEntry,
+        CancelReason, Cancellation, ContractRef, GuestContact, Guests, MoneyMovement, Notes,
+        Occupants, PriceBreakdown, Reservation, ReservationFilter, ReservationRecord,
+        ReservationRepository, ReservationSnapshot, ReservationStatus, TimelineEntry,
     },
     infrastructure::timeline::event_of,
 };
@@ -218,21 +218,25 @@ impl ReservationRepository for PgReservationRepository {
         row.as_ref().map(record_from_row).transpose()
     }
 
-    async fn note_payment(
+    async fn note_money(
         &self,
         tx: &mut Tx,
         reservation_id: Uuid,
-        payment_id: Uuid,
-        amount: Money,
+        movement: MoneyMovement,
         at: DateTime<Utc>,
     ) -> Result<bool, AppError> {
+        let direction = match movement {
+            MoneyMovement::Received { .. } => "received",
+            MoneyMovement::Refunded { .. } => "refunded",
+        };
         let inserted = sqlx::query(
-            "INSERT INTO reservations.payments_received (payment_id, reservation_id, amount, received_at) \
-             VALUES ($1, $2, $3, $4) ON CONFLICT (payment_id) DO NOTHING",
+            "INSERT INTO reservations.money_movements (id, reservation_id, direction, amount, recorded_at) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING",
         )
-        .bind(payment_id)
+        .bind(movement.id())
         .bind(reservation_id)
-        .bind(amount.amount_minor())
+        .bind(direction)
+        .bind(movement.amount().amount_minor())
         .bind(at)
         .execute(pg(tx)?)
         .await
