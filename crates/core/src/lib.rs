@@ -12,6 +12,7 @@ pub mod cqrs;
 pub mod errors;
 pub mod events;
 pub mod input;
+pub mod mail;
 pub mod paging;
 pub mod password;
 pub mod ports;

@@ -22,14 +22,20 @@ use lettre::{
     },
 };
 use secrecy::ExposeSecret;
-use sejour_core::{Clock, Ctx, IdGenerator, value_objects::Email};
+use sejour_core::{
+    AppError, Clock, Ctx, IdGenerator, Tx,
+    mail::{MailMessage, MailQueue},
+    value_objects::Email,
+};
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
 use crate::{
     config::Settings,
+    db::StorageResult,
     queue::{self, Consumer, ConsumerError, Delivery, JobRequest, Subscription},
+    store::{Store, pg},
 };
 
 /// The name of the job that sends one [`OutgoingEmail`].
@@ -340,6 +346,35 @@ impl Consumer for SendEmail {
     async fn handle(&self, delivery: &Delivery) -> Result<(), ConsumerError> {
         let email: OutgoingEmail = delivery.message.decode()?;
         self.mailer.send(&email).await.map_err(ConsumerError::from)
+    }
+}
+
+/// The [`MailQueue`] port: emails as `mail.send` jobs on the queue, in the caller's
+/// transaction.
+pub struct QueuedMail {
+    store: Store,
+}
+
+impl QueuedMail {
+    /// The queue of `store` (its clock and ids stamp the jobs).
+    pub fn new(store: Store) -> Self {
+        Self { store }
+    }
+}
+
+#[async_trait]
+impl MailQueue for QueuedMail {
+    async fn enqueue(&self, tx: &mut Tx, ctx: &Ctx, message: &MailMessage) -> Result<(), AppError> {
+        let email = OutgoingEmail {
+            to: message.to.clone(),
+            subject: message.subject.clone(),
+            text: message.text.clone(),
+            html: None,
+        };
+        enqueue_email(pg(tx)?, &email, ctx, self.store.clock(), self.store.ids())
+            .await
+            .storage()?;
+        Ok(())
     }
 }
 

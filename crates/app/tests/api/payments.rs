@@ -418,3 +418,106 @@ async fn a_cancellation_refunds_what_its_policy_says_once(pool: PgPool) {
         paid - due
     );
 }
+
+#[sqlx::test(migrations = false)]
+async fn the_balance_is_asked_for_by_email_on_its_date_and_paid(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    app.start_worker();
+    let Agency { property, .. } = agency(&app).await;
+    let guest = app.user(Role::Guest).await;
+    let booked = stay(&app, &guest, &property, "2027-05-03", "2027-05-08", 201).await;
+    let id = booked["id"].as_str().unwrap_or_default().to_owned();
+    let balance = booked["price"]["installments"][1].clone();
+    assert_eq!(balance["kind"], "balance", "{booked}");
+    let deposit = pay_next(&app, &guest, &id, 201).await;
+    json(
+        app.post(
+            &format!("/api/v1/checkout/{}/pay", reference(&deposit)),
+            j!({"cardNumber": "4242424242424242"}),
+        )
+        .await,
+        200,
+    )
+    .await;
+    app.wait_for(
+        &format!("SELECT count(*) FROM reservations.reservations WHERE id = '{id}' AND status = 'confirmed'"),
+        1,
+    )
+    .await;
+    let scheduler = app.platform.scheduler().unwrap_or_else(|e| panic!("{e}"));
+    scheduler.tick().await.unwrap_or_else(|e| panic!("{e}"));
+    let asked = "SELECT count(*) FROM queue.messages WHERE type = 'mail.send' \
+                 AND payload->>'subject' LIKE 'Solde%'";
+
+    // The day before the balance's date, nothing is asked.
+    let due = chrono::NaiveDate::parse_from_str(
+        balance["dueOn"].as_str().unwrap_or_default(),
+        "%Y-%m-%d",
+    )
+    .unwrap_or_default();
+    let at = |day: chrono::NaiveDate| {
+        day.and_hms_opt(7, 0, 0)
+            .map(|t| t.and_utc())
+            .unwrap_or_default()
+    };
+    app.clock.set(at(due - chrono::Duration::days(1)));
+    scheduler.tick().await.unwrap_or_else(|e| panic!("{e}"));
+    app.wait_for(
+        "SELECT count(*) FROM queue.deliveries d JOIN queue.messages m ON m.id = d.message_id \
+         WHERE m.type = 'payments.request_balances' AND d.status = 'done'",
+        1,
+    )
+    .await;
+    assert_eq!(app.count(asked).await, 0);
+
+    // On its date, the guest gets a letter with the checkout's link.
+    app.clock.set(at(due));
+    scheduler.tick().await.unwrap_or_else(|e| panic!("{e}"));
+    app.wait_for(asked, 1).await;
+    let text: String = sqlx::query_scalar(
+        "SELECT payload->>'text' FROM queue.messages WHERE type = 'mail.send' AND payload->>'subject' LIKE 'Solde%'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap_or_default();
+    let link = text
+        .split_whitespace()
+        .find(|w| w.contains("/fr/checkout/"))
+        .unwrap_or_default()
+        .to_owned();
+    let reference = link.rsplit('/').next().unwrap_or_default().to_owned();
+    assert!(reference.starts_with("bi_"), "{text}");
+    let checkout = json(app.get(&format!("/api/v1/checkout/{reference}")).await, 200).await;
+    assert_eq!(checkout["amount"], balance["amount"]);
+    json(
+        app.post(
+            &format!("/api/v1/checkout/{reference}/pay"),
+            j!({"cardNumber": "4242 4242 4242 4242"}),
+        )
+        .await,
+        200,
+    )
+    .await;
+    app.wait_for(
+        &format!(
+            "SELECT count(*) FROM reservations.reservations WHERE id = '{id}' AND amount_paid = total"
+        ),
+        1,
+    )
+    .await;
+    // Paid: the next day asks nothing more.
+    app.clock.set(at(due + chrono::Duration::days(1)));
+    scheduler.tick().await.unwrap_or_else(|e| panic!("{e}"));
+    app.wait_for(
+        "SELECT count(*) FROM queue.deliveries d JOIN queue.messages m ON m.id = d.message_id \
+         WHERE m.type = 'payments.request_balances' AND d.status = 'done'",
+        3,
+    )
+    .await;
+    assert_eq!(app.count(asked).await, 1);
+    assert_eq!(
+        app.count("SELECT count(*) FROM payments.payments WHERE status = 'succeeded'")
+            .await,
+        2
+    );
+}

@@ -22,12 +22,16 @@ pub mod published_language;
 
 use std::sync::Arc;
 
-use sejour_infrastructure::module::{ContextModule, Shared};
+use sejour_infrastructure::{
+    mail::QueuedMail,
+    module::{ContextModule, Shared},
+};
 use sejour_reservations::application::bookings::ReservationBook;
 
 use application::Payments;
 use infrastructure::{
     PgPaymentRepository, builtin::BuiltinGateway, cancellations::CancellationRefunds,
+    jobs::PaymentJobs,
 };
 use presentation::PaymentsState;
 
@@ -35,8 +39,8 @@ use presentation::PaymentsState;
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 /// The context on the shared adapters, with the built-in gateway, reaching reservations
-/// through `book`: its routes (with their state), its consumer (refunds of cancelled
-/// bookings) and its migrations.
+/// through `book`: its routes (with their state), its consumers (refunds of cancelled
+/// bookings, jobs), its timed job (balances falling due) and its migrations.
 #[doc(alias = "PaymentsModule")]
 pub fn module(shared: &Shared, book: Arc<dyn ReservationBook>) -> ContextModule {
     let builtin = Arc::new(BuiltinGateway::new(
@@ -51,11 +55,19 @@ pub fn module(shared: &Shared, book: Arc<dyn ReservationBook>) -> ContextModule 
         uow: Arc::new(shared.unit_of_work()),
         clock: shared.clock.clone(),
         ids: shared.ids.clone(),
+        mail: Arc::new(QueuedMail::new(shared.store())),
+        public_url: shared.settings.public_url.clone(),
     });
     ContextModule::new("payments", &MIGRATOR)
         .routes(presentation::routes().with_state(PaymentsState {
             app: app.clone(),
             builtin,
         }))
-        .consumer(Arc::new(CancellationRefunds::new(app)))
+        .consumer(Arc::new(CancellationRefunds::new(app.clone())))
+        .consumer(Arc::new(PaymentJobs::new(app)))
+        .schedule(
+            "payments.request_balances",
+            "0 7 * * *",
+            application::commands::request_balances::JOB,
+        )
 }

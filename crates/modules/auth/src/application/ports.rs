@@ -71,23 +71,7 @@ pub trait AttemptLimiter: Send + Sync + 'static {
     async fn reset(&self, key: &str) -> Result<(), AppError>;
 }
 
-/// An email to send: one recipient, a subject, a plain-text body.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MailMessage {
-    /// The recipient's address.
-    pub to: String,
-    /// The subject.
-    pub subject: String,
-    /// The plain-text body.
-    pub text: String,
-}
-
-/// Outgoing email, queued in the caller's transaction: sent only if it commits.
-#[async_trait]
-pub trait MailQueue: Send + Sync + 'static {
-    /// Queues `message` in `tx`.
-    async fn enqueue(&self, tx: &mut Tx, ctx: &Ctx, message: &MailMessage) -> Result<(), AppError>;
-}
+pub use sejour_core::mail::{MailMessage, MailQueue};
 
 /// The outbox of the auth events, written in the caller's transaction.
 #[async_trait]

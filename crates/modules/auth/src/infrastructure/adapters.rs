@@ -1,22 +1,18 @@
 //! The auth application's ports on the platform's adapters: opaque tokens, the rate
-//! limiter, the mail queue and the outbox.
+//! limiter and the outbox (the mail queue is the platform's `QueuedMail`).
 
 use std::{sync::Arc, time::Duration};
 
 use async_trait::async_trait;
 use sejour_core::{AppError, Ctx, Tx};
 use sejour_infrastructure::{
-    db::StorageResult,
-    mail::{OutgoingEmail, enqueue_email},
     rate_limit::{RateDecision, RateLimiter},
     secrets,
     store::{Store, pg},
 };
 
 use crate::{
-    application::ports::{
-        Attempt, AttemptLimiter, AuthOutbox, MailMessage, MailQueue, SecretTokens,
-    },
+    application::ports::{Attempt, AttemptLimiter, AuthOutbox, SecretTokens},
     domain::AuthEvent,
 };
 
@@ -49,34 +45,6 @@ impl AttemptLimiter for RateLimitedAttempts {
 
     async fn reset(&self, key: &str) -> Result<(), AppError> {
         self.0.reset(key).await.map_err(AppError::unavailable)
-    }
-}
-
-/// Emails as `mail.send` jobs on the queue, in the caller's transaction.
-pub struct QueuedMail {
-    store: Store,
-}
-
-impl QueuedMail {
-    /// The queue of `store` (its clock and ids stamp the jobs).
-    pub fn new(store: Store) -> Self {
-        Self { store }
-    }
-}
-
-#[async_trait]
-impl MailQueue for QueuedMail {
-    async fn enqueue(&self, tx: &mut Tx, ctx: &Ctx, message: &MailMessage) -> Result<(), AppError> {
-        let email = OutgoingEmail {
-            to: message.to.clone(),
-            subject: message.subject.clone(),
-            text: message.text.clone(),
-            html: None,
-        };
-        enqueue_email(pg(tx)?, &email, ctx, self.store.clock(), self.store.ids())
-            .await
-            .storage()?;
-        Ok(())
     }
 }
 

@@ -4,11 +4,13 @@ use std::{path::Path, sync::Arc, time::Duration};
 
 use secrecy::ExposeSecret;
 use sejour_core::AppError;
-use sejour_infrastructure::{config::Settings, module::Shared, rate_limit, secrets};
+use sejour_infrastructure::{
+    config::Settings, mail::QueuedMail, module::Shared, rate_limit, secrets,
+};
 use sejour_users::application::directory::UserDirectory;
 
 use super::{
-    adapters::{PgAuthOutbox, QueuedMail, RandomSecretTokens, RateLimitedAttempts},
+    adapters::{PgAuthOutbox, RandomSecretTokens, RateLimitedAttempts},
     jwt::JwtAccessTokens,
     password_hasher::Argon2Hasher,
     repositories::{PgCredentialRepository, PgPasswordResetRepository, PgSessionRepository},

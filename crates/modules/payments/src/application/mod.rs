@@ -1,7 +1,9 @@
 //! The payments context's use cases.
 //!
-//! - [`commands`]: `RequestPaymentCommand` (a checkout for the next installment due) and
-//!   `ReceiveGatewayEventCommand` (a gateway's verified notification, once).
+//! - [`commands`]: `RequestPaymentCommand` (a checkout for the next installment due),
+//!   `ReceiveGatewayEventCommand` (a gateway's verified notification, once),
+//!   `RefundCancellationCommand` (a cancelled booking's refund) and the scheduler's
+//!   `RequestBalancesCommand` (balances falling due, asked by email).
 //! - [`queries`]: `ListPaymentsQuery` (a reservation's payments).
 //!
 //! The reservations context is reached through its published [`ReservationBook`] only;
@@ -13,7 +15,7 @@ pub mod queries;
 
 use std::sync::Arc;
 
-use sejour_core::{AppError, Clock, IdGenerator, UnitOfWork};
+use sejour_core::{AppError, Clock, IdGenerator, UnitOfWork, mail::MailQueue};
 use sejour_reservations::application::bookings::ReservationBook;
 
 use crate::domain::{PaymentError, PaymentGateway, PaymentRepository};
@@ -33,6 +35,10 @@ pub struct Payments {
     pub clock: Arc<dyn Clock>,
     /// Identity.
     pub ids: Arc<dyn IdGenerator>,
+    /// Letters to guests (a balance's payment link).
+    pub mail: Arc<dyn MailQueue>,
+    /// The web app's public URL, for links in letters.
+    pub public_url: String,
 }
 
 /// A broken rule: 422 for a payment asked before its date, else 409 (the reservation's

@@ -4,11 +4,13 @@
 //!   transaction, the gateway events already handled.
 //! - [`builtin`]: the built-in gateway (the embedded default) and its checkout.
 //! - [`cancellations`]: the consumer refunding cancelled bookings.
+//! - [`jobs`]: the scheduled jobs (balances falling due).
 //! - [`webhook_signature`]: Stripe's webhook signature scheme, which the built-in gateway
 //!   follows too.
 
 pub mod builtin;
 pub mod cancellations;
+pub mod jobs;
 mod pg_payment_repository;
 pub mod webhook_signature;
 

@@ -5,7 +5,7 @@
 use async_trait::async_trait;
 use chrono::NaiveDate;
 use sejour_core::{
-    AppError, Ctx,
+    Actor, AppError, Ctx,
     value_objects::{Installment, Money},
 };
 use uuid::Uuid;
@@ -34,23 +34,36 @@ pub struct PayableReservation {
     pub installments: Vec<Installment>,
     /// What the guest pays in all.
     pub total: Money,
+    /// Who booked: first name, for a letter.
+    pub guest_first_name: String,
+    /// Who booked: email, for a letter.
+    pub guest_email: String,
 }
 
 /// Reservations, for the payments context.
 #[async_trait]
 pub trait ReservationBook: Send + Sync + 'static {
-    /// The reservation `id` when `ctx`'s actor sees it in full (its guest, staff); 404
-    /// otherwise, as for the reservation itself.
+    /// The reservation `id` when `ctx`'s actor sees it in full (its guest, staff, the
+    /// system); 404 otherwise, as for the reservation itself.
     async fn payable(&self, ctx: &Ctx, id: Uuid) -> Result<PayableReservation, AppError>;
+
+    /// Confirmed bookings not begun nor fully paid whose balance falls due by `today`,
+    /// soonest arrival first, at most `limit`.
+    async fn balances_due(&self, today: NaiveDate, limit: i64) -> Result<Vec<Uuid>, AppError>;
 }
 
 #[async_trait]
 impl ReservationBook for Reservations {
     async fn payable(&self, ctx: &Ctx, id: Uuid) -> Result<PayableReservation, AppError> {
-        let (record, view) = get_reservation(self, ctx, id).await?;
-        if view != View::Full {
-            return Err(AppError::not_found("reservation"));
-        }
+        let record = if matches!(ctx.actor, Actor::System { .. }) {
+            self.find(id).await?
+        } else {
+            let (record, view) = get_reservation(self, ctx, id).await?;
+            if view != View::Full {
+                return Err(AppError::not_found("reservation"));
+            }
+            record
+        };
         let s = record.reservation.snapshot();
         Ok(PayableReservation {
             id: s.id,
@@ -65,6 +78,12 @@ impl ReservationBook for Reservations {
             check_out: s.period.check_out(),
             installments: s.price.installments.clone(),
             total: s.price.total,
+            guest_first_name: s.guests.contact.first_name.as_str().to_owned(),
+            guest_email: s.guests.contact.email.as_str().to_owned(),
         })
+    }
+
+    async fn balances_due(&self, today: NaiveDate, limit: i64) -> Result<Vec<Uuid>, AppError> {
+        self.reservations.balances_due(today, limit).await
     }
 }

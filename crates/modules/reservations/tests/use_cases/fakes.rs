@@ -212,6 +212,25 @@ impl ReservationRepository for Store {
             .collect())
     }
 
+    async fn balances_due(&self, today: NaiveDate, _limit: i64) -> Result<Vec<Uuid>, AppError> {
+        Ok(self
+            .state()
+            .reservations
+            .values()
+            .filter(|(s, _)| {
+                s.status.as_str() == "confirmed"
+                    && s.period.check_in() > today
+                    && s.amount_paid.amount_minor() < s.price.total.amount_minor()
+                    && s.price
+                        .installments
+                        .iter()
+                        .skip(1)
+                        .any(|i| i.due_on <= today)
+            })
+            .map(|(s, _)| s.id)
+            .collect())
+    }
+
     async fn timeline(&self, _reservation_id: Uuid) -> Result<Vec<TimelineEntry>, AppError> {
         Ok(Vec::new())
     }

@@ -46,17 +46,18 @@ async fn given_a_pending_booking_when_its_first_installment_is_paid_then_confirm
     assert!(record_payment(&svc, &system, rest).await.unwrap());
     // A redelivery adds nothing.
     assert!(!record_payment(&svc, &system, rest).await.unwrap());
-    let state = store.state();
-    let (snapshot, _) = &state.reservations[&id];
-    assert_eq!(snapshot.status, ReservationStatus::Confirmed);
-    assert_eq!(snapshot.amount_paid, total);
-    let confirmed = state
-        .events
-        .iter()
-        .filter(|(r, t)| *r == id && *t == "reservations.ReservationConfirmed")
-        .count();
-    assert_eq!(confirmed, 1);
-    drop(state);
+    {
+        let state = store.state();
+        let (snapshot, _) = &state.reservations[&id];
+        assert_eq!(snapshot.status, ReservationStatus::Confirmed);
+        assert_eq!(snapshot.amount_paid, total);
+        let confirmed = state
+            .events
+            .iter()
+            .filter(|(r, t)| *r == id && *t == "reservations.ReservationConfirmed")
+            .count();
+        assert_eq!(confirmed, 1);
+    }
     // A refund lowers what was paid; the booking stays as it is.
     let refund = RecordPaymentCommand {
         reservation_id: id,

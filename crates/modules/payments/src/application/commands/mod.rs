@@ -2,4 +2,5 @@
 
 pub mod receive_gateway_event;
 pub mod refund_cancellation;
+pub mod request_balances;
 pub mod request_payment;

@@ -133,6 +133,10 @@ pub trait ReservationRepository: Send + Sync + 'static {
     /// Confirmed reservations whose departure day is `today` or before, at most `limit`.
     async fn finished_stays(&self, today: NaiveDate, limit: i64) -> Result<Vec<Uuid>, AppError>;
 
+    /// Confirmed reservations not yet begun nor fully paid with an installment after the
+    /// first falling due by `today`, soonest arrival first, at most `limit`.
+    async fn balances_due(&self, today: NaiveDate, limit: i64) -> Result<Vec<Uuid>, AppError>;
+
     /// The recorded events of a reservation, oldest first.
     async fn timeline(&self, reservation_id: Uuid) -> Result<Vec<TimelineEntry>, AppError>;
 }

@@ -315,6 +315,21 @@ impl ReservationRepository for PgReservationRepository {
         .storage()
     }
 
+    async fn balances_due(&self, today: NaiveDate, limit: i64) -> Result<Vec<Uuid>, AppError> {
+        sqlx::query_scalar(
+            "SELECT id FROM reservations.reservations r \
+             WHERE status = 'confirmed' AND check_in > $1 AND amount_paid < total \
+               AND EXISTS (SELECT 1 FROM jsonb_array_elements(r.installments) WITH ORDINALITY AS i(item, n) \
+                           WHERE i.n > 1 AND (i.item->>'dueOn')::date <= $1) \
+             ORDER BY check_in LIMIT $2",
+        )
+        .bind(today)
+        .bind(limit)
+        .fetch_all(self.store.pool())
+        .await
+        .storage()
+    }
+
     async fn timeline(&self, reservation_id: Uuid) -> Result<Vec<TimelineEntry>, AppError> {
         let rows: Vec<(Uuid, String, DateTime<Utc>, Option<String>, Json)> = sqlx::query_as(
             "SELECT event_id, event_type, occurred_at, actor, payload FROM reservations.timeline \
