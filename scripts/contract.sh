@@ -60,9 +60,10 @@ cleanup() {
 }
 trap cleanup EXIT
 db_url() { echo "${BASE_DB_URL%/*}/$1"; }
-# Serves database $1 with data directory $2 on $PORT, logging to $3.
+# Serves database $1 with data directory $2 on $PORT, logging to $3, in role $4 (`api` by
+# default; `all` runs the consumers too, as the preparation needs for a paid deposit's invoice).
 serve() {
-  DATABASE_URL=$(db_url "$1") SEJOUR_DATA_DIR="$2" "$BIN" api >"$3" 2>&1 &
+  DATABASE_URL=$(db_url "$1") SEJOUR_DATA_DIR="$2" "$BIN" "${4:-api}" >"$3" 2>&1 &
   SERVER_PID=$!
   wait_for_url "$BASE/health/live" && return
   cat "$3" >&2
@@ -89,7 +90,7 @@ psql "$BASE_DB_URL" -q -c "CREATE DATABASE $SEED_DB" >/dev/null
 DATABASE_URL=$(db_url "$SEED_DB") SEJOUR_DATA_DIR="$WORK/seed-data" "$BIN" migrate >"$WORK/migrate.log" 2>&1
 DATABASE_URL=$(db_url "$SEED_DB") SEJOUR_DATA_DIR="$WORK/seed-data" "$BIN" demo seed >"$WORK/seed.log" 2>&1
 echo "==> preparing the test data on $BASE" >&2
-serve "$SEED_DB" "$WORK/seed-data" "$WORK/prepare.log"
+serve "$SEED_DB" "$WORK/seed-data" "$WORK/prepare.log" all
 "$VENV/bin/python" scripts/contract.py prepare "$BASE" "$(db_url "$SEED_DB")" "$WORK/data.json" "$$"
 stop_server
 

@@ -261,6 +261,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invoice or credit note: its guest and staff only (404 for anyone else). */
+        get: operations["getInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/reservations": {
         parameters: {
             query?: never;
@@ -780,6 +797,26 @@ export interface paths {
          *     within moments of the change.
          */
         get: operations["listReservationEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reservations/{id}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The booking's invoices and credit notes, in issue order: one invoice per payment, one
+         *     credit note per refund, numbered without gaps per series.
+         */
+        get: operations["listInvoices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1607,6 +1644,58 @@ export interface components {
          * @enum {string}
          */
         InstallmentKind: "deposit" | "balance" | "fullPayment";
+        /** @description An invoice (billing a payment) or a credit note (crediting a refund). */
+        InvoiceDto: {
+            /** @description How much (positive; a credit note gives it back). */
+            amount: components["schemas"]["Money"];
+            /** @description The guest. */
+            buyer: components["schemas"]["PartyDto"];
+            /**
+             * Format: uuid
+             * @description The invoice a credit note corrects.
+             */
+            corrects?: string | null;
+            /** @description What is billed or credited. */
+            description: string;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When it was issued.
+             */
+            issuedAt: string;
+            /** @description invoice or credit_note. */
+            kind: components["schemas"]["InvoiceKind"];
+            /** @description The number as printed, e.g. `F2027-000042` (invoices) or `A2027-000003` (credit notes). */
+            reference: string;
+            /**
+             * Format: uuid
+             * @description The booking.
+             */
+            reservationId: string;
+            /** @description The agency. */
+            seller: components["schemas"]["PartyDto"];
+            /**
+             * Format: date
+             * @description The stay: first night.
+             */
+            serviceFrom: string;
+            /**
+             * Format: date
+             * @description The stay: departure.
+             */
+            serviceTo: string;
+            /** @description The VAT wording. */
+            vatMention: string;
+        };
+        /**
+         * @description An invoice's kind.
+         * @enum {string}
+         */
+        InvoiceKind: "invoice" | "credit_note";
         /**
          * @description A company's legal name: 1 to 200 characters once trimmed, no control characters.
          * @example SCI Les Oliviers
@@ -2272,6 +2361,17 @@ export interface components {
             en?: string | null;
             /** @description French. */
             fr?: string | null;
+        };
+        /** @description A party named on an invoice. */
+        PartyDto: {
+            /** @description Address. */
+            address: string;
+            /** @description Email. */
+            email?: string | null;
+            /** @description Legal identifiers (SIREN, legal form, capital, VAT number), for a business. */
+            legalId?: string | null;
+            /** @description Name. */
+            name: string;
         };
         /** @description A card to pay with. */
         PayCheckoutRequest: {
@@ -3562,6 +3662,8 @@ export type IcalSettings = components['schemas']['IcalSettings'];
 export type Installment = components['schemas']['Installment'];
 export type InstallmentDto = components['schemas']['InstallmentDto'];
 export type InstallmentKind = components['schemas']['InstallmentKind'];
+export type InvoiceDto = components['schemas']['InvoiceDto'];
+export type InvoiceKind = components['schemas']['InvoiceKind'];
 export type LegalName = components['schemas']['LegalName'];
 export type LoginRequest = components['schemas']['LoginRequest'];
 export type MessageKind = components['schemas']['MessageKind'];
@@ -3589,6 +3691,7 @@ export type PageReservationView = components['schemas']['Page_ReservationView'];
 export type PageSearchResult = components['schemas']['Page_SearchResult'];
 export type PageUserDto = components['schemas']['Page_UserDto'];
 export type PartialDescriptions = components['schemas']['PartialDescriptions'];
+export type PartyDto = components['schemas']['PartyDto'];
 export type PayCheckoutRequest = components['schemas']['PayCheckoutRequest'];
 export type PaymentDto = components['schemas']['PaymentDto'];
 export type PaymentSchedule = components['schemas']['PaymentSchedule'];
@@ -4725,6 +4828,65 @@ export interface operations {
             };
             /** @description Not a card number (`checkout.invalid_card`) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceDto"];
+                };
+            };
+            /** @description Malformed request: a path id, query parameter, header or JSON body that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in without the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such invoice (or not yours) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7438,6 +7600,65 @@ export interface operations {
             };
         };
     };
+    listInvoices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The reservation */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its documents */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceDto"][];
+                };
+            };
+            /** @description Malformed request: a path id, query parameter, header or JSON body that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in without the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such reservation (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listPayments: {
         parameters: {
             query?: never;
@@ -8251,6 +8472,7 @@ export const checkoutStatusValues: ReadonlyArray<FlattenedDeepRequired<component
 export const currencyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Currency"]> = ["EUR", "USD", "GBP", "CHF", "JPY"];
 export const healthStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HealthStatus"]> = ["ok"];
 export const installmentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InstallmentKind"]> = ["deposit", "balance", "fullPayment"];
+export const invoiceKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InvoiceKind"]> = ["invoice", "credit_note"];
 export const messageKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageKind"]> = ["event", "job"];
 export const occupationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OccupationKind"]> = ["reservation", "owner_stay", "maintenance", "imported"];
 export const ownerKindDtoValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OwnerKindDto"]> = ["person", "company"];

@@ -83,6 +83,16 @@ pub struct Settings {
     pub mail_from: String,
     /// The public URL of the front end, for links in emails (`SEJOUR_PUBLIC_URL`).
     pub public_url: String,
+    /// The agency's name as its invoices state it (`SEJOUR_AGENCY_NAME`).
+    pub agency_name: String,
+    /// The agency's legal identifiers on its invoices: SIREN, legal form, capital, VAT
+    /// number (`SEJOUR_AGENCY_LEGAL_ID`).
+    pub agency_legal_id: String,
+    /// The agency's address on its invoices (`SEJOUR_AGENCY_ADDRESS`).
+    pub agency_address: String,
+    /// The VAT wording of the invoices: the rate or the exemption's article
+    /// (`SEJOUR_INVOICE_VAT_MENTION`).
+    pub invoice_vat_mention: String,
     /// How often imported calendars are synced, minutes: 1–59, or whole hours up to 1440
     /// (`SEJOUR_ICAL_SYNC_MINUTES`).
     pub ical_sync_minutes: u32,
@@ -179,6 +189,10 @@ struct Defaults {
     login_max_per_ip: u32,
     mail_from: &'static str,
     public_url: &'static str,
+    agency_name: &'static str,
+    agency_legal_id: &'static str,
+    agency_address: &'static str,
+    invoice_vat_mention: &'static str,
     ical_sync_minutes: u32,
     ical_allow_private_hosts: bool,
     deposit_bp: u32,
@@ -220,6 +234,10 @@ impl Default for Defaults {
             login_max_per_ip: 100,
             mail_from: "Séjour <no-reply@sejour.localhost>",
             public_url: "http://127.0.0.1:8080",
+            agency_name: "Agence Séjour (démonstration)",
+            agency_legal_id: "SAS au capital de 10 000 € — SIREN 000 000 000 — TVA FR00000000000",
+            agency_address: "1 place de la Démonstration, 06000 Nice, France",
+            invoice_vat_mention: "TVA non applicable, art. 293 B du CGI",
             ical_sync_minutes: 15,
             ical_allow_private_hosts: false,
             deposit_bp: 3000,

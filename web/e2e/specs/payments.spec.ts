@@ -27,6 +27,14 @@ test("a guest pays the deposit and the booking is confirmed", async ({ page }) =
   await eventually(page, page.getByText("Confirmée", { exact: true }));
   await expect(page.getByTestId("payments")).toContainText("Payé");
   await expect(page.getByText("Paiement reçu")).toBeVisible();
+  // The payment's invoice, numbered, with its mentions.
+  const invoice = page.getByRole("link", { name: /^Facture F\d{4}-\d{6}$/ });
+  await eventually(page, invoice);
+  const reference = ((await invoice.textContent()) ?? "").replace("Facture ", "");
+  await invoice.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Facture ${reference}`);
+  await expect(page.getByText("TVA non applicable")).toBeVisible();
+  await expect(page.getByTestId("invoice-amount")).toContainText("€");
 });
 
 test("a declined card is explained and the booking stays pending", async ({ page }) => {

@@ -1,6 +1,8 @@
-// A booking's payments, oldest first: what each paid, how much, where it stands.
-import type { PaymentDto } from "@sejour/sdk";
+// A booking's payments, oldest first: what each paid, how much, where it stands; and the
+// invoices and credit notes issued for them.
+import type { InvoiceDto, PaymentDto } from "@sejour/sdk";
 import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
 import { formatInstant, money } from "@/lib/format";
 
 export async function PaymentList({ payments, locale }: { payments: PaymentDto[]; locale: string }) {
@@ -17,6 +19,24 @@ export async function PaymentList({ payments, locale }: { payments: PaymentDto[]
             {p.failure && ` · ${t.has(`failure.${p.failure}`) ? t(`failure.${p.failure}`) : p.failure}`}
             {p.refunded.amount > 0 && ` · ${t("refunded", { amount: money(p.refunded, locale) })}`}
           </small>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A booking's invoices and credit notes, each linked to its printable page. */
+export async function InvoiceList({ invoices, locale }: { invoices: InvoiceDto[]; locale: string }) {
+  const t = await getTranslations("payments");
+  if (invoices.length === 0) return null;
+  return (
+    <ul className="stack" data-testid="invoices">
+      {invoices.map((i) => (
+        <li key={i.id}>
+          <Link href={`/account/invoices/${i.id}`}>
+            {t(`invoiceKind.${i.kind}`)} {i.reference}
+          </Link>{" "}
+          — {money(i.amount, locale)} <small className="muted">{formatInstant(i.issuedAt, locale)}</small>
         </li>
       ))}
     </ul>

@@ -1,17 +1,18 @@
 // One booking as its pages show it (the guest's and the back office's): the reservation in
-// full, its history, its payments and its property, read together.
+// full, its history, its payments, its invoices and its property, read together.
 import type { SejourClient } from "@sejour/sdk";
 
 export async function loadBooking(client: SejourClient, id: string) {
   const path = { params: { path: { id } } };
-  const [{ data: reservation }, { data: events }, { data: payments = [] }] = await Promise.all([
+  const [{ data: reservation }, { data: events }, { data: payments = [] }, { data: invoices = [] }] = await Promise.all([
     client.GET("/api/v1/reservations/{id}", path),
     client.GET("/api/v1/reservations/{id}/events", path),
     client.GET("/api/v1/reservations/{id}/payments", path),
+    client.GET("/api/v1/reservations/{id}/invoices", path),
   ]);
   if (!reservation || !("price" in reservation)) return undefined;
   const { data: property } = await client.GET("/api/v1/properties/{id}", {
     params: { path: { id: reservation.propertyId } },
   });
-  return { reservation, events: events?.items ?? [], payments, property };
+  return { reservation, events: events?.items ?? [], payments, invoices, property };
 }

@@ -7,6 +7,7 @@ use sejour_core::{Clock, Role};
 use sejour_payments::infrastructure::webhook_signature;
 use serde_json::{Value, json as j};
 use sqlx::PgPool;
+use uuid::Uuid;
 
 use crate::{
     helpers::{TestApp, json},
@@ -416,6 +417,167 @@ async fn a_cancellation_refunds_what_its_policy_says_once(pool: PgPool) {
     assert_eq!(
         reservation(&app, &guest, &id).await["amountPaid"]["amount"],
         paid - due
+    );
+
+    // An invoice for the payment, a credit note for the refund that corrects it.
+    app.wait_for("SELECT count(*) FROM payments.invoices", 2)
+        .await;
+    let invoices = json(
+        app.get_as(&guest, &format!("/api/v1/reservations/{id}/invoices"))
+            .await,
+        200,
+    )
+    .await;
+    let year = chrono::Datelike::year(&app.clock.now());
+    assert_eq!(
+        invoices[0]["reference"],
+        format!("F{year}-000001"),
+        "{invoices}"
+    );
+    assert_eq!(invoices[0]["kind"], "invoice");
+    assert_eq!(invoices[0]["amount"]["amount"], paid);
+    assert_eq!(invoices[0]["buyer"]["name"], "Zoé Martin");
+    assert!(
+        invoices[0]["vatMention"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty())
+    );
+    assert_eq!(invoices[1]["reference"], format!("A{year}-000001"));
+    assert_eq!(invoices[1]["kind"], "credit_note");
+    assert_eq!(invoices[1]["amount"]["amount"], due);
+    assert_eq!(invoices[1]["corrects"], invoices[0]["id"]);
+    let invoice_id = invoices[0]["id"].as_str().unwrap_or_default();
+    let stranger = app.user(Role::Guest).await;
+    json(
+        app.get_as(&stranger, &format!("/api/v1/invoices/{invoice_id}"))
+            .await,
+        404,
+    )
+    .await;
+    json(
+        app.get_as(&guest, &format!("/api/v1/invoices/{invoice_id}"))
+            .await,
+        200,
+    )
+    .await;
+    // Issued documents are final.
+    let changed = sqlx::query("UPDATE payments.invoices SET amount = 1")
+        .execute(&app.pool)
+        .await;
+    assert!(changed.is_err());
+    assert!(
+        sqlx::query("DELETE FROM payments.invoices")
+            .execute(&app.pool)
+            .await
+            .is_err()
+    );
+}
+
+/// A draft invoice of `payment` (any booking).
+fn draft_of(
+    ids: &dyn sejour_core::IdGenerator,
+    payment: Uuid,
+) -> sejour_payments::domain::InvoiceDraft {
+    use sejour_core::value_objects::{Currency, Money};
+    use sejour_payments::domain::{InvoiceDraft, InvoiceKind, Party};
+    let party = Party {
+        name: "Agence".into(),
+        legal_id: None,
+        address: "Nice".into(),
+        email: None,
+    };
+    InvoiceDraft {
+        id: ids.new_id(),
+        kind: InvoiceKind::Invoice,
+        reservation_id: ids.new_id(),
+        customer_id: None,
+        payment_id: Some(payment),
+        refund_id: None,
+        corrects: None,
+        seller: party.clone(),
+        buyer: party,
+        description: "Acompte".into(),
+        service_from: chrono::NaiveDate::from_ymd_opt(2027, 7, 1).unwrap_or_default(),
+        service_to: chrono::NaiveDate::from_ymd_opt(2027, 7, 8).unwrap_or_default(),
+        amount: Money::new(1000, Currency::EUR),
+        vat_mention: "TVA non applicable".into(),
+    }
+}
+
+#[sqlx::test(migrations = false)]
+async fn twenty_invoices_issued_concurrently_are_numbered_one_to_twenty(pool: PgPool) {
+    use sejour_core::{IdGenerator, UnitOfWork, UuidV7Generator};
+    use sejour_infrastructure::store::Store;
+    use sejour_payments::{domain::InvoiceRepository, infrastructure::PgInvoiceRepository};
+    use std::sync::Arc;
+
+    let app = TestApp::spawn(pool).await;
+    let ids: Arc<dyn IdGenerator> = Arc::new(UuidV7Generator);
+    let clock: Arc<dyn Clock> = app.clock.clone();
+    let store = Store::new(app.pool.clone(), clock.clone(), ids.clone());
+    let repo = Arc::new(PgInvoiceRepository::new(store.clone()));
+    let uow = Arc::new(store.unit_of_work());
+    let mut payments = Vec::new();
+    let mut tasks = Vec::new();
+    for n in 0..21 {
+        let payment = ids.new_id();
+        sqlx::query(
+            "INSERT INTO payments.payments (id, reservation_id, kind, amount, currency, status, provider, \
+             created_at, updated_at) VALUES ($1, $2, 'deposit', 1000, 'EUR', 'succeeded', 'builtin', now(), now())",
+        )
+        .bind(payment)
+        .bind(ids.new_id())
+        .execute(&app.pool)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+        payments.push(payment);
+        let draft = draft_of(ids.as_ref(), payment);
+        let (repo, uow, clock) = (repo.clone(), uow.clone(), clock.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut tx = uow.begin().await.unwrap_or_else(|e| panic!("{e}"));
+            let issued = repo
+                .issue(&mut tx, &draft, clock.now())
+                .await
+                .unwrap_or_else(|e| panic!("{e}: {:?}", e.internal));
+            // One issuer of the 21 fails after taking its number: the number goes back.
+            if n == 7 {
+                drop(tx);
+            } else {
+                uow.commit(tx).await.unwrap_or_else(|e| panic!("{e}"));
+            }
+            issued.map(|i| i.number)
+        }));
+    }
+    for task in tasks {
+        assert!(task.await.unwrap_or_default().is_some());
+    }
+    let numbers: Vec<i64> =
+        sqlx::query_scalar("SELECT number FROM payments.invoices ORDER BY number")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap_or_default();
+    assert_eq!(numbers, (1..=20).collect::<Vec<i64>>());
+    // Issue times follow the numbers.
+    let ordered: Option<bool> = sqlx::query_scalar(
+        "SELECT bool_and(ok) FROM (SELECT issued_at >= lag(issued_at, 1, '-infinity') OVER (ORDER BY number) AS ok \
+         FROM payments.invoices) AS t",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap_or_default();
+    assert_eq!(ordered, Some(true));
+    // A payment's invoice issued again takes no number.
+    let mut tx = uow.begin().await.unwrap_or_else(|e| panic!("{e}"));
+    let again = repo
+        .issue(&mut tx, &draft_of(ids.as_ref(), payments[0]), clock.now())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(again.is_none());
+    drop(tx);
+    assert_eq!(
+        app.count("SELECT last_number FROM payments.invoice_series")
+            .await,
+        20
     );
 }
 

@@ -29,9 +29,10 @@ use sejour_infrastructure::{
 use sejour_reservations::application::bookings::ReservationBook;
 
 use application::Payments;
+use domain::Party;
 use infrastructure::{
-    PgPaymentRepository, builtin::BuiltinGateway, cancellations::CancellationRefunds,
-    jobs::PaymentJobs,
+    PgInvoiceRepository, PgPaymentRepository, builtin::BuiltinGateway,
+    cancellations::CancellationRefunds, invoicing::Invoicing, jobs::PaymentJobs,
 };
 use presentation::PaymentsState;
 
@@ -50,6 +51,7 @@ pub fn module(shared: &Shared, book: Arc<dyn ReservationBook>) -> ContextModule 
     ));
     let app = Arc::new(Payments {
         payments: Arc::new(PgPaymentRepository::new(shared.store())),
+        invoices: Arc::new(PgInvoiceRepository::new(shared.store())),
         gateway: builtin.clone(),
         book,
         uow: Arc::new(shared.unit_of_work()),
@@ -57,6 +59,13 @@ pub fn module(shared: &Shared, book: Arc<dyn ReservationBook>) -> ContextModule 
         ids: shared.ids.clone(),
         mail: Arc::new(QueuedMail::new(shared.store())),
         public_url: shared.settings.public_url.clone(),
+        seller: Party {
+            name: shared.settings.agency_name.clone(),
+            legal_id: Some(shared.settings.agency_legal_id.clone()),
+            address: shared.settings.agency_address.clone(),
+            email: None,
+        },
+        vat_mention: shared.settings.invoice_vat_mention.clone(),
     });
     ContextModule::new("payments", &MIGRATOR)
         .routes(presentation::routes().with_state(PaymentsState {
@@ -64,6 +73,7 @@ pub fn module(shared: &Shared, book: Arc<dyn ReservationBook>) -> ContextModule 
             builtin,
         }))
         .consumer(Arc::new(CancellationRefunds::new(app.clone())))
+        .consumer(Arc::new(Invoicing::new(app.clone())))
         .consumer(Arc::new(PaymentJobs::new(app)))
         .schedule(
             "payments.request_balances",

@@ -3,8 +3,10 @@
 //! - [`commands`]: `RequestPaymentCommand` (a checkout for the next installment due),
 //!   `ReceiveGatewayEventCommand` (a gateway's verified notification, once),
 //!   `RefundCancellationCommand` (a cancelled booking's refund) and the scheduler's
-//!   `RequestBalancesCommand` (balances falling due, asked by email).
-//! - [`queries`]: `ListPaymentsQuery` (a reservation's payments).
+//!   `RequestBalancesCommand` (balances falling due, asked by email),
+//!   `IssueInvoiceCommand` (an invoice per payment, a credit note per refund).
+//! - [`queries`]: `ListPaymentsQuery` (a reservation's payments), `ListInvoicesQuery`,
+//!   `GetInvoiceQuery`.
 //!
 //! The reservations context is reached through its published [`ReservationBook`] only;
 //! payments never write its tables: it learns of the money through
@@ -18,13 +20,15 @@ use std::sync::Arc;
 use sejour_core::{AppError, Clock, IdGenerator, UnitOfWork, mail::MailQueue};
 use sejour_reservations::application::bookings::ReservationBook;
 
-use crate::domain::{PaymentError, PaymentGateway, PaymentRepository};
+use crate::domain::{InvoiceRepository, Party, PaymentError, PaymentGateway, PaymentRepository};
 
 /// What the use cases work with, built once by [`crate::use_cases`].
 #[derive(Clone)]
 pub struct Payments {
     /// The payments.
     pub payments: Arc<dyn PaymentRepository>,
+    /// The invoices and credit notes.
+    pub invoices: Arc<dyn InvoiceRepository>,
     /// The payment provider.
     pub gateway: Arc<dyn PaymentGateway>,
     /// The reservations context's published interface.
@@ -39,6 +43,10 @@ pub struct Payments {
     pub mail: Arc<dyn MailQueue>,
     /// The web app's public URL, for links in letters.
     pub public_url: String,
+    /// The agency as its invoices name it.
+    pub seller: Party,
+    /// The invoices' VAT wording.
+    pub vat_mention: String,
 }
 
 /// A broken rule: 422 for a payment asked before its date, else 409 (the reservation's

@@ -6,6 +6,7 @@
 pub mod errors;
 pub mod events;
 pub mod gateways;
+pub mod invoice;
 pub mod payment;
 pub mod refund;
 pub mod repositories;
@@ -16,6 +17,7 @@ pub use gateways::{
     Checkout, GatewayError, GatewayEvent, GatewayOutcome, PaymentGateway, PaymentRequest,
     RefundRequest,
 };
+pub use invoice::{Invoice, InvoiceDraft, InvoiceKind, Party};
 pub use payment::{Payment, PaymentStatus, next_installment};
 pub use refund::{Refund, RefundStatus, allocate_refund};
-pub use repositories::PaymentRepository;
+pub use repositories::{InvoiceRepository, PaymentRepository};

@@ -5,11 +5,14 @@
 //! | `POST /reservations/{id}/payments` | the guest who booked, staff | [`payments`] |
 //! | `GET /reservations/{id}/payments` | the guest who booked, staff | [`payments`] |
 //! | `POST /webhooks/builtin` | the built-in gateway (signed) | [`payments`] |
+//! | `GET /reservations/{id}/invoices` | the guest who booked, staff | [`invoices`] |
+//! | `GET /invoices/{id}` | the guest who booked, staff | [`invoices`] |
 //! | `GET /checkout/{reference}` | whoever holds the reference | [`checkout`] |
 //! | `POST /checkout/{reference}/pay` | whoever holds the reference | [`checkout`] |
 //! | `POST /checkout/{reference}/authenticate` | whoever holds the reference | [`checkout`] |
 
 pub mod checkout;
+pub mod invoices;
 pub mod payments;
 
 use std::sync::Arc;
@@ -32,6 +35,8 @@ pub fn routes() -> OpenApiRouter<PaymentsState> {
     OpenApiRouter::new()
         .routes(routes!(payments::list_payments, payments::request_payment))
         .routes(routes!(payments::builtin_webhook))
+        .routes(routes!(invoices::list_invoices))
+        .routes(routes!(invoices::get_invoice))
         .routes(routes!(checkout::get_checkout))
         .routes(routes!(checkout::pay_checkout))
         .routes(routes!(checkout::authenticate_checkout))

@@ -36,6 +36,10 @@ pub struct PayableReservation {
     pub total: Money,
     /// Who booked: first name, for a letter.
     pub guest_first_name: String,
+    /// Who booked: full name, for an invoice.
+    pub guest_name: String,
+    /// Who booked: postal address on one line, for an invoice.
+    pub guest_address: String,
     /// Who booked: email, for a letter.
     pub guest_email: String,
 }
@@ -79,6 +83,12 @@ impl ReservationBook for Reservations {
             installments: s.price.installments.clone(),
             total: s.price.total,
             guest_first_name: s.guests.contact.first_name.as_str().to_owned(),
+            guest_name: format!(
+                "{} {}",
+                s.guests.contact.first_name.as_str(),
+                s.guests.contact.last_name.as_str()
+            ),
+            guest_address: s.guests.contact.address.to_string(),
             guest_email: s.guests.contact.email.as_str().to_owned(),
         })
     }

@@ -1,5 +1,6 @@
 //! The commands.
 
+pub mod issue_invoice;
 pub mod receive_gateway_event;
 pub mod refund_cancellation;
 pub mod request_balances;

@@ -1,3 +1,4 @@
 //! The queries.
 
+pub mod list_invoices;
 pub mod list_payments;

@@ -1,5 +1,7 @@
 //! The repository traits of the payments context.
 
+mod invoice_repository;
 mod payment_repository;
 
+pub use invoice_repository::InvoiceRepository;
 pub use payment_repository::PaymentRepository;

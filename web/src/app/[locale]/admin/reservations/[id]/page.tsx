@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ActionForm, Field, TextArea } from "@/components/form";
-import { PaymentList } from "@/components/payments";
+import { InvoiceList, PaymentList } from "@/components/payments";
 import { QuoteLines } from "@/components/quote";
 import { StatusBadge } from "@/components/status";
 import { Timeline } from "@/components/timeline";
@@ -19,7 +19,7 @@ export default async function AdminReservationPage({ params }: { params: Promise
   const client = await api();
   const booking = await loadBooking(client, id);
   if (!booking) notFound();
-  const { reservation, events, payments, property } = booking;
+  const { reservation, events, payments, invoices, property } = booking;
   const [t, tAccount, tPay, e] = await Promise.all([
     getTranslations("admin"),
     getTranslations("account"),
@@ -126,6 +126,7 @@ export default async function AdminReservationPage({ params }: { params: Promise
           )}
           <h2>{tPay("title")}</h2>
           <PaymentList payments={payments} locale={locale} />
+        <InvoiceList invoices={invoices} locale={locale} />
           <h2>{t("timeline")}</h2>
           <Timeline events={events} locale={locale} />
         </section>

@@ -1,0 +1,32 @@
+//! `ListInvoicesQuery` and `GetInvoiceQuery`: a booking's invoices and credit notes, for
+//! whoever sees the booking in full.
+
+use sejour_core::{AppError, Ctx};
+use uuid::Uuid;
+
+use crate::{application::Payments, domain::Invoice};
+
+/// The documents of reservation `id`, in issue order; 404 as for the reservation.
+#[doc(alias = "ListInvoicesHandler")]
+pub async fn list_invoices(app: &Payments, ctx: &Ctx, id: Uuid) -> Result<Vec<Invoice>, AppError> {
+    app.book.payable(ctx, id).await?;
+    app.invoices.of_reservation(id).await
+}
+
+/// One document; 404 when it does not exist or its booking is not the caller's to see.
+#[doc(alias = "GetInvoiceHandler")]
+pub async fn get_invoice(app: &Payments, ctx: &Ctx, id: Uuid) -> Result<Invoice, AppError> {
+    let invoice = app
+        .invoices
+        .find(id)
+        .await?
+        .ok_or_else(|| AppError::not_found("invoice"))?;
+    app.book
+        .payable(ctx, invoice.draft.reservation_id)
+        .await
+        .map_err(|e| match e.kind {
+            sejour_core::ErrorKind::NotFound => AppError::not_found("invoice"),
+            _ => e,
+        })?;
+    Ok(invoice)
+}
