@@ -4,12 +4,14 @@ import type { SejourClient } from "@sejour/sdk";
 
 export async function loadBooking(client: SejourClient, id: string) {
   const path = { params: { path: { id } } };
-  const [{ data: reservation }, { data: events }, { data: payments = [] }, { data: invoices = [] }] = await Promise.all([
-    client.GET("/api/v1/reservations/{id}", path),
-    client.GET("/api/v1/reservations/{id}/events", path),
-    client.GET("/api/v1/reservations/{id}/payments", path),
-    client.GET("/api/v1/reservations/{id}/invoices", path),
-  ]);
+  const [{ data: reservation }, { data: events }, { data: payments = [] }, { data: invoices = [] }] = await Promise.all(
+    [
+      client.GET("/api/v1/reservations/{id}", path),
+      client.GET("/api/v1/reservations/{id}/events", path),
+      client.GET("/api/v1/reservations/{id}/payments", path),
+      client.GET("/api/v1/reservations/{id}/invoices", path),
+    ],
+  );
   if (!reservation || !("price" in reservation)) return undefined;
   const { data: property } = await client.GET("/api/v1/properties/{id}", {
     params: { path: { id: reservation.propertyId } },

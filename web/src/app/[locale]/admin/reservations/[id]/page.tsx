@@ -126,7 +126,7 @@ export default async function AdminReservationPage({ params }: { params: Promise
           )}
           <h2>{tPay("title")}</h2>
           <PaymentList payments={payments} locale={locale} />
-        <InvoiceList invoices={invoices} locale={locale} />
+          <InvoiceList invoices={invoices} locale={locale} />
           <h2>{t("timeline")}</h2>
           <Timeline events={events} locale={locale} />
         </section>
