@@ -160,6 +160,8 @@ impl Platform {
             settings.balance_due_days,
         )
         .map_err(|e| StartError::Other(format!("SEJOUR_DEPOSIT_BP and related settings: {e}")))?;
+        let stripe = sejour_payments::stripe(&settings)
+            .map_err(|e| StartError::Other(format!("stripe: {e}")))?;
         let shared = Shared {
             settings: Arc::new(settings),
             pool,
@@ -190,7 +192,7 @@ impl Platform {
             sejour_owners::module(&shared, users.clone()),
             sejour_properties::module(&shared, &properties, owners.clone(), Arc::new(fetcher)),
             sejour_reservations::module(reservations.clone()),
-            sejour_payments::module(&shared, reservations.clone()),
+            sejour_payments::module(&shared, reservations.clone(), stripe),
         ];
 
         let Shared {

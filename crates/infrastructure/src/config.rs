@@ -93,6 +93,14 @@ pub struct Settings {
     /// The VAT wording of the invoices: the rate or the exemption's article
     /// (`SEJOUR_INVOICE_VAT_MENTION`).
     pub invoice_vat_mention: String,
+    /// Stripe's secret API key (`SEJOUR_STRIPE_SECRET_KEY`); unset → payments go through
+    /// the built-in gateway.
+    pub stripe_secret_key: Option<SecretString>,
+    /// The signing secret of Stripe's webhook endpoint (`SEJOUR_STRIPE_WEBHOOK_SECRET`),
+    /// set with the key.
+    pub stripe_webhook_secret: Option<SecretString>,
+    /// Stripe's API base URL (`SEJOUR_STRIPE_API_BASE`; a local server in tests).
+    pub stripe_api_base: String,
     /// How often imported calendars are synced, minutes: 1–59, or whole hours up to 1440
     /// (`SEJOUR_ICAL_SYNC_MINUTES`).
     pub ical_sync_minutes: u32,
@@ -193,6 +201,7 @@ struct Defaults {
     agency_legal_id: &'static str,
     agency_address: &'static str,
     invoice_vat_mention: &'static str,
+    stripe_api_base: &'static str,
     ical_sync_minutes: u32,
     ical_allow_private_hosts: bool,
     deposit_bp: u32,
@@ -238,6 +247,7 @@ impl Default for Defaults {
             agency_legal_id: "SAS au capital de 10 000 € — SIREN 000 000 000 — TVA FR00000000000",
             agency_address: "1 place de la Démonstration, 06000 Nice, France",
             invoice_vat_mention: "TVA non applicable, art. 293 B du CGI",
+            stripe_api_base: "https://api.stripe.com",
             ical_sync_minutes: 15,
             ical_allow_private_hosts: false,
             deposit_bp: 3000,
@@ -367,6 +377,12 @@ impl Settings {
             return Err(ConfigError::OutOfRange {
                 setting: "SEJOUR_JWT_SECRET",
                 problem: "must be set to at least 32 bytes (or set SEJOUR_DEV_MODE=true for development)",
+            });
+        }
+        if self.stripe_secret_key.is_some() != self.stripe_webhook_secret.is_some() {
+            return Err(ConfigError::OutOfRange {
+                setting: "SEJOUR_STRIPE_SECRET_KEY",
+                problem: "and SEJOUR_STRIPE_WEBHOOK_SECRET must be set together",
             });
         }
         if self.bootstrap_admin_email.is_some() != self.bootstrap_admin_password.is_some() {

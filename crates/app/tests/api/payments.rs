@@ -266,6 +266,20 @@ async fn webhooks_are_verified_and_take_effect_once(pool: PgPool) {
         assert_eq!(send(signature, sent).await, 400, "case {case}");
     }
     assert_eq!(app.count(succeeded).await, 0);
+    // Stripe is not configured here: its endpoint does not exist.
+    let stripe = app
+        .client
+        .post(app.url("/api/v1/webhooks/stripe"))
+        .header(
+            "stripe-signature",
+            webhook_signature::sign(&secret, now, body.as_bytes()),
+        )
+        .body(body.clone())
+        .send()
+        .await
+        .map(|r| r.status().as_u16())
+        .unwrap_or(0);
+    assert_eq!(stripe, 404);
 
     // Signed right, delivered twice: one effect.
     let signature = webhook_signature::sign(&secret, now, body.as_bytes());
@@ -682,4 +696,220 @@ async fn the_balance_is_asked_for_by_email_on_its_date_and_paid(pool: PgPool) {
             .await,
         2
     );
+}
+
+/// What the fake Stripe server saw: (path, Idempotency-Key, form fields).
+type Seen = std::sync::Arc<
+    std::sync::Mutex<Vec<(String, String, std::collections::HashMap<String, String>)>>,
+>;
+
+/// A local server speaking Stripe's wire format for what Séjour calls: Checkout Sessions
+/// (create, retrieve) and refunds, refusing requests without the key or the pinned version.
+async fn fake_stripe() -> (String, Seen) {
+    use axum::{
+        Form, Json as AxumJson, Router,
+        extract::{Path as AxumPath, State as AxumState},
+        http::{HeaderMap, StatusCode},
+        routing::{get, post},
+    };
+    use std::collections::HashMap;
+
+    let seen: Seen = Seen::default();
+    fn checked(headers: &HeaderMap) -> Result<String, (StatusCode, AxumJson<Value>)> {
+        let header = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        if header("authorization") != "Bearer sk_test_sejour"
+            || header("stripe-version") != "2024-06-20"
+        {
+            return Err((
+                StatusCode::UNAUTHORIZED,
+                AxumJson(j!({"error": {"message": "Invalid API Key"}})),
+            ));
+        }
+        Ok(header("idempotency-key"))
+    }
+    let router = Router::new()
+        .route(
+            "/v1/checkout/sessions",
+            post(
+                |AxumState(seen): AxumState<Seen>,
+                 headers: HeaderMap,
+                 Form(form): Form<HashMap<String, String>>| async move {
+                    let key = checked(&headers)?;
+                    if key.is_empty() {
+                        return Err((
+                            StatusCode::BAD_REQUEST,
+                            AxumJson(j!({"error": {"message": "no idempotency key"}})),
+                        ));
+                    }
+                    let mut seen = seen.lock().unwrap_or_else(|e| e.into_inner());
+                    seen.push(("/v1/checkout/sessions".into(), key, form));
+                    let id = format!("cs_test_{}", seen.len());
+                    Ok(AxumJson(
+                        j!({"id": id, "object": "checkout.session", "payment_status": "unpaid",
+                        "url": format!("https://checkout.stripe.test/c/pay/{id}")}),
+                    ))
+                },
+            ),
+        )
+        .route(
+            "/v1/checkout/sessions/{id}",
+            get(
+                |headers: HeaderMap, AxumPath(id): AxumPath<String>| async move {
+                    checked(&headers)?;
+                    Ok::<_, (StatusCode, AxumJson<Value>)>(AxumJson(
+                        j!({"id": id, "object": "checkout.session", "payment_intent": "pi_test_1"}),
+                    ))
+                },
+            ),
+        )
+        .route(
+            "/v1/refunds",
+            post(
+                |AxumState(seen): AxumState<Seen>,
+                 headers: HeaderMap,
+                 Form(form): Form<HashMap<String, String>>| async move {
+                    let key = checked(&headers)?;
+                    seen.lock().unwrap_or_else(|e| e.into_inner()).push((
+                        "/v1/refunds".into(),
+                        key,
+                        form,
+                    ));
+                    Ok::<_, (StatusCode, AxumJson<Value>)>(AxumJson(
+                        j!({"id": "re_test_1", "object": "refund", "status": "succeeded"}),
+                    ))
+                },
+            ),
+        )
+        .with_state(seen.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let url = format!(
+        "http://{}",
+        listener.local_addr().unwrap_or_else(|e| panic!("{e}"))
+    );
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    (url, seen)
+}
+
+#[sqlx::test(migrations = false)]
+async fn with_stripe_the_guest_pays_on_stripe_and_refunds_go_back_through_it(pool: PgPool) {
+    let (stripe, seen) = fake_stripe().await;
+    let app = TestApp::spawn_with(pool, |f| {
+        f.merge(("stripe_secret_key", "sk_test_sejour"))
+            .merge(("stripe_webhook_secret", "whsec_test_sejour"))
+            .merge(("stripe_api_base", stripe))
+            .merge(("public_url", "http://web.test"))
+    })
+    .await;
+    app.start_worker();
+    let Agency { property, .. } = agency(&app).await;
+    let guest = app.user(Role::Guest).await;
+    let booked = stay(&app, &guest, &property, "2027-05-03", "2027-05-08", 201).await;
+    let id = booked["id"].as_str().unwrap_or_default().to_owned();
+    let deposit = booked["price"]["installments"][0].clone();
+
+    let payment = pay_next(&app, &guest, &id, 201).await;
+    assert_eq!(payment["provider"], "stripe");
+    assert_eq!(
+        payment["checkoutUrl"],
+        "https://checkout.stripe.test/c/pay/cs_test_1"
+    );
+    {
+        let seen = seen.lock().unwrap_or_else(|e| e.into_inner());
+        let (path, key, form) = &seen[0];
+        assert_eq!(path, "/v1/checkout/sessions");
+        assert_eq!(key, payment["id"].as_str().unwrap_or_default());
+        assert_eq!(form["mode"], "payment");
+        assert_eq!(form["line_items[0][price_data][currency]"], "eur");
+        assert_eq!(
+            form["line_items[0][price_data][unit_amount]"],
+            deposit["amount"]["amount"].to_string()
+        );
+        assert_eq!(
+            form["success_url"],
+            format!("http://web.test/fr/account/reservations/{id}")
+        );
+        assert_eq!(form["metadata[payment_id]"], *key);
+    }
+
+    // Stripe's webhook: a bad signature changes nothing; the right one confirms, once.
+    let event = j!({"id": "evt_stripe_1", "object": "event", "type": "checkout.session.completed",
+        "data": {"object": {"id": "cs_test_1", "object": "checkout.session", "payment_status": "paid"}}})
+    .to_string();
+    let now = app.clock.now().timestamp();
+    let send = |signature: String| {
+        let request = app
+            .client
+            .post(app.url("/api/v1/webhooks/stripe"))
+            .header("content-type", "application/json")
+            .header("stripe-signature", signature)
+            .body(event.clone());
+        async move {
+            request
+                .send()
+                .await
+                .map(|r| r.status().as_u16())
+                .unwrap_or(0)
+        }
+    };
+    assert_eq!(
+        send(webhook_signature::sign(
+            "whsec_wrong",
+            now,
+            event.as_bytes()
+        ))
+        .await,
+        400
+    );
+    assert_eq!(
+        app.count("SELECT count(*) FROM payments.payments WHERE status = 'succeeded'")
+            .await,
+        0
+    );
+    let signature = webhook_signature::sign("whsec_test_sejour", now, event.as_bytes());
+    assert_eq!(send(signature.clone()).await, 204);
+    assert_eq!(send(signature).await, 204);
+    app.wait_for(
+        &format!("SELECT count(*) FROM reservations.reservations WHERE id = '{id}' AND status = 'confirmed'"),
+        1,
+    )
+    .await;
+    assert_eq!(
+        app.count("SELECT count(*) FROM reservations.money_movements")
+            .await,
+        1
+    );
+
+    // Cancelled: the refund goes back through Stripe, on the session's payment intent.
+    json(
+        app.post_as(
+            &guest,
+            &format!("/api/v1/reservations/{id}/cancel"),
+            j!({"reason": "Plans changed"}),
+        )
+        .await,
+        200,
+    )
+    .await;
+    app.wait_for(
+        "SELECT count(*) FROM payments.refunds WHERE status = 'succeeded' AND provider_ref = 're_test_1'",
+        1,
+    )
+    .await;
+    let seen = seen.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let (path, key, form) = &seen[1];
+    assert_eq!(path, "/v1/refunds");
+    assert_eq!(form["payment_intent"], "pi_test_1");
+    let refund_id: Uuid = sqlx::query_scalar("SELECT id FROM payments.refunds")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap_or_default();
+    assert_eq!(key, &refund_id.to_string());
 }

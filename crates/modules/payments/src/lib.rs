@@ -23,36 +23,71 @@ pub mod published_language;
 use std::sync::Arc;
 
 use sejour_infrastructure::{
+    config::Settings,
     mail::QueuedMail,
     module::{ContextModule, Shared},
 };
 use sejour_reservations::application::bookings::ReservationBook;
 
 use application::Payments;
-use domain::Party;
+use domain::{GatewayError, Party, PaymentGateway};
 use infrastructure::{
-    PgInvoiceRepository, PgPaymentRepository, builtin::BuiltinGateway,
-    cancellations::CancellationRefunds, invoicing::Invoicing, jobs::PaymentJobs,
+    PgInvoiceRepository, PgPaymentRepository,
+    builtin::BuiltinGateway,
+    cancellations::CancellationRefunds,
+    invoicing::Invoicing,
+    jobs::PaymentJobs,
+    stripe::{StripeConfig, StripeGateway},
 };
 use presentation::PaymentsState;
 
 /// This context's migrations (the `payments` schema).
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
-/// The context on the shared adapters, with the built-in gateway, reaching reservations
-/// through `book`: its routes (with their state), its consumers (refunds of cancelled
+/// Stripe, when its key is configured.
+pub fn stripe(settings: &Settings) -> Result<Option<Arc<StripeGateway>>, GatewayError> {
+    let (Some(secret_key), Some(webhook_secret)) = (
+        settings.stripe_secret_key.clone(),
+        settings.stripe_webhook_secret.clone(),
+    ) else {
+        return Ok(None);
+    };
+    let config = StripeConfig {
+        api_base: settings.stripe_api_base.clone(),
+        secret_key,
+        webhook_secret,
+        public_url: settings.public_url.clone(),
+    };
+    Ok(Some(Arc::new(StripeGateway::new(config)?)))
+}
+
+/// The context on the shared adapters, with the built-in gateway (and Stripe, given,
+/// for new payments), reaching reservations through `book`: its routes (with their state), its consumers (refunds of cancelled
 /// bookings, jobs), its timed job (balances falling due) and its migrations.
 #[doc(alias = "PaymentsModule")]
-pub fn module(shared: &Shared, book: Arc<dyn ReservationBook>) -> ContextModule {
+pub fn module(
+    shared: &Shared,
+    book: Arc<dyn ReservationBook>,
+    stripe: Option<Arc<StripeGateway>>,
+) -> ContextModule {
     let builtin = Arc::new(BuiltinGateway::new(
         shared.pool.clone(),
         shared.clock.clone(),
         shared.ids.clone(),
     ));
+    let mut gateways: Vec<Arc<dyn PaymentGateway>> = vec![builtin.clone()];
+    let gateway: Arc<dyn PaymentGateway> = match stripe {
+        Some(stripe) => {
+            gateways.push(stripe.clone());
+            stripe
+        }
+        None => builtin.clone(),
+    };
     let app = Arc::new(Payments {
         payments: Arc::new(PgPaymentRepository::new(shared.store())),
         invoices: Arc::new(PgInvoiceRepository::new(shared.store())),
-        gateway: builtin.clone(),
+        gateway,
+        gateways,
         book,
         uow: Arc::new(shared.unit_of_work()),
         clock: shared.clock.clone(),

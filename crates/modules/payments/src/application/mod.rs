@@ -29,8 +29,11 @@ pub struct Payments {
     pub payments: Arc<dyn PaymentRepository>,
     /// The invoices and credit notes.
     pub invoices: Arc<dyn InvoiceRepository>,
-    /// The payment provider.
+    /// The payment provider of new payments.
     pub gateway: Arc<dyn PaymentGateway>,
+    /// Every provider payments were made with (refunds, notifications), the one above
+    /// included.
+    pub gateways: Vec<Arc<dyn PaymentGateway>>,
     /// The reservations context's published interface.
     pub book: Arc<dyn ReservationBook>,
     /// Business transactions.
@@ -47,6 +50,16 @@ pub struct Payments {
     pub seller: Party,
     /// The invoices' VAT wording.
     pub vat_mention: String,
+}
+
+impl Payments {
+    /// The provider named `name` (`builtin`, `stripe`); 404 when it is not configured.
+    pub fn gateway_named(&self, name: &str) -> Result<&Arc<dyn PaymentGateway>, AppError> {
+        self.gateways
+            .iter()
+            .find(|g| g.name() == name)
+            .ok_or_else(|| AppError::not_found("payment_gateway"))
+    }
 }
 
 /// A broken rule: 422 for a payment asked before its date, else 409 (the reservation's

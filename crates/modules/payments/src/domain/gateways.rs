@@ -68,9 +68,12 @@ pub enum GatewayError {
     /// The notification's signature is missing, malformed, wrong or too old.
     #[error("webhook signature: {0}")]
     Signature(String),
-    /// The notification is signed but not understood.
-    #[error("webhook payload: {0}")]
+    /// The notification (or the gateway's answer) is not understood.
+    #[error("gateway payload: {0}")]
     Payload(String),
+    /// The gateway refused the request (a declined refund, a bad request).
+    #[error("refused by the payment gateway: {0}")]
+    Refused(String),
     /// The gateway failed or could not be reached.
     #[error("payment gateway: {0}")]
     Unavailable(String),

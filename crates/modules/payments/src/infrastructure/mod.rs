@@ -7,6 +7,7 @@
 //! - [`invoicing`]: the consumer issuing invoices and credit notes; [`PgInvoiceRepository`]
 //!   numbers them without gaps.
 //! - [`jobs`]: the scheduled jobs (balances falling due).
+//! - [`stripe`]: Stripe's REST API (Checkout Sessions, refunds) and webhooks.
 //! - [`webhook_signature`]: Stripe's webhook signature scheme, which the built-in gateway
 //!   follows too.
 
@@ -16,6 +17,7 @@ pub mod invoicing;
 pub mod jobs;
 mod pg_invoice_repository;
 mod pg_payment_repository;
+pub mod stripe;
 pub mod webhook_signature;
 
 pub use pg_invoice_repository::PgInvoiceRepository;

@@ -15,7 +15,7 @@ use crate::{
     application::commands::receive_gateway_event::{
         ReceiveGatewayEventCommand, receive_gateway_event,
     },
-    infrastructure::builtin::{BuiltinCheckout, Notification},
+    infrastructure::builtin::{BUILTIN, BuiltinCheckout, Notification},
 };
 
 /// A checkout of the built-in gateway.
@@ -105,6 +105,7 @@ async fn notify(state: &PaymentsState, notification: Option<Notification>) -> Re
             state.app.ids.new_id().to_string(),
         );
         let command = ReceiveGatewayEventCommand {
+            provider: BUILTIN,
             signature: &n.signature,
             body: &n.body,
         };

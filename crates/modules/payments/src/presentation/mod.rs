@@ -5,6 +5,7 @@
 //! | `POST /reservations/{id}/payments` | the guest who booked, staff | [`payments`] |
 //! | `GET /reservations/{id}/payments` | the guest who booked, staff | [`payments`] |
 //! | `POST /webhooks/builtin` | the built-in gateway (signed) | [`payments`] |
+//! | `POST /webhooks/stripe` | Stripe (signed) | [`payments`] |
 //! | `GET /reservations/{id}/invoices` | the guest who booked, staff | [`invoices`] |
 //! | `GET /invoices/{id}` | the guest who booked, staff | [`invoices`] |
 //! | `GET /checkout/{reference}` | whoever holds the reference | [`checkout`] |
@@ -35,6 +36,7 @@ pub fn routes() -> OpenApiRouter<PaymentsState> {
     OpenApiRouter::new()
         .routes(routes!(payments::list_payments, payments::request_payment))
         .routes(routes!(payments::builtin_webhook))
+        .routes(routes!(payments::stripe_webhook))
         .routes(routes!(invoices::list_invoices))
         .routes(routes!(invoices::get_invoice))
         .routes(routes!(checkout::get_checkout))

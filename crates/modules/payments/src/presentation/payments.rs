@@ -25,6 +25,7 @@ use crate::{
         queries::list_payments::list_payments as list,
     },
     domain::{Payment, Refund, RefundStatus},
+    infrastructure::{builtin::BUILTIN, stripe::STRIPE},
 };
 
 /// The header carrying the built-in gateway's signature (Stripe's scheme).
@@ -209,22 +210,47 @@ pub async fn builtin_webhook(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<StatusCode, ApiError> {
+    receive(&state, BUILTIN, &headers, SIGNATURE_HEADER, &body).await
+}
+
+/// Receives the notification in `body` signed in header `header` from `provider`.
+async fn receive(
+    state: &PaymentsState,
+    provider: &str,
+    headers: &HeaderMap,
+    header: &str,
+    body: &[u8],
+) -> Result<StatusCode, ApiError> {
     let signature = headers
-        .get(SIGNATURE_HEADER)
+        .get(header)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    let ctx = Ctx::system(
-        "payments.builtin_webhook",
-        state.app.ids.new_id().to_string(),
-    );
-    receive_gateway_event(
-        &state.app,
-        &ctx,
-        ReceiveGatewayEventCommand {
-            signature,
-            body: &body,
-        },
-    )
-    .await?;
+    let ctx = Ctx::system(provider, state.app.ids.new_id().to_string());
+    let command = ReceiveGatewayEventCommand {
+        provider,
+        signature,
+        body,
+    };
+    receive_gateway_event(&state.app, &ctx, command).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Stripe's webhooks (`checkout.session.completed`, `…async_payment_succeeded`,
+/// `…async_payment_failed`, `…expired`), verified as Stripe specifies: `Stripe-Signature`
+/// over the raw body, every `v1`, 300 s tolerance, constant time; each event once. 404
+/// when Stripe is not configured; 400 `payment.invalid_signature` (nothing changes).
+#[utoipa::path(post, path = "/webhooks/stripe", operation_id = "receiveStripeWebhook", tag = "payments",
+    params(("Stripe-Signature" = String, Header, description = "`t=<unix>,v1=<hex HMAC-SHA256>`")),
+    request_body(content = String, content_type = "application/json", description = "The event, as signed"),
+    responses(
+        (status = 204, description = "Received (or already received)"),
+        (status = 400, description = "Bad signature or event", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Stripe is not configured", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn stripe_webhook(
+    State(state): State<PaymentsState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<StatusCode, ApiError> {
+    receive(&state, STRIPE, &headers, "stripe-signature", &body).await
 }

@@ -11,13 +11,16 @@ use crate::{
 /// A notification as received: the signature header and the raw body, byte for byte.
 #[derive(Debug, Clone, Copy)]
 pub struct ReceiveGatewayEventCommand<'a> {
+    /// The provider the notification comes from (its route says which).
+    pub provider: &'a str,
     /// The signature header's value.
     pub signature: &'a str,
     /// The body, as signed.
     pub body: &'a [u8],
 }
 
-/// `ReceiveGatewayEventHandler`: 400 `payment.invalid_signature` when the signature is
+/// `ReceiveGatewayEventHandler`: 404 for a provider not configured; 400
+/// `payment.invalid_signature` when the signature is
 /// missing, wrong or older than the tolerance, `payment.invalid_event` when the body is
 /// not understood — nothing changes then. A known event id (a redelivery) changes nothing;
 /// an event for a settled payment (out of order) changes nothing. Otherwise the payment
@@ -28,20 +31,20 @@ pub async fn receive_gateway_event(
     ctx: &Ctx,
     command: ReceiveGatewayEventCommand<'_>,
 ) -> Result<(), AppError> {
-    let event = app
-        .gateway
+    let gateway = app.gateway_named(command.provider)?;
+    let event = gateway
         .verify_event(command.signature, command.body, app.clock.now().timestamp())
         .await
         .map_err(|e| match e {
             GatewayError::Signature(_) => {
                 AppError::bad_request("payment.invalid_signature", e.to_string())
             }
-            GatewayError::Payload(_) => {
+            GatewayError::Payload(_) | GatewayError::Refused(_) => {
                 AppError::bad_request("payment.invalid_event", e.to_string())
             }
             GatewayError::Unavailable(_) => AppError::unavailable(e),
         })?;
-    let provider = app.gateway.name();
+    let provider = gateway.name();
     let mut tx = app.uow.begin().await?;
     if !app
         .payments

@@ -47,17 +47,18 @@ pub async fn refund_cancellation(
     }
     let mut back = Money::zero(command.refund_due.currency());
     for mut refund in refunds {
-        let provider_ref = payments
+        let paid_with = payments
             .iter()
             .find(|p| p.id == refund.payment_id)
-            .and_then(|p| p.provider_ref.clone());
-        if let (RefundStatus::Pending, Some(provider_ref)) = (refund.status, provider_ref) {
+            .and_then(|p| Some((p.provider.as_str(), p.provider_ref.clone()?)));
+        if let (RefundStatus::Pending, Some((provider, provider_ref))) = (refund.status, paid_with)
+        {
             let request = RefundRequest {
                 refund_id: refund.id,
                 provider_ref,
                 amount: refund.amount,
             };
-            let events = match app.gateway.refund(&request).await {
+            let events = match app.gateway_named(provider)?.refund(&request).await {
                 Ok(reference) => vec![refund.succeed(reference, app.clock.now())],
                 Err(GatewayError::Unavailable(e)) => {
                     return Err(AppError::unavailable(format!("refund {}: {e}", refund.id)));
