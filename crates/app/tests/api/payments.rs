@@ -913,3 +913,93 @@ async fn with_stripe_the_guest_pays_on_stripe_and_refunds_go_back_through_it(poo
         .unwrap_or_default();
     assert_eq!(key, &refund_id.to_string());
 }
+
+#[sqlx::test(migrations = false)]
+async fn a_cancellation_closes_open_checkouts_and_money_landing_after_it_goes_back(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let Agency { property, .. } = agency(&app).await;
+    let guest = app.user(Role::Guest).await;
+    let cancel = |id: String| {
+        let request = app
+            .client
+            .post(app.url(&format!("/api/v1/reservations/{id}/cancel")))
+            .bearer_auth(&guest.access_token)
+            .json(&j!({"reason": "Plans changed"}));
+        async move {
+            request
+                .send()
+                .await
+                .map(|r| r.status().as_u16())
+                .unwrap_or(0)
+        }
+    };
+
+    // Paid at its checkout after the booking was cancelled, before the cancellation was
+    // handled (no worker yet): the money goes back in full.
+    let late = stay(&app, &guest, &property, "2027-05-03", "2027-05-08", 201).await;
+    let late_id = late["id"].as_str().unwrap_or_default().to_owned();
+    let payment = pay_next(&app, &guest, &late_id, 201).await;
+    assert_eq!(cancel(late_id.clone()).await, 200);
+    let paid = json(
+        app.post(
+            &format!("/api/v1/checkout/{}/pay", reference(&payment)),
+            j!({"cardNumber": "4242424242424242"}),
+        )
+        .await,
+        200,
+    )
+    .await;
+    assert_eq!(paid["status"], "succeeded");
+
+    // An open checkout of a booking cancelled later is closed: it can no longer be paid.
+    let open = stay(&app, &guest, &property, "2027-05-10", "2027-05-15", 201).await;
+    let open_id = open["id"].as_str().unwrap_or_default().to_owned();
+    let waiting = pay_next(&app, &guest, &open_id, 201).await;
+    assert_eq!(cancel(open_id.clone()).await, 200);
+
+    app.start_worker();
+    app.wait_for(
+        "SELECT count(*) FROM payments.refunds WHERE reason = 'late_payment' AND status = 'succeeded'",
+        1,
+    )
+    .await;
+    app.wait_for(
+        &format!(
+            "SELECT count(*) FROM reservations.reservations WHERE id = '{late_id}' AND amount_paid = 0"
+        ),
+        1,
+    )
+    .await;
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM reservations.money_movements WHERE reservation_id = '{late_id}'"
+        ))
+        .await,
+        2
+    );
+    app.wait_for(
+        &format!(
+            "SELECT count(*) FROM payments.payments WHERE id = '{}' AND status = 'failed'",
+            waiting["id"].as_str().unwrap_or_default()
+        ),
+        1,
+    )
+    .await;
+    let closed = json(
+        app.post(
+            &format!("/api/v1/checkout/{}/pay", reference(&waiting)),
+            j!({"cardNumber": "4242424242424242"}),
+        )
+        .await,
+        409,
+    )
+    .await;
+    assert_eq!(closed["code"], "checkout.closed");
+    let payments = json(
+        app.get_as(&guest, &format!("/api/v1/reservations/{open_id}/payments"))
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(payments[0]["failure"], "cancelled");
+}

@@ -88,6 +88,11 @@ pub trait PaymentGateway: Send + Sync + 'static {
     /// `createPayment`: a checkout where the guest pays `request.amount`.
     async fn create_payment(&self, request: &PaymentRequest) -> Result<Checkout, GatewayError>;
 
+    /// Closes a checkout not paid yet, so that it can no longer be paid (its booking was
+    /// cancelled): whether it closed it (`false`: already settled, its notification
+    /// says how).
+    async fn cancel_payment(&self, provider_ref: &str) -> Result<bool, GatewayError>;
+
     /// Gives back (part of) a paid checkout; the gateway's reference of the refund.
     async fn refund(&self, request: &RefundRequest) -> Result<String, GatewayError>;
 

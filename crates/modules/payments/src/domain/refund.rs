@@ -37,11 +37,39 @@ impl RefundStatus {
     }
 }
 
+/// Why money goes back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RefundReason {
+    /// The booking was cancelled: what its policy refunds.
+    Cancellation,
+    /// The money landed after the booking was cancelled: all of it.
+    LatePayment,
+}
+
+impl RefundReason {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Cancellation => "cancellation",
+            Self::LatePayment => "late_payment",
+        }
+    }
+
+    /// Parses a stored name.
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Cancellation, Self::LatePayment]
+            .into_iter()
+            .find(|r| r.as_str() == s)
+    }
+}
+
 /// A refund.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refund {
     /// Id (the gateway's idempotency key).
     pub id: Uuid,
+    /// Why.
+    pub reason: RefundReason,
     /// The payment refunded.
     pub payment_id: Uuid,
     /// Its reservation.
@@ -61,10 +89,17 @@ pub struct Refund {
 }
 
 impl Refund {
-    /// A pending refund of `amount` of `payment`.
-    pub fn open(id: Uuid, payment: &Payment, amount: Money, now: DateTime<Utc>) -> Self {
+    /// A pending refund of `amount` of `payment`, for `reason`.
+    pub fn open(
+        id: Uuid,
+        reason: RefundReason,
+        payment: &Payment,
+        amount: Money,
+        now: DateTime<Utc>,
+    ) -> Self {
         Self {
             id,
+            reason,
             payment_id: payment.id,
             reservation_id: payment.reservation_id,
             amount,

@@ -268,6 +268,19 @@ impl PaymentGateway for BuiltinGateway {
         })
     }
 
+    async fn cancel_payment(&self, provider_ref: &str) -> Result<bool, GatewayError> {
+        let closed = sqlx::query(
+            "UPDATE payments.builtin_checkouts SET status = 'failed' \
+             WHERE reference = $1 AND status IN ('open', 'requires_action')",
+        )
+        .bind(provider_ref)
+        .execute(&self.pool)
+        .await
+        .map_err(|e| GatewayError::Unavailable(e.to_string()))?
+        .rows_affected();
+        Ok(closed == 1)
+    }
+
     /// The simulated provider gives card money back at once.
     async fn refund(&self, request: &RefundRequest) -> Result<String, GatewayError> {
         Ok(format!("re_{}", request.refund_id.simple()))

@@ -15,12 +15,12 @@ use sqlx::{Row, postgres::PgRow};
 use uuid::Uuid;
 
 use crate::domain::{
-    Payment, PaymentEvent, PaymentRepository, PaymentStatus, Refund, RefundStatus,
+    Payment, PaymentEvent, PaymentRepository, PaymentStatus, Refund, RefundReason, RefundStatus,
     payment::{kind_str, parse_kind},
 };
 
-const REFUND_COLUMNS: &str = "id, payment_id, reservation_id, amount, currency, status, provider_ref, \
-                              failure, created_at, updated_at";
+const REFUND_COLUMNS: &str = "id, payment_id, reservation_id, reason, amount, currency, status, \
+                              provider_ref, failure, created_at, updated_at";
 
 fn refund_from_row(row: &PgRow) -> Result<Refund, AppError> {
     let id: Uuid = row.try_get("id").storage()?;
@@ -28,6 +28,7 @@ fn refund_from_row(row: &PgRow) -> Result<Refund, AppError> {
     let currency = Currency::parse(&text("currency")?).map_err(|_| corrupt(id, "currency"))?;
     Ok(Refund {
         id,
+        reason: RefundReason::parse(&text("reason")?).ok_or_else(|| corrupt(id, "reason"))?,
         payment_id: row.try_get("payment_id").storage()?,
         reservation_id: row.try_get("reservation_id").storage()?,
         amount: Money::new(row.try_get("amount").storage()?, currency),
@@ -179,7 +180,7 @@ impl PaymentRepository for PgPaymentRepository {
     async fn insert_refund(&self, tx: &mut Tx, r: &Refund) -> Result<bool, AppError> {
         let inserted = sqlx::query(
             "INSERT INTO payments.refunds (id, payment_id, reservation_id, reason, amount, currency, \
-             status, created_at, updated_at) VALUES ($1, $2, $3, 'cancellation', $4, $5, $6, $7, $8) \
+             status, created_at, updated_at) VALUES ($1, $2, $3, $9, $4, $5, $6, $7, $8) \
              ON CONFLICT (payment_id, reason) DO NOTHING",
         )
         .bind(r.id)
@@ -190,6 +191,7 @@ impl PaymentRepository for PgPaymentRepository {
         .bind(r.status.as_str())
         .bind(r.created_at)
         .bind(r.updated_at)
+        .bind(r.reason.as_str())
         .execute(pg(tx)?)
         .await
         .storage()?

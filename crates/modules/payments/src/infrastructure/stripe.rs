@@ -193,6 +193,22 @@ impl PaymentGateway for StripeGateway {
         })
     }
 
+    /// Expires the Checkout Session; one already completed or expired stays as it is.
+    async fn cancel_payment(&self, provider_ref: &str) -> Result<bool, GatewayError> {
+        let request = self
+            .authorised(
+                self.client
+                    .post(self.url(&format!("/v1/checkout/sessions/{provider_ref}/expire"))),
+            )
+            .header("Idempotency-Key", format!("expire-{provider_ref}"));
+        match self.send::<Session>(request).await {
+            Ok(_) => Ok(true),
+            // Completed (or expired) already: its webhook settles it.
+            Err(GatewayError::Refused(_)) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
     /// Refunds part of the session's payment intent.
     async fn refund(&self, request: &RefundRequest) -> Result<String, GatewayError> {
         let session: Session = self

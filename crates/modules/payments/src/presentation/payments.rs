@@ -7,7 +7,7 @@ use axum::{
 };
 use chrono::{DateTime, Utc};
 use sejour_core::{
-    Ctx,
+    AppError, Ctx,
     value_objects::{InstallmentKind, Money},
 };
 use sejour_infrastructure::http::{ApiError, Json, Path, RequestCtx, problem::Problem};
@@ -145,14 +145,12 @@ pub async fn request_payment(
             || return_url.starts_with("https://")
             || return_url.starts_with("http://"));
     if !valid {
-        return Err(
-            sejour_core::AppError::validation(vec![sejour_core::FieldError::new(
-                "returnUrl",
-                "payment.invalid_return_url",
-                "returnUrl is a path of the site or an http(s) URL.",
-            )])
-            .into(),
-        );
+        return Err(AppError::validation(vec![sejour_core::FieldError::new(
+            "returnUrl",
+            "payment.invalid_return_url",
+            "returnUrl is a path of the site or an http(s) URL.",
+        )])
+        .into());
     }
     let (payment, new) = request(
         &state.app,
@@ -224,7 +222,13 @@ async fn receive(
     let signature = headers
         .get(header)
         .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| {
+            AppError::bad_request(
+                "payment.invalid_signature",
+                format!("The {header} header is missing."),
+            )
+        })?;
     let ctx = Ctx::system(provider, state.app.ids.new_id().to_string());
     let command = ReceiveGatewayEventCommand {
         provider,
