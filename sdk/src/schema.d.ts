@@ -261,6 +261,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The invoice register (staff): every invoice and credit note, newest first, by issue
+         *     date and kind.
+         */
+        get: operations["invoiceRegister"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invoices/{id}": {
         parameters: {
             query?: never;
@@ -2073,6 +2093,58 @@ export interface components {
             nextCursor?: string | null;
         };
         /** @description A page of items. */
+        Page_InvoiceDto: {
+            /** @description The items of this page. */
+            items: {
+                /** @description How much (positive; a credit note gives it back). */
+                amount: components["schemas"]["Money"];
+                /** @description The guest. */
+                buyer: components["schemas"]["PartyDto"];
+                /**
+                 * Format: uuid
+                 * @description The invoice a credit note corrects.
+                 */
+                corrects?: string | null;
+                /** @description What is billed or credited. */
+                description: string;
+                /**
+                 * Format: uuid
+                 * @description Id.
+                 */
+                id: string;
+                /**
+                 * Format: date-time
+                 * @description When it was issued.
+                 */
+                issuedAt: string;
+                /** @description invoice or credit_note. */
+                kind: components["schemas"]["InvoiceKind"];
+                /** @description The number as printed, e.g. `F2027-000042` (invoices) or `A2027-000003` (credit notes). */
+                reference: string;
+                /**
+                 * Format: uuid
+                 * @description The booking.
+                 */
+                reservationId: string;
+                /** @description The agency. */
+                seller: components["schemas"]["PartyDto"];
+                /**
+                 * Format: date
+                 * @description The stay: first night.
+                 */
+                serviceFrom: string;
+                /**
+                 * Format: date
+                 * @description The stay: departure.
+                 */
+                serviceTo: string;
+                /** @description The VAT wording. */
+                vatMention: string;
+            }[];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            nextCursor?: string | null;
+        };
+        /** @description A page of items. */
         Page_OwnerDto: {
             /** @description The items of this page. */
             items: {
@@ -3705,6 +3777,7 @@ export type OwnerReservationDto = components['schemas']['OwnerReservationDto'];
 export type OwnerShareDto = components['schemas']['OwnerShareDto'];
 export type PageAuditRecordDto = components['schemas']['Page_AuditRecordDto'];
 export type PageDeadLetter = components['schemas']['Page_DeadLetter'];
+export type PageInvoiceDto = components['schemas']['Page_InvoiceDto'];
 export type PageOwnerDto = components['schemas']['Page_OwnerDto'];
 export type PagePropertyCalendarDto = components['schemas']['Page_PropertyCalendarDto'];
 export type PagePropertySummaryDto = components['schemas']['Page_PropertySummaryDto'];
@@ -4849,6 +4922,82 @@ export interface operations {
                 };
             };
             /** @description Not a card number (`checkout.invalid_card`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    invoiceRegister: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The `nextCursor` of the previous page (opaque, URL-safe base64). One not shaped
+                 *     like a cursor is a 400; one shaped like a cursor that this API did not issue, a 422.
+                 */
+                cursor?: string;
+                /**
+                 * @description Issued on or after this day (UTC).
+                 * @example 2027-01-01
+                 */
+                from?: string;
+                /** @description invoice or credit_note. */
+                kind?: components["schemas"]["InvoiceKind"];
+                /** @description Items per page, 1 to 100 (default 20). */
+                limit?: number;
+                /**
+                 * @description Issued before this day (UTC).
+                 * @example 2028-01-01
+                 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of documents */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_InvoiceDto"];
+                };
+            };
+            /** @description Bad parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A cursor this API did not issue */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -1,7 +1,7 @@
 // Paying a booking on the built-in gateway's page: the deposit paid confirms it; a declined card
 // is explained and confirms nothing.
 import { expect, test } from "@playwright/test";
-import { eventually, freeStay, signIn } from "../fixtures";
+import { eventually, freeStay, screenshot, signIn } from "../fixtures";
 
 /** Books a free stay as the demo guest through the booking form; the booking's page. */
 async function book(page: import("@playwright/test").Page, offset: number) {
@@ -16,11 +16,12 @@ async function book(page: import("@playwright/test").Page, offset: number) {
   await expect(page.getByRole("status")).toContainText("Votre demande de réservation est enregistrée");
 }
 
-test("a guest pays the deposit and the booking is confirmed", async ({ page }) => {
+test("a guest pays the deposit and the booking is confirmed", async ({ page, browser }) => {
   await book(page, 150);
   await page.getByRole("button", { name: /Payer (l’acompte|le séjour)/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Paiement sécurisé");
   await expect(page.getByTestId("checkout-amount")).toContainText("€");
+  await screenshot(page, "checkout");
   await page.getByLabel("Numéro de carte").fill("4242 4242 4242 4242");
   await page.getByRole("button", { name: "Payer", exact: true }).click();
   await expect(page.getByRole("status").first()).toContainText("votre paiement est bien reçu");
@@ -35,6 +36,13 @@ test("a guest pays the deposit and the booking is confirmed", async ({ page }) =
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Facture ${reference}`);
   await expect(page.getByText("TVA non applicable")).toBeVisible();
   await expect(page.getByTestId("invoice-amount")).toContainText("€");
+  await screenshot(page, "invoice");
+
+  // Staff find it in the invoice register.
+  const staff = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
+  await signIn(staff, "manager");
+  await staff.goto("/fr/admin/invoices");
+  await expect(staff.getByRole("link", { name: `Facture ${reference}` })).toBeVisible();
 });
 
 test("a declined card is explained and the booking stays pending", async ({ page }) => {

@@ -347,7 +347,9 @@ async fn twenty_concurrent_requests_make_one_payment(pool: PgPool) {
 async fn a_cancellation_refunds_what_its_policy_says_once(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
     app.start_worker();
-    let Agency { property, .. } = agency(&app).await;
+    let Agency {
+        property, manager, ..
+    } = agency(&app).await;
     let guest = app.user(Role::Guest).await;
     let booked = stay(&app, &guest, &property, "2027-05-03", "2027-05-08", 201).await;
     let id = booked["id"].as_str().unwrap_or_default().to_owned();
@@ -472,6 +474,47 @@ async fn a_cancellation_refunds_what_its_policy_says_once(pool: PgPool) {
         app.get_as(&guest, &format!("/api/v1/invoices/{invoice_id}"))
             .await,
         200,
+    )
+    .await;
+    // The register, for staff only: newest first, by kind and issue date.
+    let register = json(app.get_as(&manager, "/api/v1/invoices").await, 200).await;
+    assert_eq!(
+        register["items"].as_array().map(Vec::len),
+        Some(2),
+        "{register}"
+    );
+    assert_eq!(register["items"][0]["kind"], "credit_note");
+    let notes = json(
+        app.get_as(&manager, "/api/v1/invoices?kind=credit_note")
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(notes["items"].as_array().map(Vec::len), Some(1));
+    let tomorrow = app.clock.now().date_naive() + chrono::Duration::days(1);
+    let later = json(
+        app.get_as(&manager, &format!("/api/v1/invoices?from={tomorrow}"))
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(later["items"].as_array().map(Vec::len), Some(0));
+    let first = json(app.get_as(&manager, "/api/v1/invoices?limit=1").await, 200).await;
+    let cursor = first["nextCursor"].as_str().unwrap_or_default().to_owned();
+    let second = json(
+        app.get_as(
+            &manager,
+            &format!("/api/v1/invoices?limit=1&cursor={cursor}"),
+        )
+        .await,
+        200,
+    )
+    .await;
+    assert_eq!(second["items"][0]["kind"], "invoice", "{second}");
+    json(app.get_as(&guest, "/api/v1/invoices").await, 403).await;
+    json(
+        app.get_as(&manager, "/api/v1/invoices?kind=receipt").await,
+        400,
     )
     .await;
     // Issued documents are final.

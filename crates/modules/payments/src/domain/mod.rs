@@ -20,4 +20,4 @@ pub use gateways::{
 pub use invoice::{Invoice, InvoiceDraft, InvoiceKind, Party};
 pub use payment::{Payment, PaymentStatus, next_installment};
 pub use refund::{Refund, RefundReason, RefundStatus, allocate_refund};
-pub use repositories::{InvoiceRepository, PaymentRepository};
+pub use repositories::{InvoiceRepository, PaymentRepository, RegisterFilter};

@@ -11,10 +11,10 @@ use sejour_infrastructure::{
     db::StorageResult,
     store::{Store, pg},
 };
-use sqlx::{Row, postgres::PgRow, types::Json};
+use sqlx::{Postgres, QueryBuilder, Row, postgres::PgRow, types::Json};
 use uuid::Uuid;
 
-use crate::domain::{Invoice, InvoiceDraft, InvoiceKind, InvoiceRepository, Party};
+use crate::domain::{Invoice, InvoiceDraft, InvoiceKind, InvoiceRepository, Party, RegisterFilter};
 
 const COLUMNS: &str = "id, series, number, kind, reservation_id, customer_id, payment_id, refund_id, \
                        corrects, issued_at, seller, buyer, description, service_from, service_to, amount, \
@@ -151,6 +151,37 @@ impl InvoiceRepository for PgInvoiceRepository {
 
     async fn of_reservation(&self, reservation_id: Uuid) -> Result<Vec<Invoice>, AppError> {
         self.select("reservation_id = $1", reservation_id).await
+    }
+
+    async fn register(&self, filter: &RegisterFilter) -> Result<Vec<Invoice>, AppError> {
+        let mut query = QueryBuilder::<Postgres>::new(format!(
+            "SELECT {COLUMNS} FROM payments.invoices WHERE TRUE"
+        ));
+        if let Some(from) = filter.from {
+            query
+                .push(" AND issued_at >= ")
+                .push_bind(from)
+                .push("::date");
+        }
+        if let Some(to) = filter.to {
+            query.push(" AND issued_at < ").push_bind(to).push("::date");
+        }
+        if let Some(kind) = filter.kind {
+            query.push(" AND kind = ").push_bind(kind.as_str());
+        }
+        if let Some((at, id)) = filter.before {
+            query
+                .push(" AND (issued_at, id) < (")
+                .push_bind(at)
+                .push(", ")
+                .push_bind(id)
+                .push(")");
+        }
+        query
+            .push(" ORDER BY issued_at DESC, id DESC LIMIT ")
+            .push_bind(filter.fetch);
+        let rows = query.build().fetch_all(self.store.pool()).await.storage()?;
+        rows.iter().map(from_row).collect()
     }
 
     async fn find(&self, id: Uuid) -> Result<Option<Invoice>, AppError> {

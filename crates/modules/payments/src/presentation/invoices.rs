@@ -1,17 +1,21 @@
-//! A booking's invoices and credit notes.
+//! A booking's invoices and credit notes, and the register of all of them.
 
 use axum::extract::State;
 use chrono::{DateTime, NaiveDate, Utc};
-use sejour_core::value_objects::Money;
-use sejour_infrastructure::http::{ApiError, Json, Path, RequestCtx, problem::Problem};
-use serde::Serialize;
-use utoipa::ToSchema;
+use sejour_core::{AppError, value_objects::Money};
+use sejour_infrastructure::http::{
+    ApiError, Json, Page, PageParams, Path, Query, RequestCtx, problem::Problem,
+};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::PaymentsState;
 use crate::{
-    application::queries::list_invoices::{get_invoice as get, list_invoices as list},
-    domain::{Invoice, Party},
+    application::queries::list_invoices::{
+        get_invoice as get, invoice_register as register, list_invoices as list,
+    },
+    domain::{Invoice, InvoiceKind, Party, RegisterFilter},
 };
 
 /// A party named on an invoice.
@@ -144,4 +148,60 @@ pub async fn get_invoice(
     Path(id): Path<Uuid>,
 ) -> Result<Json<InvoiceDto>, ApiError> {
     Ok(Json(get(&state.app, &ctx, id).await?.into()))
+}
+
+/// Filters of the invoice register.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct RegisterParams {
+    /// Issued on or after this day (UTC).
+    #[param(value_type = Option<String>, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2027-01-01")]
+    pub from: Option<NaiveDate>,
+    /// Issued before this day (UTC).
+    #[param(value_type = Option<String>, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2028-01-01")]
+    pub to: Option<NaiveDate>,
+    /// invoice or credit_note.
+    #[param(value_type = Option<InvoiceKindSchema>)]
+    pub kind: Option<String>,
+}
+
+/// The invoice register (staff): every invoice and credit note, newest first, by issue
+/// date and kind.
+#[utoipa::path(get, path = "/invoices", operation_id = "invoiceRegister", tag = "payments",
+    params(RegisterParams, PageParams),
+    security(("bearerAuth" = [])),
+    responses(
+        (status = 200, description = "A page of documents", body = Page<InvoiceDto>),
+        (status = 400, description = "Bad parameters", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn invoice_register(
+    State(state): State<PaymentsState>,
+    RequestCtx(ctx): RequestCtx,
+    Query(params): Query<RegisterParams>,
+    Query(page): Query<PageParams>,
+) -> Result<Json<Page<InvoiceDto>>, ApiError> {
+    let kind = match params.kind.as_deref() {
+        None => None,
+        Some(k) => Some(InvoiceKind::parse(k).ok_or_else(|| {
+            ApiError::from(AppError::bad_request(
+                "request.invalid_query",
+                "kind is invoice or credit_note.",
+            ))
+        })?),
+    };
+    let limit = page.limit()?;
+    let filter = RegisterFilter {
+        from: params.from,
+        to: params.to,
+        kind,
+        before: page.cursor()?,
+        fetch: i64::from(limit) + 1,
+    };
+    let rows = register(&state.app, &ctx, filter).await?;
+    Ok(Json(
+        Page::from_overfetch(rows, limit, |i| (i.issued_at, i.draft.id)).map(InvoiceDto::from),
+    ))
 }

@@ -8,6 +8,7 @@
 //! | `POST /webhooks/stripe` | Stripe (signed) | [`payments`] |
 //! | `GET /reservations/{id}/invoices` | the guest who booked, staff | [`invoices`] |
 //! | `GET /invoices/{id}` | the guest who booked, staff | [`invoices`] |
+//! | `GET /invoices` | staff | [`invoices`] |
 //! | `GET /checkout/{reference}` | whoever holds the reference | [`checkout`] |
 //! | `POST /checkout/{reference}/pay` | whoever holds the reference | [`checkout`] |
 //! | `POST /checkout/{reference}/authenticate` | whoever holds the reference | [`checkout`] |
@@ -39,6 +40,7 @@ pub fn routes() -> OpenApiRouter<PaymentsState> {
         .routes(routes!(payments::stripe_webhook))
         .routes(routes!(invoices::list_invoices))
         .routes(routes!(invoices::get_invoice))
+        .routes(routes!(invoices::invoice_register))
         .routes(routes!(checkout::get_checkout))
         .routes(routes!(checkout::pay_checkout))
         .routes(routes!(checkout::authenticate_checkout))

@@ -197,7 +197,7 @@ pub async fn list_payments(
 /// event takes effect once. 400 `payment.invalid_signature` (nothing changes) or
 /// `payment.invalid_event`.
 #[utoipa::path(post, path = "/webhooks/builtin", operation_id = "receiveBuiltinWebhook", tag = "payments",
-    params(("Sejour-Signature" = String, Header, description = "`t=<unix>,v1=<hex HMAC-SHA256>`")),
+    params(("Sejour-Signature" = String, Header, pattern = "^t=[0-9]+,.+$", description = "`t=<unix>,v1=<hex HMAC-SHA256>`")),
     request_body(content = String, content_type = "application/json", description = "The event, as signed"),
     responses(
         (status = 204, description = "Received (or already received)"),
@@ -244,7 +244,7 @@ async fn receive(
 /// over the raw body, every `v1`, 300 s tolerance, constant time; each event once. 404
 /// when Stripe is not configured; 400 `payment.invalid_signature` (nothing changes).
 #[utoipa::path(post, path = "/webhooks/stripe", operation_id = "receiveStripeWebhook", tag = "payments",
-    params(("Stripe-Signature" = String, Header, description = "`t=<unix>,v1=<hex HMAC-SHA256>`")),
+    params(("Stripe-Signature" = String, Header, pattern = "^t=[0-9]+,.+$", description = "`t=<unix>,v1=<hex HMAC-SHA256>`")),
     request_body(content = String, content_type = "application/json", description = "The event, as signed"),
     responses(
         (status = 204, description = "Received (or already received)"),

@@ -1,10 +1,25 @@
 //! `ListInvoicesQuery` and `GetInvoiceQuery`: a booking's invoices and credit notes, for
-//! whoever sees the booking in full.
+//! whoever sees the booking in full; `InvoiceRegisterQuery`: all of them, for staff.
 
-use sejour_core::{AppError, Ctx};
+use sejour_core::{AppError, Ctx, authz::require_staff};
 use uuid::Uuid;
 
-use crate::{application::Payments, domain::Invoice};
+use crate::{
+    application::Payments,
+    domain::{Invoice, RegisterFilter},
+};
+
+/// The invoice register, for staff (403 otherwise): every invoice and credit note
+/// matching `filter`, newest first.
+#[doc(alias = "InvoiceRegisterHandler")]
+pub async fn invoice_register(
+    app: &Payments,
+    ctx: &Ctx,
+    filter: RegisterFilter,
+) -> Result<Vec<Invoice>, AppError> {
+    require_staff(&ctx.actor)?;
+    app.invoices.register(&filter).await
+}
 
 /// The documents of reservation `id`, in issue order; 404 as for the reservation.
 #[doc(alias = "ListInvoicesHandler")]

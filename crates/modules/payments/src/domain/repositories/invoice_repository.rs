@@ -8,7 +8,22 @@ use chrono::{DateTime, Utc};
 use sejour_core::{AppError, Tx};
 use uuid::Uuid;
 
-use crate::domain::{Invoice, InvoiceDraft};
+use crate::domain::{Invoice, InvoiceDraft, InvoiceKind};
+
+/// Filters of the invoice register.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RegisterFilter {
+    /// Issued on or after this day (UTC).
+    pub from: Option<chrono::NaiveDate>,
+    /// Issued before this day (UTC).
+    pub to: Option<chrono::NaiveDate>,
+    /// Only invoices, or only credit notes.
+    pub kind: Option<InvoiceKind>,
+    /// After this (issue time, id), newest first.
+    pub before: Option<(DateTime<Utc>, Uuid)>,
+    /// Rows to read at most.
+    pub fetch: i64,
+}
 
 /// Invoices and credit notes.
 #[async_trait]
@@ -25,6 +40,9 @@ pub trait InvoiceRepository: Send + Sync + 'static {
 
     /// The documents of a booking, in issue order.
     async fn of_reservation(&self, reservation_id: Uuid) -> Result<Vec<Invoice>, AppError>;
+
+    /// The register: every document matching `filter`, newest first.
+    async fn register(&self, filter: &RegisterFilter) -> Result<Vec<Invoice>, AppError>;
 
     /// One document.
     async fn find(&self, id: Uuid) -> Result<Option<Invoice>, AppError>;

@@ -3,5 +3,5 @@
 mod invoice_repository;
 mod payment_repository;
 
-pub use invoice_repository::InvoiceRepository;
+pub use invoice_repository::{InvoiceRepository, RegisterFilter};
 pub use payment_repository::PaymentRepository;
