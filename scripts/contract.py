@@ -343,7 +343,7 @@ STAFF_ONLY = [
     "createOwner", "updateOwner",
     "createProperty", "updateProperty", "archiveProperty", "publishProperty", "unpublishProperty",
     "blockDates", "unblockDates", "createIcalFeed", "deleteIcalFeed", "syncIcalFeed", "rotateIcalToken",
-    "uploadPhoto", "updatePhoto", "deletePhoto", "confirmReservation",
+    "uploadPhoto", "updatePhoto", "deletePhoto", "confirmReservation", "invoiceRegister",
 ]
 NEVER_SERVED = {
     "admin": [],
