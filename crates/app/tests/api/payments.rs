@@ -43,6 +43,20 @@ fn reference(payment: &Value) -> String {
         .to_owned()
 }
 
+/// Pays `payment`'s built-in checkout with `card`, expecting `status`; the answer.
+async fn pay_with(app: &TestApp, payment: &Value, card: &str, status: u16) -> Value {
+    let path = format!("/api/v1/checkout/{}/pay", reference(payment));
+    json(app.post(&path, j!({ "cardNumber": card })).await, status).await
+}
+
+/// Waits until reservation `id` is confirmed (the reservations context heard of the money).
+async fn until_confirmed(app: &TestApp, id: &str) {
+    let sql = format!(
+        "SELECT count(*) FROM reservations.reservations WHERE id = '{id}' AND status = 'confirmed'"
+    );
+    app.wait_for(&sql, 1).await;
+}
+
 async fn reservation(app: &TestApp, user: &crate::helpers::TestUser, id: &str) -> Value {
     json(
         app.get_as(user, &format!("/api/v1/reservations/{id}"))
@@ -117,11 +131,7 @@ async fn the_deposit_paid_on_the_builtin_checkout_confirms_the_booking(pool: PgP
     assert_eq!(twice["code"], "checkout.closed");
 
     // The reservations context hears of it and confirms.
-    app.wait_for(
-        &format!("SELECT count(*) FROM reservations.reservations WHERE id = '{id}' AND status = 'confirmed'"),
-        1,
-    )
-    .await;
+    until_confirmed(&app, &id).await;
     let confirmed = reservation(&app, &guest, &id).await;
     assert_eq!(confirmed["amountPaid"], deposit["amount"], "{confirmed}");
     let payments = json(
@@ -203,11 +213,7 @@ async fn a_declined_card_fails_the_payment_and_confirms_nothing(pool: PgPool) {
     )
     .await;
     assert_eq!(approved["status"], "succeeded");
-    app.wait_for(
-        &format!("SELECT count(*) FROM reservations.reservations WHERE id = '{id}' AND status = 'confirmed'"),
-        1,
-    )
-    .await;
+    until_confirmed(&app, &id).await;
 }
 
 #[sqlx::test(migrations = false)]
@@ -364,11 +370,7 @@ async fn a_cancellation_refunds_what_its_policy_says_once(pool: PgPool) {
         200,
     )
     .await;
-    app.wait_for(
-        &format!("SELECT count(*) FROM reservations.reservations WHERE id = '{id}' AND status = 'confirmed'"),
-        1,
-    )
-    .await;
+    until_confirmed(&app, &id).await;
     let paid = reservation(&app, &guest, &id).await["amountPaid"]["amount"]
         .as_i64()
         .unwrap_or_default();
@@ -649,20 +651,8 @@ async fn the_balance_is_asked_for_by_email_on_its_date_and_paid(pool: PgPool) {
     let balance = booked["price"]["installments"][1].clone();
     assert_eq!(balance["kind"], "balance", "{booked}");
     let deposit = pay_next(&app, &guest, &id, 201).await;
-    json(
-        app.post(
-            &format!("/api/v1/checkout/{}/pay", reference(&deposit)),
-            j!({"cardNumber": "4242424242424242"}),
-        )
-        .await,
-        200,
-    )
-    .await;
-    app.wait_for(
-        &format!("SELECT count(*) FROM reservations.reservations WHERE id = '{id}' AND status = 'confirmed'"),
-        1,
-    )
-    .await;
+    pay_with(&app, &deposit, "4242424242424242", 200).await;
+    until_confirmed(&app, &id).await;
     let scheduler = app.platform.scheduler().unwrap_or_else(|e| panic!("{e}"));
     scheduler.tick().await.unwrap_or_else(|e| panic!("{e}"));
     let asked = "SELECT count(*) FROM queue.messages WHERE type = 'mail.send' \
@@ -919,11 +909,7 @@ async fn with_stripe_the_guest_pays_on_stripe_and_refunds_go_back_through_it(poo
     let signature = webhook_signature::sign("whsec_test_sejour", now, event.as_bytes());
     assert_eq!(send(signature.clone()).await, 204);
     assert_eq!(send(signature).await, 204);
-    app.wait_for(
-        &format!("SELECT count(*) FROM reservations.reservations WHERE id = '{id}' AND status = 'confirmed'"),
-        1,
-    )
-    .await;
+    until_confirmed(&app, &id).await;
     assert_eq!(
         app.count("SELECT count(*) FROM reservations.money_movements")
             .await,
@@ -983,15 +969,7 @@ async fn a_cancellation_closes_open_checkouts_and_money_landing_after_it_goes_ba
     let late_id = late["id"].as_str().unwrap_or_default().to_owned();
     let payment = pay_next(&app, &guest, &late_id, 201).await;
     assert_eq!(cancel(late_id.clone()).await, 200);
-    let paid = json(
-        app.post(
-            &format!("/api/v1/checkout/{}/pay", reference(&payment)),
-            j!({"cardNumber": "4242424242424242"}),
-        )
-        .await,
-        200,
-    )
-    .await;
+    let paid = pay_with(&app, &payment, "4242424242424242", 200).await;
     assert_eq!(paid["status"], "succeeded");
 
     // An open checkout of a booking cancelled later is closed: it can no longer be paid.
@@ -1028,15 +1006,7 @@ async fn a_cancellation_closes_open_checkouts_and_money_landing_after_it_goes_ba
         1,
     )
     .await;
-    let closed = json(
-        app.post(
-            &format!("/api/v1/checkout/{}/pay", reference(&waiting)),
-            j!({"cardNumber": "4242424242424242"}),
-        )
-        .await,
-        409,
-    )
-    .await;
+    let closed = pay_with(&app, &waiting, "4242424242424242", 409).await;
     assert_eq!(closed["code"], "checkout.closed");
     let payments = json(
         app.get_as(&guest, &format!("/api/v1/reservations/{open_id}/payments"))

@@ -8,7 +8,7 @@ use uuid::Uuid;
 use super::{errors::PaymentError, events::PaymentEvent};
 use crate::published_language::{PaymentFailed, PaymentSucceeded};
 
-/// Where a payment stands.
+/// Where a payment (or a refund) stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PaymentStatus {
     /// Waiting for the guest at the gateway's checkout.

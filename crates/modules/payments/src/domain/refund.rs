@@ -8,34 +8,10 @@ use uuid::Uuid;
 use super::{Payment, PaymentStatus, events::PaymentEvent};
 use crate::published_language::PaymentRefunded;
 
-/// Where a refund stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RefundStatus {
-    /// Stored, the gateway not yet asked (or to be asked again).
-    Pending,
-    /// The money is on its way back.
-    Succeeded,
-    /// The gateway refused it (final).
-    Failed,
-}
-
-impl RefundStatus {
-    /// The stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Succeeded => "succeeded",
-            Self::Failed => "failed",
-        }
-    }
-
-    /// Parses a stored name.
-    pub fn parse(s: &str) -> Option<Self> {
-        [Self::Pending, Self::Succeeded, Self::Failed]
-            .into_iter()
-            .find(|x| x.as_str() == s)
-    }
-}
+/// Where a refund stands: pending (stored, the gateway not yet asked, or to be asked
+/// again), succeeded (the money is on its way back) or failed (refused, final) — the
+/// states of a payment.
+pub type RefundStatus = super::PaymentStatus;
 
 /// Why money goes back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
