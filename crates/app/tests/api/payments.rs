@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use crate::{
     helpers::{TestApp, json},
-    reservations::{Agency, agency, stay},
+    reservations::{Agency, agency, id_of, stay},
 };
 
 /// Asks to pay the next installment of `reservation` as `user`, expecting `status`.
@@ -75,7 +75,7 @@ async fn the_deposit_paid_on_the_builtin_checkout_confirms_the_booking(pool: PgP
     let stranger = app.user(Role::Guest).await;
     let property = agency_property(&app).await;
     let booked = stay(&app, &guest, &property, "2027-05-03", "2027-05-08", 201).await;
-    let id = booked["id"].as_str().unwrap_or_default().to_owned();
+    let id = id_of(&booked);
     let deposit = booked["price"]["installments"][0].clone();
 
     let payment = pay_next(&app, &guest, &id, 201).await;
@@ -99,35 +99,11 @@ async fn the_deposit_paid_on_the_builtin_checkout_confirms_the_booking(pool: PgP
     let checkout = json(app.get(&checkout_path).await, 200).await;
     assert_eq!(checkout["status"], "open");
     assert_eq!(checkout["amount"], deposit["amount"]);
-    let mistyped = json(
-        app.post(
-            &format!("{checkout_path}/pay"),
-            j!({"cardNumber": "4242 4242 4242 4241"}),
-        )
-        .await,
-        422,
-    )
-    .await;
+    let mistyped = pay_with(&app, &payment, "4242 4242 4242 4241", 422).await;
     assert_eq!(mistyped["errors"][0]["code"], "checkout.invalid_card");
-    let paid = json(
-        app.post(
-            &format!("{checkout_path}/pay"),
-            j!({"cardNumber": "4242 4242 4242 4242"}),
-        )
-        .await,
-        200,
-    )
-    .await;
+    let paid = pay_with(&app, &payment, "4242 4242 4242 4242", 200).await;
     assert_eq!(paid["status"], "succeeded");
-    let twice = json(
-        app.post(
-            &format!("{checkout_path}/pay"),
-            j!({"cardNumber": "4242 4242 4242 4242"}),
-        )
-        .await,
-        409,
-    )
-    .await;
+    let twice = pay_with(&app, &payment, "4242 4242 4242 4242", 409).await;
     assert_eq!(twice["code"], "checkout.closed");
 
     // The reservations context hears of it and confirms.
@@ -165,18 +141,9 @@ async fn a_declined_card_fails_the_payment_and_confirms_nothing(pool: PgPool) {
     let Agency { property, .. } = agency(&app).await;
     let guest = app.user(Role::Guest).await;
     let booked = stay(&app, &guest, &property, "2027-05-03", "2027-05-08", 201).await;
-    let id = booked["id"].as_str().unwrap_or_default().to_owned();
+    let id = id_of(&booked);
     let payment = pay_next(&app, &guest, &id, 201).await;
-    let checkout_path = format!("/api/v1/checkout/{}", reference(&payment));
-    let declined = json(
-        app.post(
-            &format!("{checkout_path}/pay"),
-            j!({"cardNumber": "4000000000000002"}),
-        )
-        .await,
-        200,
-    )
-    .await;
+    let declined = pay_with(&app, &payment, "4000000000000002", 200).await;
     assert_eq!(declined["status"], "failed");
     app.wait_for(
         "SELECT count(*) FROM queue.messages WHERE type = 'payments.PaymentFailed'",
@@ -196,15 +163,7 @@ async fn a_declined_card_fails_the_payment_and_confirms_nothing(pool: PgPool) {
     let retry = pay_next(&app, &guest, &id, 201).await;
     assert_ne!(retry["id"], payment["id"]);
     let retry_path = format!("/api/v1/checkout/{}", reference(&retry));
-    let step = json(
-        app.post(
-            &format!("{retry_path}/pay"),
-            j!({"cardNumber": "4000 0025 0000 3155"}),
-        )
-        .await,
-        200,
-    )
-    .await;
+    let step = pay_with(&app, &retry, "4000 0025 0000 3155", 200).await;
     assert_eq!(step["status"], "requires_action");
     let approved = json(
         app.post(&format!("{retry_path}/authenticate"), j!({"approve": true}))
@@ -222,7 +181,7 @@ async fn webhooks_are_verified_and_take_effect_once(pool: PgPool) {
     let Agency { property, .. } = agency(&app).await;
     let guest = app.user(Role::Guest).await;
     let booked = stay(&app, &guest, &property, "2027-05-03", "2027-05-08", 201).await;
-    let id = booked["id"].as_str().unwrap_or_default().to_owned();
+    let id = id_of(&booked);
     let payment = pay_next(&app, &guest, &id, 201).await;
     let secret: String = sqlx::query_scalar("SELECT secret FROM payments.builtin_secret")
         .fetch_one(&app.pool)
@@ -312,7 +271,7 @@ async fn twenty_concurrent_requests_make_one_payment(pool: PgPool) {
     let Agency { property, .. } = agency(&app).await;
     let guest = app.user(Role::Guest).await;
     let booked = stay(&app, &guest, &property, "2027-05-03", "2027-05-08", 201).await;
-    let id = booked["id"].as_str().unwrap_or_default().to_owned();
+    let id = id_of(&booked);
     let mut tasks = Vec::new();
     for _ in 0..20 {
         let request = app
@@ -358,18 +317,9 @@ async fn a_cancellation_refunds_what_its_policy_says_once(pool: PgPool) {
     } = agency(&app).await;
     let guest = app.user(Role::Guest).await;
     let booked = stay(&app, &guest, &property, "2027-05-03", "2027-05-08", 201).await;
-    let id = booked["id"].as_str().unwrap_or_default().to_owned();
+    let id = id_of(&booked);
     let payment = pay_next(&app, &guest, &id, 201).await;
-    let checkout_path = format!("/api/v1/checkout/{}", reference(&payment));
-    json(
-        app.post(
-            &format!("{checkout_path}/pay"),
-            j!({"cardNumber": "4242424242424242"}),
-        )
-        .await,
-        200,
-    )
-    .await;
+    pay_with(&app, &payment, "4242424242424242", 200).await;
     until_confirmed(&app, &id).await;
     let paid = reservation(&app, &guest, &id).await["amountPaid"]["amount"]
         .as_i64()
@@ -647,7 +597,7 @@ async fn the_balance_is_asked_for_by_email_on_its_date_and_paid(pool: PgPool) {
     let Agency { property, .. } = agency(&app).await;
     let guest = app.user(Role::Guest).await;
     let booked = stay(&app, &guest, &property, "2027-05-03", "2027-05-08", 201).await;
-    let id = booked["id"].as_str().unwrap_or_default().to_owned();
+    let id = id_of(&booked);
     let balance = booked["price"]["installments"][1].clone();
     assert_eq!(balance["kind"], "balance", "{booked}");
     let deposit = pay_next(&app, &guest, &id, 201).await;
@@ -845,7 +795,7 @@ async fn with_stripe_the_guest_pays_on_stripe_and_refunds_go_back_through_it(poo
     let Agency { property, .. } = agency(&app).await;
     let guest = app.user(Role::Guest).await;
     let booked = stay(&app, &guest, &property, "2027-05-03", "2027-05-08", 201).await;
-    let id = booked["id"].as_str().unwrap_or_default().to_owned();
+    let id = id_of(&booked);
     let deposit = booked["price"]["installments"][0].clone();
 
     let payment = pay_next(&app, &guest, &id, 201).await;
@@ -966,7 +916,7 @@ async fn a_cancellation_closes_open_checkouts_and_money_landing_after_it_goes_ba
     // Paid at its checkout after the booking was cancelled, before the cancellation was
     // handled (no worker yet): the money goes back in full.
     let late = stay(&app, &guest, &property, "2027-05-03", "2027-05-08", 201).await;
-    let late_id = late["id"].as_str().unwrap_or_default().to_owned();
+    let late_id = id_of(&late);
     let payment = pay_next(&app, &guest, &late_id, 201).await;
     assert_eq!(cancel(late_id.clone()).await, 200);
     let paid = pay_with(&app, &payment, "4242424242424242", 200).await;
@@ -974,7 +924,7 @@ async fn a_cancellation_closes_open_checkouts_and_money_landing_after_it_goes_ba
 
     // An open checkout of a booking cancelled later is closed: it can no longer be paid.
     let open = stay(&app, &guest, &property, "2027-05-10", "2027-05-15", 201).await;
-    let open_id = open["id"].as_str().unwrap_or_default().to_owned();
+    let open_id = id_of(&open);
     let waiting = pay_next(&app, &guest, &open_id, 201).await;
     assert_eq!(cancel(open_id.clone()).await, 200);
 

@@ -97,7 +97,7 @@ async fn confirm(app: &TestApp, user: &TestUser, id: &str, status: u16) -> Value
     json(app.post_as(user, &path, j!({})).await, status).await
 }
 
-fn id_of(v: &Value) -> String {
+pub fn id_of(v: &Value) -> String {
     v["id"].as_str().unwrap_or_default().to_owned()
 }
 
