@@ -298,6 +298,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ledger's balances: every account for staff, their own for an owner. */
+        get: operations["ledgerBalances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/reservations": {
         parameters: {
             query?: never;
@@ -845,6 +862,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reservations/{id}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stay's ledger entries in posting order (staff). */
+        get: operations["reservationLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reservations/{id}/payments": {
         parameters: {
             query?: never;
@@ -1027,6 +1061,28 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description A ledger account. */
+        AccountDto: {
+            /** @description The commune (INSEE code or postal code, then the city), for the tourist tax. */
+            commune?: string | null;
+            /** @description Its kind. */
+            kind: components["schemas"]["LedgerAccountKind"];
+            /**
+             * @description Its name: `client_funds`, `commission`, `fees`, `guest:<reservation>`,
+             *     `owner:<owner>`, `tourist_tax:<commune>`.
+             */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The owner, for an owner's account.
+             */
+            ownerId?: string | null;
+            /**
+             * Format: uuid
+             * @description The stay, for a guest's account.
+             */
+            reservationId?: string | null;
+        };
         /** @description A postal address. Every part is trimmed; in France (`country` `FR`) the postal code is five digits. */
         AddressDto: {
             /**
@@ -1100,6 +1156,16 @@ export interface components {
         AuthenticateCheckoutRequest: {
             /** @description Whether the guest approves the payment. */
             approve: boolean;
+        };
+        /**
+         * @description An account's balance: debits minus credits (negative: a credit balance, such as
+         *     what is owed to an owner or a commune, or the agency's revenue).
+         */
+        BalanceDto: {
+            /** @description The account. */
+            account: components["schemas"]["AccountDto"];
+            /** @description Debits − credits. */
+            balance: components["schemas"]["Money"];
         };
         /**
          * @description What staff may block by hand.
@@ -1558,6 +1624,25 @@ export interface components {
          * @example ada@example.com
          */
         Email: string;
+        /** @description A balanced journal entry. */
+        EntryDto: {
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description payment, refund or settlement. */
+            kind: components["schemas"]["LedgerEntryKind"];
+            /** @description Its lines, summing to zero. */
+            lines: components["schemas"]["LineDto"][];
+            /**
+             * Format: date-time
+             * @description When it was posted.
+             */
+            occurredAt: string;
+            /** @description What caused it (`payment:<id>`, `refund:<id>`, `settlement:<reservation>:<n>`). */
+            source: string;
+        };
         /** @description The new export link. */
         ExportLink: {
             /** @description Give this path (on the API's host) to Airbnb, Booking.com... */
@@ -1739,10 +1824,27 @@ export interface components {
          */
         InvoiceKind: "invoice" | "credit_note";
         /**
+         * @description A ledger account's kind.
+         * @enum {string}
+         */
+        LedgerAccountKind: "client_funds" | "guest" | "owner" | "commission" | "fees" | "tourist_tax";
+        /**
+         * @description A ledger entry's kind.
+         * @enum {string}
+         */
+        LedgerEntryKind: "payment" | "refund" | "settlement";
+        /**
          * @description A company's legal name: 1 to 200 characters once trimmed, no control characters.
          * @example SCI Les Oliviers
          */
         LegalName: string;
+        /** @description A line of an entry. */
+        LineDto: {
+            /** @description The account. */
+            account: components["schemas"]["AccountDto"];
+            /** @description A debit (positive) or a credit (negative). */
+            amount: components["schemas"]["Money"];
+        };
         /** @description Email and password. */
         LoginRequest: {
             /** @description Sign-in email. */
@@ -3714,10 +3816,12 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type AccountDto = components['schemas']['AccountDto'];
 export type AddressDto = components['schemas']['AddressDto'];
 export type Amenity = components['schemas']['Amenity'];
 export type AuditRecordDto = components['schemas']['AuditRecordDto'];
 export type AuthenticateCheckoutRequest = components['schemas']['AuthenticateCheckoutRequest'];
+export type BalanceDto = components['schemas']['BalanceDto'];
 export type BlockKind = components['schemas']['BlockKind'];
 export type BlockRequest = components['schemas']['BlockRequest'];
 export type CancellationDto = components['schemas']['CancellationDto'];
@@ -3743,6 +3847,7 @@ export type DateRange = components['schemas']['DateRange'];
 export type DeadLetter = components['schemas']['DeadLetter'];
 export type DescriptionsDto = components['schemas']['DescriptionsDto'];
 export type Email = components['schemas']['Email'];
+export type EntryDto = components['schemas']['EntryDto'];
 export type ExportLink = components['schemas']['ExportLink'];
 export type ExtraGuestFee = components['schemas']['ExtraGuestFee'];
 export type FeedDto = components['schemas']['FeedDto'];
@@ -3758,7 +3863,10 @@ export type InstallmentDto = components['schemas']['InstallmentDto'];
 export type InstallmentKind = components['schemas']['InstallmentKind'];
 export type InvoiceDto = components['schemas']['InvoiceDto'];
 export type InvoiceKind = components['schemas']['InvoiceKind'];
+export type LedgerAccountKind = components['schemas']['LedgerAccountKind'];
+export type LedgerEntryKind = components['schemas']['LedgerEntryKind'];
 export type LegalName = components['schemas']['LegalName'];
+export type LineDto = components['schemas']['LineDto'];
 export type LoginRequest = components['schemas']['LoginRequest'];
 export type MessageKind = components['schemas']['MessageKind'];
 export type Money = components['schemas']['Money'];
@@ -5058,6 +5166,44 @@ export interface operations {
             };
             /** @description No such invoice (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ledgerBalances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Non-zero balances, by account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BalanceDto"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neither staff nor an owner */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7830,6 +7976,65 @@ export interface operations {
             };
         };
     };
+    reservationLedger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The reservation */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryDto"][];
+                };
+            };
+            /** @description Malformed request: a path id, query parameter, header or JSON body that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such reservation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listPayments: {
         parameters: {
             query?: never;
@@ -8724,6 +8929,8 @@ export const currencyValues: ReadonlyArray<FlattenedDeepRequired<components>["sc
 export const healthStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HealthStatus"]> = ["ok"];
 export const installmentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InstallmentKind"]> = ["deposit", "balance", "fullPayment"];
 export const invoiceKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InvoiceKind"]> = ["invoice", "credit_note"];
+export const ledgerAccountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LedgerAccountKind"]> = ["client_funds", "guest", "owner", "commission", "fees", "tourist_tax"];
+export const ledgerEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LedgerEntryKind"]> = ["payment", "refund", "settlement"];
 export const messageKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageKind"]> = ["event", "job"];
 export const occupationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OccupationKind"]> = ["reservation", "owner_stay", "maintenance", "imported"];
 export const ownerKindDtoValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OwnerKindDto"]> = ["person", "company"];

@@ -178,12 +178,9 @@ impl Platform {
         let auth = sejour_auth::auth(&shared, users.clone()).map_err(StartError::step("auth"))?;
         let owners = sejour_owners::directory(&shared);
         let properties = sejour_properties::properties(&shared, schedule_rules);
-        let reservations = sejour_reservations::use_cases(
-            &shared,
-            sejour_properties::catalog(&properties),
-            owners.clone(),
-            users.clone(),
-        );
+        let catalog = sejour_properties::catalog(&properties);
+        let reservations =
+            sejour_reservations::use_cases(&shared, catalog.clone(), owners.clone(), users.clone());
 
         let modules = [
             sejour_administration::module(&shared),
@@ -192,7 +189,15 @@ impl Platform {
             sejour_owners::module(&shared, users.clone()),
             sejour_properties::module(&shared, &properties, owners.clone(), Arc::new(fetcher)),
             sejour_reservations::module(reservations.clone()),
-            sejour_payments::module(&shared, reservations.clone(), stripe),
+            sejour_payments::module(
+                &shared,
+                sejour_payments::Neighbours {
+                    book: reservations.clone(),
+                    catalog,
+                    owners: owners.clone(),
+                },
+                stripe,
+            ),
         ];
 
         let Shared {

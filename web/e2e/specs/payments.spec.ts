@@ -43,6 +43,11 @@ test("a guest pays the deposit and the booking is confirmed", async ({ page, bro
   await signIn(staff, "manager");
   await staff.goto("/fr/admin/invoices");
   await expect(staff.getByRole("link", { name: `Facture ${reference}` })).toBeVisible();
+  // The ledger holds the deposit until the stay ends.
+  await staff.getByRole("link", { name: "Grand livre" }).click();
+  await expect(staff.getByRole("heading", { level: 1 })).toHaveText("Grand livre");
+  await eventually(staff, staff.getByText(/Acomptes en attente d(’|')un séjour|Acomptes en attente de \d+ séjours/));
+  await expect(staff.getByText("Compte séquestre (fonds mandants)")).toBeVisible();
 });
 
 test("a declined card is explained and the booking stays pending", async ({ page }) => {

@@ -6,6 +6,7 @@ mod architecture;
 mod auth;
 mod demo;
 mod helpers;
+mod ledger;
 mod openapi;
 mod payments;
 mod platform;

@@ -15,7 +15,7 @@ use crate::{
 };
 
 /// Asks to pay the next installment of `reservation` as `user`, expecting `status`.
-async fn pay_next(
+pub async fn pay_next(
     app: &TestApp,
     user: &crate::helpers::TestUser,
     reservation: &str,
@@ -44,13 +44,13 @@ fn reference(payment: &Value) -> String {
 }
 
 /// Pays `payment`'s built-in checkout with `card`, expecting `status`; the answer.
-async fn pay_with(app: &TestApp, payment: &Value, card: &str, status: u16) -> Value {
+pub async fn pay_with(app: &TestApp, payment: &Value, card: &str, status: u16) -> Value {
     let path = format!("/api/v1/checkout/{}/pay", reference(payment));
     json(app.post(&path, j!({ "cardNumber": card })).await, status).await
 }
 
 /// Waits until reservation `id` is confirmed (the reservations context heard of the money).
-async fn until_confirmed(app: &TestApp, id: &str) {
+pub async fn until_confirmed(app: &TestApp, id: &str) {
     let sql = format!(
         "SELECT count(*) FROM reservations.reservations WHERE id = '{id}' AND status = 'confirmed'"
     );

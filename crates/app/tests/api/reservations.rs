@@ -82,7 +82,7 @@ pub async fn stay(
 }
 
 /// Cancels reservation `id` as `user` for `reason`, expecting `status`; the answer.
-async fn cancel(app: &TestApp, user: &TestUser, id: &str, reason: &str, status: u16) -> Value {
+pub async fn cancel(app: &TestApp, user: &TestUser, id: &str, reason: &str, status: u16) -> Value {
     let path = format!("/api/v1/reservations/{id}/cancel");
     json(
         app.post_as(user, &path, j!({ "reason": reason })).await,

@@ -27,12 +27,15 @@ use sejour_infrastructure::{
     mail::QueuedMail,
     module::{ContextModule, Shared},
 };
+use sejour_owners::application::directory::OwnerDirectory;
+use sejour_properties::application::catalog::PropertyCatalog;
 use sejour_reservations::application::bookings::ReservationBook;
 
 use application::Payments;
 use domain::{GatewayError, Party, PaymentGateway};
 use infrastructure::{
-    PgInvoiceRepository, PgPaymentRepository,
+    PgInvoiceRepository, PgLedgerRepository, PgPaymentRepository,
+    bookkeeping::Bookkeeping,
     builtin::BuiltinGateway,
     cancellations::CancellationRefunds,
     invoicing::Invoicing,
@@ -61,13 +64,24 @@ pub fn stripe(settings: &Settings) -> Result<Option<Arc<StripeGateway>>, Gateway
     Ok(Some(Arc::new(StripeGateway::new(config)?)))
 }
 
+/// The other contexts' published interfaces payments reach.
+pub struct Neighbours {
+    /// Reservations: what a booking asks to be paid.
+    pub book: Arc<dyn ReservationBook>,
+    /// Properties: who owns one, where it is taxed.
+    pub catalog: Arc<dyn PropertyCatalog>,
+    /// Owners: their mandates' terms.
+    pub owners: Arc<dyn OwnerDirectory>,
+}
+
 /// The context on the shared adapters, with the built-in gateway (and Stripe, given,
-/// for new payments), reaching reservations through `book`: its routes (with their state), its consumers (refunds of cancelled
-/// bookings, jobs), its timed job (balances falling due) and its migrations.
+/// for new payments), reaching the other contexts through `neighbours`: its routes (with
+/// their state), its consumers (refunds of cancelled bookings, invoices, the ledger,
+/// jobs), its timed jobs (balances falling due, stays to settle) and its migrations.
 #[doc(alias = "PaymentsModule")]
 pub fn module(
     shared: &Shared,
-    book: Arc<dyn ReservationBook>,
+    neighbours: Neighbours,
     stripe: Option<Arc<StripeGateway>>,
 ) -> ContextModule {
     let builtin = Arc::new(BuiltinGateway::new(
@@ -86,9 +100,12 @@ pub fn module(
     let app = Arc::new(Payments {
         payments: Arc::new(PgPaymentRepository::new(shared.store())),
         invoices: Arc::new(PgInvoiceRepository::new(shared.store())),
+        ledger: Arc::new(PgLedgerRepository::new(shared.store())),
         gateway,
         gateways,
-        book,
+        book: neighbours.book,
+        catalog: neighbours.catalog,
+        owners: neighbours.owners,
         uow: Arc::new(shared.unit_of_work()),
         clock: shared.clock.clone(),
         ids: shared.ids.clone(),
@@ -109,10 +126,16 @@ pub fn module(
         }))
         .consumer(Arc::new(CancellationRefunds::new(app.clone())))
         .consumer(Arc::new(Invoicing::new(app.clone())))
+        .consumer(Arc::new(Bookkeeping::new(app.clone())))
         .consumer(Arc::new(PaymentJobs::new(app)))
         .schedule(
             "payments.request_balances",
             "0 7 * * *",
             application::commands::request_balances::JOB,
+        )
+        .schedule(
+            "payments.settle_stays",
+            "30 6 * * *",
+            application::commands::post_to_ledger::JOB,
         )
 }

@@ -6,6 +6,17 @@ use async_trait::async_trait;
 use sejour_core::{Actor, AppError, Role};
 use uuid::Uuid;
 
+use crate::published_language::MoneyModel;
+
+/// The money terms of an owner's mandate, for the ledger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MandateTerms {
+    /// The agency's commission on the owner's rent, in basis points.
+    pub commission_bp: u32,
+    /// Who collects the rent.
+    pub money_model: MoneyModel,
+}
+
 /// Owners, for other contexts.
 #[async_trait]
 pub trait OwnerDirectory: Send + Sync + 'static {
@@ -26,4 +37,7 @@ pub trait OwnerDirectory: Send + Sync + 'static {
 
     /// Whether an owner with this id exists (say, before a property is given to it).
     async fn exists(&self, owner_id: Uuid) -> Result<bool, AppError>;
+
+    /// The money terms of an owner's mandate; `None` for an unknown owner.
+    async fn terms(&self, owner_id: Uuid) -> Result<Option<MandateTerms>, AppError>;
 }

@@ -6,7 +6,10 @@ use sejour_infrastructure::db::StorageResult;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::application::directory::OwnerDirectory;
+use crate::{
+    application::directory::{MandateTerms, OwnerDirectory},
+    published_language::MoneyModel,
+};
 
 /// Owners for other contexts, on the `owners.owners` table (reads only).
 #[derive(Clone)]
@@ -37,5 +40,23 @@ impl OwnerDirectory for PgOwnerDirectory {
             .fetch_one(&self.pool)
             .await
             .storage()
+    }
+
+    async fn terms(&self, owner_id: Uuid) -> Result<Option<MandateTerms>, AppError> {
+        let row: Option<(i32, String)> =
+            sqlx::query_as("SELECT commission_bp, money_model FROM owners.owners WHERE id = $1")
+                .bind(owner_id)
+                .fetch_optional(&self.pool)
+                .await
+                .storage()?;
+        row.map(|(bp, model)| {
+            let corrupt =
+                || AppError::internal(format!("owner {owner_id}: stored mandate is invalid"));
+            Ok(MandateTerms {
+                commission_bp: u32::try_from(bp).map_err(|_| corrupt())?,
+                money_model: MoneyModel::parse(&model).ok_or_else(corrupt)?,
+            })
+        })
+        .transpose()
     }
 }

@@ -4,11 +4,13 @@
 //!   `ReceiveGatewayEventCommand` (a gateway's verified notification, once),
 //!   `RefundCancellationCommand` (a cancelled booking's refund) and the scheduler's
 //!   `RequestBalancesCommand` (balances falling due, asked by email),
-//!   `IssueInvoiceCommand` (an invoice per payment, a credit note per refund).
+//!   `IssueInvoiceCommand` (an invoice per payment, a credit note per refund),
+//!   `PostToLedgerCommand` and the scheduler's `SettleStaysCommand` (the ledger).
 //! - [`queries`]: `ListPaymentsQuery` (a reservation's payments), `ListInvoicesQuery`,
-//!   `GetInvoiceQuery`.
+//!   `GetInvoiceQuery`, `LedgerBalancesQuery`, `ReservationLedgerQuery`.
 //!
-//! The reservations context is reached through its published [`ReservationBook`] only;
+//! The reservations context is reached through its published [`ReservationBook`] only
+//! (properties and owners through theirs, for the ledger);
 //! payments never write its tables: it learns of the money through
 //! `payments.PaymentSucceeded`.
 
@@ -18,9 +20,13 @@ pub mod queries;
 use std::sync::Arc;
 
 use sejour_core::{AppError, Clock, IdGenerator, UnitOfWork, mail::MailQueue};
+use sejour_owners::application::directory::OwnerDirectory;
+use sejour_properties::application::catalog::PropertyCatalog;
 use sejour_reservations::application::bookings::ReservationBook;
 
-use crate::domain::{InvoiceRepository, Party, PaymentError, PaymentGateway, PaymentRepository};
+use crate::domain::{
+    InvoiceRepository, LedgerRepository, Party, PaymentError, PaymentGateway, PaymentRepository,
+};
 
 /// What the use cases work with, built once by [`crate::use_cases`].
 #[derive(Clone)]
@@ -29,6 +35,8 @@ pub struct Payments {
     pub payments: Arc<dyn PaymentRepository>,
     /// The invoices and credit notes.
     pub invoices: Arc<dyn InvoiceRepository>,
+    /// The ledger.
+    pub ledger: Arc<dyn LedgerRepository>,
     /// The payment provider of new payments.
     pub gateway: Arc<dyn PaymentGateway>,
     /// Every provider payments were made with (refunds, notifications), the one above
@@ -36,6 +44,10 @@ pub struct Payments {
     pub gateways: Vec<Arc<dyn PaymentGateway>>,
     /// The reservations context's published interface.
     pub book: Arc<dyn ReservationBook>,
+    /// The properties context's published interface (who owns a property).
+    pub catalog: Arc<dyn PropertyCatalog>,
+    /// The owners context's published interface (their mandates' terms).
+    pub owners: Arc<dyn OwnerDirectory>,
     /// Business transactions.
     pub uow: Arc<dyn UnitOfWork>,
     /// Time.

@@ -1,5 +1,5 @@
 //! The payments domain: the [`Payment`] of one installment of a reservation's schedule,
-//! its [`Refund`]s, their rules and events, the seed's [`PaymentGateway`] port and the
+//! its [`Refund`]s, their rules and events, the [`ledger`] of the money, the seed's [`PaymentGateway`] port and the
 //! repository trait.
 //! Pure: std, core, serde, chrono, uuid.
 
@@ -7,6 +7,7 @@ pub mod errors;
 pub mod events;
 pub mod gateways;
 pub mod invoice;
+pub mod ledger;
 pub mod payment;
 pub mod refund;
 pub mod repositories;
@@ -18,6 +19,9 @@ pub use gateways::{
     RefundRequest,
 };
 pub use invoice::{Invoice, InvoiceDraft, InvoiceKind, Party};
+pub use ledger::{Account, EntryKind, JournalEntry, LedgerError, Line};
 pub use payment::{Payment, PaymentStatus, next_installment};
 pub use refund::{Refund, RefundReason, RefundStatus, allocate_refund};
-pub use repositories::{InvoiceRepository, PaymentRepository, RegisterFilter};
+pub use repositories::{
+    AccountBalance, InvoiceRepository, LedgerRepository, PaymentRepository, RegisterFilter,
+};

@@ -6,7 +6,10 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use sejour_infrastructure::queue::{Consumer, ConsumerError, Delivery, Subscription};
 
-use crate::application::{Payments, commands::request_balances};
+use crate::application::{
+    Payments,
+    commands::{post_to_ledger, request_balances},
+};
 
 /// Runs the context's jobs.
 pub struct PaymentJobs {
@@ -27,7 +30,10 @@ impl Consumer for PaymentJobs {
     }
 
     fn subscriptions(&self) -> Vec<Subscription> {
-        vec![Subscription::Job(request_balances::JOB)]
+        vec![
+            Subscription::Job(request_balances::JOB),
+            Subscription::Job(post_to_ledger::JOB),
+        ]
     }
 
     async fn handle(&self, delivery: &Delivery) -> Result<(), ConsumerError> {
@@ -37,6 +43,13 @@ impl Consumer for PaymentJobs {
                     .await
                     .map_err(|e| ConsumerError::Retry(e.internal.unwrap_or(e.message)))?;
                 tracing::info!(asked, "balances asked for");
+                Ok(())
+            }
+            post_to_ledger::JOB => {
+                let settled = post_to_ledger::settle_stays(&self.app)
+                    .await
+                    .map_err(|e| ConsumerError::Retry(e.internal.unwrap_or(e.message)))?;
+                tracing::info!(settled, "stays settled");
                 Ok(())
             }
             other => Err(ConsumerError::Permanent(format!("unknown job {other}"))),

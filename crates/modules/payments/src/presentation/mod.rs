@@ -9,12 +9,15 @@
 //! | `GET /reservations/{id}/invoices` | the guest who booked, staff | [`invoices`] |
 //! | `GET /invoices/{id}` | the guest who booked, staff | [`invoices`] |
 //! | `GET /invoices` | staff | [`invoices`] |
+//! | `GET /ledger` | staff; an owner (their balance) | [`ledger`] |
+//! | `GET /reservations/{id}/ledger` | staff | [`ledger`] |
 //! | `GET /checkout/{reference}` | whoever holds the reference | [`checkout`] |
 //! | `POST /checkout/{reference}/pay` | whoever holds the reference | [`checkout`] |
 //! | `POST /checkout/{reference}/authenticate` | whoever holds the reference | [`checkout`] |
 
 pub mod checkout;
 pub mod invoices;
+pub mod ledger;
 pub mod payments;
 
 use std::sync::Arc;
@@ -41,6 +44,8 @@ pub fn routes() -> OpenApiRouter<PaymentsState> {
         .routes(routes!(invoices::list_invoices))
         .routes(routes!(invoices::get_invoice))
         .routes(routes!(invoices::invoice_register))
+        .routes(routes!(ledger::ledger_balances))
+        .routes(routes!(ledger::reservation_ledger))
         .routes(routes!(checkout::get_checkout))
         .routes(routes!(checkout::pay_checkout))
         .routes(routes!(checkout::authenticate_checkout))

@@ -20,7 +20,18 @@ use crate::domain::{
     property::PropertyStatus,
 };
 
-/// What reservations may ask of the catalogue.
+/// Who owns a property and where it is taxed, for the payments context's ledger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PropertyOwnership {
+    /// The commune levying its tourist tax: its INSEE code (from the registration
+    /// number) or else the postal code, then the city (`06088 Nice`).
+    pub commune: String,
+    /// The owners (owners-context ids) and their shares in basis points, summing to
+    /// 10000 once published.
+    pub shares: Vec<(Uuid, u32)>,
+}
+
+/// What reservations (and payments) may ask of the catalogue.
 #[async_trait]
 pub trait PropertyCatalog: Send + Sync + 'static {
     /// The quote of a stay at a published property (422 with the quote's codes; 404 when
@@ -45,6 +56,9 @@ pub trait PropertyCatalog: Send + Sync + 'static {
 
     /// The properties an owner (owners-context id) has a share of.
     async fn properties_of(&self, owner_id: Uuid) -> Result<Vec<Uuid>, AppError>;
+
+    /// Who owns a property and where it is taxed; `None` for an unknown property.
+    async fn ownership(&self, property_id: Uuid) -> Result<Option<PropertyOwnership>, AppError>;
 }
 
 /// The catalogue over the context's ports (the calendar joins the caller's transaction).
@@ -112,5 +126,19 @@ impl PropertyCatalog for Catalog {
 
     async fn properties_of(&self, owner_id: Uuid) -> Result<Vec<Uuid>, AppError> {
         self.app.repo.ids_of_owner(owner_id).await
+    }
+
+    async fn ownership(&self, property_id: Uuid) -> Result<Option<PropertyOwnership>, AppError> {
+        Ok(self.app.repo.find_by_id(property_id).await?.map(|p| {
+            let code = p
+                .registration_number
+                .as_ref()
+                .and_then(|n| n.as_str().get(..5))
+                .unwrap_or(p.address.postal_code());
+            PropertyOwnership {
+                commune: format!("{code} {}", p.address.city()),
+                shares: p.owners.iter().map(|o| (o.owner_id, o.share_bp)).collect(),
+            }
+        }))
     }
 }

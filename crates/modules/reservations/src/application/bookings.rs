@@ -34,6 +34,12 @@ pub struct PayableReservation {
     pub installments: Vec<Installment>,
     /// What the guest pays in all.
     pub total: Money,
+    /// Of which the accommodation.
+    pub rent: Money,
+    /// Of which the cleaning and extra-guest fees.
+    pub fees: Money,
+    /// Of which the tourist tax.
+    pub tourist_tax: Money,
     /// Who booked: first name, for a letter.
     pub guest_first_name: String,
     /// Who booked: full name, for an invoice.
@@ -82,6 +88,9 @@ impl ReservationBook for Reservations {
             check_out: s.period.check_out(),
             installments: s.price.installments.clone(),
             total: s.price.total,
+            rent: s.price.rent,
+            fees: s.price.fees,
+            tourist_tax: s.price.tourist_tax,
             guest_first_name: s.guests.contact.first_name.as_str().to_owned(),
             guest_name: format!(
                 "{} {}",

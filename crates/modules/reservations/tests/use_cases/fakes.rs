@@ -17,8 +17,10 @@ use sejour_core::{
         ReservationPeriod,
     },
 };
-use sejour_owners::application::directory::OwnerDirectory;
-use sejour_properties::application::catalog::{PropertyCatalog, Quote, QuoteStayQuery};
+use sejour_owners::application::directory::{MandateTerms, OwnerDirectory};
+use sejour_properties::application::catalog::{
+    PropertyCatalog, PropertyOwnership, Quote, QuoteStayQuery,
+};
 use sejour_reservations::{
     application::{Json, Reservations, pricing::StayPricing},
     domain::{
@@ -357,6 +359,10 @@ impl PropertyCatalog for Store {
     async fn properties_of(&self, _owner_id: Uuid) -> Result<Vec<Uuid>, AppError> {
         Ok(Vec::new())
     }
+
+    async fn ownership(&self, _property_id: Uuid) -> Result<Option<PropertyOwnership>, AppError> {
+        Ok(None)
+    }
 }
 
 /// Owners: nobody stands for one.
@@ -370,6 +376,10 @@ impl OwnerDirectory for NoOwners {
 
     async fn exists(&self, _owner_id: Uuid) -> Result<bool, AppError> {
         Ok(false)
+    }
+
+    async fn terms(&self, _owner_id: Uuid) -> Result<Option<MandateTerms>, AppError> {
+        Ok(None)
     }
 }
 

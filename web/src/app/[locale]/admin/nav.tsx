@@ -8,6 +8,7 @@ const SECTIONS = [
   { key: "properties", href: "/admin/properties", adminOnly: false },
   { key: "owners", href: "/admin/owners", adminOnly: false },
   { key: "invoices", href: "/admin/invoices", adminOnly: false },
+  { key: "ledger", href: "/admin/ledger", adminOnly: false },
   { key: "users", href: "/admin/users", adminOnly: true },
   { key: "auditLog", href: "/admin/audit", adminOnly: true },
   { key: "deadLetters", href: "/admin/dead-letters", adminOnly: true },

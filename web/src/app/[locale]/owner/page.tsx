@@ -2,8 +2,9 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { StatusBadge } from "@/components/status";
 import { Link } from "@/i18n/navigation";
 import { api } from "@/lib/api";
-import { formatDay, today } from "@/lib/format";
+import { formatDay, money, today } from "@/lib/format";
 import { requireRole } from "@/lib/guard";
+import { summarize } from "@/lib/ledger";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("owner"))("title") };
@@ -14,15 +15,27 @@ export default async function OwnerPage({ params }: { params: Promise<{ locale: 
   setRequestLocale(locale);
   await requireRole(["owner"], "/owner");
   const client = await api();
-  const [{ data: properties }, { data: reservations }] = await Promise.all([
+  const [{ data: properties }, { data: reservations }, { data: balances }] = await Promise.all([
     client.GET("/api/v1/properties/managed", { params: { query: { limit: 100 } } }),
     client.GET("/api/v1/reservations", { params: { query: { from: today(), limit: 50 } } }),
+    client.GET("/api/v1/ledger"),
   ]);
-  const t = await getTranslations("owner");
+  const [t, tPay] = await Promise.all([getTranslations("owner"), getTranslations("payments")]);
+  const balance = summarize(balances ?? []).owners[0]?.owed;
   const names = new Map((properties?.items ?? []).map((p) => [p.id, p.name]));
   return (
     <>
       <h1>{t("title")}</h1>
+      <section className="card" aria-labelledby="balance">
+        <h2 id="balance">{tPay("ledger.yourBalance")}</h2>
+        <p>
+          {!balance
+            ? tPay("ledger.none")
+            : balance.amount >= 0
+              ? tPay("ledger.owedToYou", { amount: money(balance, locale) })
+              : tPay("ledger.youOwe", { amount: money({ ...balance, amount: -balance.amount }, locale) })}
+        </p>
+      </section>
       <h2>{t("properties")}</h2>
       {(properties?.items ?? []).length === 0 && <p>{t("empty")}</p>}
       <div className="grid">

@@ -1,6 +1,7 @@
 //! The commands.
 
 pub mod issue_invoice;
+pub mod post_to_ledger;
 pub mod receive_gateway_event;
 pub mod refund_cancellation;
 pub mod request_balances;

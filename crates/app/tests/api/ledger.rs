@@ -1,0 +1,357 @@
+//! The ledger over HTTP: payments and refunds posted once each, a stay's money shared
+//! out after check-out between the commune, the agency and its co-owners — one under a
+//! mandate, one paid directly (the service model) — every entry balanced, the guest's
+//! account back to zero, and who may read what.
+
+use std::collections::HashMap;
+
+use sejour_core::Role;
+use serde_json::{Value, json as j};
+use sqlx::PgPool;
+
+use crate::{
+    helpers::{TestApp, TestUser, json},
+    payments::{pay_next, pay_with, until_confirmed},
+    properties::new_owner,
+    reservations::{Agency, agency, cancel, id_of, stay},
+};
+
+fn minor(v: &Value) -> i64 {
+    v["amount"].as_i64().unwrap_or_default()
+}
+
+/// The ledger's balances by account name, as `who` sees them.
+async fn balances(app: &TestApp, who: &TestUser) -> HashMap<String, i64> {
+    let all = json(app.get_as(who, "/api/v1/ledger").await, 200).await;
+    all.as_array()
+        .into_iter()
+        .flatten()
+        .map(|b| {
+            let name = b["account"]["name"].as_str().unwrap_or_default().to_owned();
+            (name, minor(&b["balance"]))
+        })
+        .collect()
+}
+
+/// A second owner of the agency's villa, paid directly (the service model) at 15 %, with
+/// 40 % of it; the first keeps 60 % under its mandate at 20 %.
+async fn co_owner(app: &TestApp, manager: &TestUser, property: &str) -> (String, String) {
+    let second = new_owner(app, manager, "direct@example.com", 1).await;
+    json(
+        app.patch_as(
+            manager,
+            &format!("/api/v1/owners/{second}"),
+            j!({"mandate": {"commissionBasisPoints": 1500, "moneyModel": "service"}}),
+        )
+        .await,
+        200,
+    )
+    .await;
+    let current = json(
+        app.get_as(manager, &format!("/api/v1/properties/{property}"))
+            .await,
+        200,
+    )
+    .await;
+    let first = current["owners"][0]["ownerId"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    json(
+        app.patch_as(
+            manager,
+            &format!("/api/v1/properties/{property}"),
+            j!({"owners": [{"ownerId": first, "shareBp": 6000}, {"ownerId": second, "shareBp": 4000}]}),
+        )
+        .await,
+        200,
+    )
+    .await;
+    (first, second)
+}
+
+/// `user` signed in anew (after the clock moved past their token's life).
+async fn again(app: &TestApp, user: &TestUser) -> TestUser {
+    app.signed_in(user.id, &user.email).await
+}
+
+/// Runs the scheduler's jobs due now (the first tick only starts the schedules).
+async fn tick(app: &TestApp) {
+    let scheduler = app.platform.scheduler().unwrap_or_else(|e| panic!("{e}"));
+    scheduler.tick().await.unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// Moves the clock to 07:00 on `day` and runs the scheduler's jobs due.
+async fn run_jobs_on(app: &TestApp, day: &str) {
+    let at = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(7, 0, 0))
+        .map(|t| t.and_utc())
+        .unwrap_or_default();
+    app.clock.set(at);
+    tick(app).await;
+}
+
+async fn settlements(app: &TestApp, count: i64) {
+    app.wait_for(
+        "SELECT count(*) FROM payments.ledger_entries WHERE kind = 'settlement'",
+        count,
+    )
+    .await;
+}
+
+/// Every entry of the stay balances.
+async fn assert_entries_balance(app: &TestApp, manager: &TestUser, id: &str) -> Vec<Value> {
+    let entries = json(
+        app.get_as(manager, &format!("/api/v1/reservations/{id}/ledger"))
+            .await,
+        200,
+    )
+    .await;
+    let entries = entries.as_array().cloned().unwrap_or_default();
+    for entry in &entries {
+        let lines = entry["lines"].as_array().cloned().unwrap_or_default();
+        assert!(lines.len() >= 2, "{entry}");
+        assert_eq!(
+            lines.iter().map(|l| minor(&l["amount"])).sum::<i64>(),
+            0,
+            "{entry}"
+        );
+    }
+    entries
+}
+
+#[sqlx::test(migrations = false)]
+async fn a_paid_stay_is_shared_out_after_check_out_and_every_entry_balances(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    app.start_worker();
+    tick(&app).await;
+    let Agency {
+        manager,
+        owner_user,
+        property,
+    } = agency(&app).await;
+    let (first, second) = co_owner(&app, &manager, &property).await;
+    let guest = app.user(Role::Guest).await;
+    let booked = stay(&app, &guest, &property, "2027-05-03", "2027-05-08", 201).await;
+    let id = id_of(&booked);
+    let price = &booked["price"];
+    let (rent, fees, tax, total) = (
+        minor(&price["rent"]),
+        minor(&price["fees"]),
+        minor(&price["touristTax"]),
+        minor(&price["total"]),
+    );
+    assert!(rent > 0 && fees > 0 && tax > 0, "{price}");
+
+    let deposit = pay_next(&app, &guest, &id, 201).await;
+    pay_with(&app, &deposit, "4242424242424242", 200).await;
+    until_confirmed(&app, &id).await;
+    let due = price["installments"][1]["dueOn"]
+        .as_str()
+        .unwrap_or_default();
+    // The balance is asked for on its date (weeks later: sign in again).
+    run_jobs_on(&app, due).await;
+    app.wait_for("SELECT count(*) FROM payments.payments", 2)
+        .await;
+    let guest = again(&app, &guest).await;
+    let balance = pay_next(&app, &guest, &id, 200).await;
+    pay_with(&app, &balance, "4242424242424242", 200).await;
+    app.wait_for(
+        "SELECT count(*) FROM payments.ledger_entries WHERE kind = 'payment'",
+        2,
+    )
+    .await;
+
+    // Before check-out the guest's money waits on their account.
+    let manager = again(&app, &manager).await;
+    let before = balances(&app, &manager).await;
+    assert_eq!(
+        before.get(&format!("guest:{id}")),
+        Some(&-total),
+        "{before:?}"
+    );
+
+    // The day after arrival nothing is shared; on the check-out day it is, once.
+    run_jobs_on(&app, "2027-05-04").await;
+    run_jobs_on(&app, "2027-05-08").await;
+    settlements(&app, 1).await;
+    run_jobs_on(&app, "2027-05-09").await;
+    app.wait_for(
+        "SELECT count(*) FROM queue.deliveries d JOIN queue.messages m ON m.id = d.message_id \
+         WHERE m.type = 'payments.settle_stays' AND d.status = 'done'",
+        3,
+    )
+    .await;
+    settlements(&app, 1).await;
+
+    let (manager, owner_user, guest) = (
+        again(&app, &manager).await,
+        again(&app, &owner_user).await,
+        again(&app, &guest).await,
+    );
+    let after = balances(&app, &manager).await;
+    assert_eq!(after.get(&format!("guest:{id}")), None, "{after:?}");
+    assert_eq!(after.values().sum::<i64>(), 0, "{after:?}");
+    let commune = after
+        .keys()
+        .find(|k| k.starts_with("tourist_tax:"))
+        .cloned()
+        .unwrap_or_default();
+    assert!(commune.ends_with(" Nice"), "{commune}");
+    assert_eq!(after.get(&commune), Some(&-tax));
+    assert_eq!(after.get("fees"), Some(&-fees));
+    // 60 % of the rent to the mandate owner at 20 %, 40 % to the other at 15 %.
+    let (share_first, share_second) = (rent * 6 / 10, rent - rent * 6 / 10);
+    let (cut_first, cut_second) = (
+        (share_first * 2_000 + 5_000) / 10_000,
+        (share_second * 1_500 + 5_000) / 10_000,
+    );
+    assert_eq!(after.get("commission"), Some(&-(cut_first + cut_second)));
+    assert_eq!(
+        after.get(&format!("owner:{first}")),
+        Some(&-(share_first - cut_first))
+    );
+    // The second owner holds what the guest paid them, and is owed their share net of
+    // commission: the rest is on the client account.
+    let held_by_second = after
+        .get(&format!("owner:{second}"))
+        .copied()
+        .unwrap_or_default();
+    let client_funds = after.get("client_funds").copied().unwrap_or_default();
+    assert_eq!(
+        client_funds + held_by_second,
+        total - (share_second - cut_second)
+    );
+    assert!(held_by_second > 0, "{after:?}");
+
+    let entries = assert_entries_balance(&app, &manager, &id).await;
+    let kinds: Vec<&str> = entries.iter().filter_map(|e| e["kind"].as_str()).collect();
+    assert_eq!(kinds, ["payment", "payment", "settlement"]);
+
+    // The owner sees their own balance only; a guest sees no ledger.
+    let own = balances(&app, &owner_user).await;
+    assert_eq!(own.len(), 1, "{own:?}");
+    assert_eq!(
+        own.get(&format!("owner:{first}")),
+        Some(&-(share_first - cut_first))
+    );
+    json(app.get_as(&guest, "/api/v1/ledger").await, 403).await;
+    json(
+        app.get_as(&guest, &format!("/api/v1/reservations/{id}/ledger"))
+            .await,
+        403,
+    )
+    .await;
+}
+
+#[sqlx::test(migrations = false)]
+async fn a_cancelled_stay_keeps_no_tax_and_shares_out_what_its_policy_kept(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    app.start_worker();
+    tick(&app).await;
+    let Agency {
+        manager, property, ..
+    } = agency(&app).await;
+    let guest = app.user(Role::Guest).await;
+    let booked = stay(&app, &guest, &property, "2027-05-03", "2027-05-08", 201).await;
+    let id = id_of(&booked);
+    let deposit = pay_next(&app, &guest, &id, 201).await;
+    pay_with(&app, &deposit, "4242424242424242", 200).await;
+    until_confirmed(&app, &id).await;
+    // Ten days before arrival, the moderate policy keeps half the rent and fees: the
+    // deposit.
+    run_jobs_on(&app, "2027-04-23").await;
+    let guest = again(&app, &guest).await;
+    let cancelled = cancel(&app, &guest, &id, "change of plans", 200).await;
+    let refunded = minor(&cancelled["cancellation"]["refundDue"]);
+    let paid = minor(&deposit["amount"]);
+    assert!(refunded < paid, "{cancelled}");
+    app.wait_for(
+        "SELECT count(*) FROM payments.ledger_entries WHERE kind = 'refund'",
+        i64::from(refunded > 0),
+    )
+    .await;
+    app.wait_for(
+        "SELECT count(*) FROM payments.ledger_entries WHERE kind = 'payment'",
+        1,
+    )
+    .await;
+
+    run_jobs_on(&app, "2027-05-08").await;
+    settlements(&app, 1).await;
+    let manager = again(&app, &manager).await;
+    let after = balances(&app, &manager).await;
+    assert_eq!(after.get(&format!("guest:{id}")), None, "{after:?}");
+    assert!(
+        !after.keys().any(|k| k.starts_with("tourist_tax:")),
+        "{after:?}"
+    );
+    assert_eq!(after.values().sum::<i64>(), 0);
+    // What the policy kept stays on the client account, now owed to the owner and the
+    // agency.
+    let kept = paid - refunded;
+    assert_eq!(after.get("client_funds"), Some(&kept));
+    // Shared between the fees and the rent as the price was.
+    let (fees, rent) = (
+        minor(&booked["price"]["fees"]),
+        minor(&booked["price"]["rent"]),
+    );
+    let fees_kept = (2 * kept * fees + fees + rent) / (2 * (fees + rent));
+    assert_eq!(after.get("fees"), Some(&-fees_kept), "{after:?}");
+    assert_entries_balance(&app, &manager, &id).await;
+}
+
+#[sqlx::test(migrations = false)]
+async fn the_database_refuses_unbalanced_or_edited_entries(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let entry = |id: u128, source: &str, amounts: &[i64]| {
+        let pool = app.pool.clone();
+        let source = source.to_owned();
+        let amounts = amounts.to_vec();
+        async move {
+            let id = uuid::Uuid::from_u128(id);
+            let mut tx = pool.begin().await?;
+            sqlx::query(
+                "INSERT INTO payments.ledger_entries \
+                 (id, reservation_id, kind, source, occurred_at, settle_on, currency) \
+                 VALUES ($1, $1, 'payment', $2, now(), current_date, 'EUR')",
+            )
+            .bind(id)
+            .bind(source)
+            .execute(&mut *tx)
+            .await?;
+            for (n, amount) in amounts.iter().enumerate() {
+                let account = if n == 0 { "client_funds" } else { "fees" };
+                sqlx::query(
+                    "INSERT INTO payments.ledger_lines (entry_id, line, account, amount) \
+                     VALUES ($1, $2, $3, $4)",
+                )
+                .bind(id)
+                .bind(i16::try_from(n).unwrap_or_default())
+                .bind(account)
+                .bind(amount)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await
+        }
+    };
+    assert!(entry(1, "a", &[100]).await.is_err(), "one line");
+    assert!(entry(2, "b", &[100, -99]).await.is_err(), "unbalanced");
+    assert!(entry(3, "c", &[100, -100]).await.is_ok());
+    assert!(
+        entry(4, "c", &[5, -5]).await.is_err(),
+        "one entry per source"
+    );
+    for edit in [
+        "UPDATE payments.ledger_lines SET amount = 1",
+        "DELETE FROM payments.ledger_lines",
+        "DELETE FROM payments.ledger_entries",
+    ] {
+        assert!(
+            sqlx::query(edit).execute(&app.pool).await.is_err(),
+            "{edit}"
+        );
+    }
+}

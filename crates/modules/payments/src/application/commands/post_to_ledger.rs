@@ -1,0 +1,207 @@
+//! `PostToLedgerCommand`: a payment received or a refund made, as a balanced entry on the
+//! ledger (once per payment or refund, however often it is told); and the scheduler's
+//! `payments.settle_stays` (`SettleStaysCommand`, daily): the money of each stay whose
+//! check-out has come — cancelled ones included — shared out between the commune, the
+//! agency and the owners (see [`crate::domain::ledger`]). A movement after a settlement
+//! is followed by a settlement of the difference.
+
+use sejour_core::{AppError, Ctx, value_objects::Money};
+use uuid::Uuid;
+
+use crate::{
+    application::Payments,
+    domain::{
+        Account, EntryKind, JournalEntry, LedgerError,
+        ledger::{Stake, Stakes, StayPrice, cash_lines, reversed, settlement, settlement_delta},
+    },
+};
+
+/// The job's name; the scheduler enqueues it.
+pub const JOB: &str = "payments.settle_stays";
+
+/// Stays settled per run at most (the next run takes the rest).
+const BATCH: i64 = 500;
+
+/// A movement of money to post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PostToLedgerCommand {
+    /// A guest's payment succeeded.
+    Payment {
+        /// The booking.
+        reservation_id: Uuid,
+        /// The payment.
+        payment_id: Uuid,
+        /// What was received.
+        amount: Money,
+    },
+    /// A refund succeeded.
+    Refund {
+        /// The booking.
+        reservation_id: Uuid,
+        /// The refund.
+        refund_id: Uuid,
+        /// What went back.
+        amount: Money,
+    },
+}
+
+/// A broken ledger rule: 409 when the data cannot be shared out (no owners, more
+/// refunded than paid); an unbalanced entry is a defect.
+impl From<LedgerError> for AppError {
+    fn from(e: LedgerError) -> Self {
+        match e {
+            LedgerError::Overrefunded { .. } | LedgerError::NoOwners => {
+                AppError::conflict(e.code(), e.to_string())
+            }
+            LedgerError::Unbalanced | LedgerError::Money(_) => AppError::internal(e.to_string()),
+        }
+    }
+}
+
+/// Who shares the money of `property_id`, from the catalogue and the owners' mandates.
+async fn stakes(app: &Payments, property_id: Uuid) -> Result<Stakes, AppError> {
+    let ownership = app
+        .catalog
+        .ownership(property_id)
+        .await?
+        .ok_or_else(|| AppError::not_found("property"))?;
+    let mut owners = Vec::with_capacity(ownership.shares.len());
+    for (owner_id, share_bp) in ownership.shares {
+        let terms = app
+            .owners
+            .terms(owner_id)
+            .await?
+            .ok_or_else(|| AppError::not_found("owner"))?;
+        owners.push(Stake {
+            owner_id,
+            share_bp,
+            commission_bp: terms.commission_bp,
+            paid_directly: !terms.money_model.agency_collects_rent(),
+        });
+    }
+    Ok(Stakes {
+        commune: ownership.commune,
+        owners,
+    })
+}
+
+/// `PostToLedgerHandler`: whether the movement was posted now (false: already posted).
+#[doc(alias = "PostToLedgerHandler")]
+pub async fn post_to_ledger(
+    app: &Payments,
+    ctx: &Ctx,
+    command: PostToLedgerCommand,
+) -> Result<bool, AppError> {
+    let (reservation_id, kind, source, amount) = match command {
+        PostToLedgerCommand::Payment {
+            reservation_id,
+            payment_id,
+            amount,
+        } => (
+            reservation_id,
+            EntryKind::Payment,
+            format!("payment:{payment_id}"),
+            amount,
+        ),
+        PostToLedgerCommand::Refund {
+            reservation_id,
+            refund_id,
+            amount,
+        } => (
+            reservation_id,
+            EntryKind::Refund,
+            format!("refund:{refund_id}"),
+            amount,
+        ),
+    };
+    let booking = app.book.payable(ctx, reservation_id).await?;
+    let stakes = stakes(app, booking.property_id).await?;
+    let received = cash_lines(reservation_id, amount, &stakes)?;
+    let lines = match kind {
+        EntryKind::Refund => reversed(&received)?,
+        _ => received,
+    };
+    let entry = JournalEntry::new(
+        app.ids.new_id(),
+        reservation_id,
+        kind,
+        source,
+        app.clock.now(),
+        amount.currency(),
+        lines,
+    )?;
+    app.ledger.post(&entry, booking.check_out).await
+}
+
+/// `SettleStayHandler`: shares out what the guest of `reservation_id` paid net of refunds,
+/// once its check-out has come; whether an entry was posted.
+#[doc(alias = "SettleStayHandler")]
+pub async fn settle_stay(
+    app: &Payments,
+    ctx: &Ctx,
+    reservation_id: Uuid,
+) -> Result<bool, AppError> {
+    let booking = app.book.payable(ctx, reservation_id).await?;
+    if booking.check_out > app.clock.today() {
+        return Ok(false);
+    }
+    let currency = booking.total.currency();
+    let guest = Account::Guest(reservation_id);
+    let mut paid = Money::zero(currency);
+    let mut settled = Vec::new();
+    let mut settlements = 0;
+    for entry in app.ledger.of_reservation(reservation_id).await? {
+        if entry.kind == EntryKind::Settlement {
+            settlements += 1;
+            settled.extend(entry.lines);
+        } else {
+            for line in entry.lines.iter().filter(|l| l.account == guest) {
+                paid = paid.checked_sub(line.amount).map_err(LedgerError::from)?;
+            }
+        }
+    }
+    let price = StayPrice {
+        rent: booking.rent,
+        fees: booking.fees,
+        tourist_tax: booking.tourist_tax,
+    };
+    let stayed = booking.status != "cancelled";
+    let stakes = stakes(app, booking.property_id).await?;
+    let target = settlement(reservation_id, paid, price, stayed, &stakes)?;
+    let delta = settlement_delta(currency, target, &settled)?;
+    if delta.is_empty() {
+        return Ok(false);
+    }
+    let entry = JournalEntry::new(
+        app.ids.new_id(),
+        reservation_id,
+        EntryKind::Settlement,
+        format!("settlement:{reservation_id}:{settlements}"),
+        app.clock.now(),
+        currency,
+        delta,
+    )?;
+    app.ledger.post(&entry, booking.check_out).await
+}
+
+/// `SettleStaysHandler`: how many stays were settled. A stay that cannot be (no owners
+/// left, say) is reported and skipped; the next run tries again.
+#[doc(alias = "SettleStaysHandler")]
+pub async fn settle_stays(app: &Payments) -> Result<u64, AppError> {
+    let ctx = Ctx::system(JOB, app.ids.new_id().to_string());
+    let mut settled = 0;
+    for id in app
+        .ledger
+        .due_for_settlement(app.clock.today(), BATCH)
+        .await?
+    {
+        match settle_stay(app, &ctx, id).await {
+            Ok(true) => settled += 1,
+            Ok(false) => {}
+            Err(e) => {
+                tracing::warn!(reservation_id = %id, code = %e.code, error = %e.message, "stay not settled");
+            }
+        }
+    }
+    Ok(settled)
+}
