@@ -821,6 +821,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reservations/{id}/deposit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The booking's security deposit: the card kept and the holds (its guest and staff;
+         *     404 for anyone else).
+         */
+        get: operations["getDeposit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reservations/{id}/deposit/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A damage claim (staff): takes `amount` of the held deposit through the provider, the
+         *     rest given back; audited.
+         */
+        post: operations["claimDeposit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reservations/{id}/events": {
         parameters: {
             query?: never;
@@ -1303,6 +1343,13 @@ export interface components {
          * @example 7
          */
         ChildAge: number;
+        /** @description A damage claim. */
+        ClaimDepositRequest: {
+            /** @description How much to take (at most what is held). */
+            amount: components["schemas"]["Money"];
+            /** @description What for: shown to the guest, kept in the audit trail. */
+            reason: string;
+        };
         /** @description The rental contract (filled by the contracts context). */
         ContractDto: {
             /**
@@ -1612,6 +1659,47 @@ export interface components {
             /** @description The message's payload. */
             payload: unknown;
         };
+        /** @description The security deposit of a booking. */
+        DepositDto: {
+            card?: null | components["schemas"]["SavedCardDto"];
+            /** @description Its holds, oldest first. */
+            holds: components["schemas"]["DepositHoldDto"][];
+        };
+        /** @description A hold of the security deposit. */
+        DepositHoldDto: {
+            /** @description How much is (or was) held. */
+            amount: components["schemas"]["Money"];
+            captured?: null | components["schemas"]["Money"];
+            /**
+             * Format: date-time
+             * @description Placed.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the provider lets it lapse (it is renewed before, while needed).
+             */
+            expiresAt: string;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description Why the card refused it, or what the claim was for. */
+            reason?: string | null;
+            /** @description held, released, captured, renewed (replaced by a new hold) or failed. */
+            status: components["schemas"]["DepositHoldStatus"];
+            /**
+             * Format: date-time
+             * @description Last changed.
+             */
+            updatedAt: string;
+        };
+        /**
+         * @description A hold's status.
+         * @enum {string}
+         */
+        DepositHoldStatus: "held" | "released" | "captured" | "renewed" | "failed";
         /** @description Descriptions in French and English. */
         DescriptionsDto: {
             /** @description English. */
@@ -2576,6 +2664,11 @@ export interface components {
              * @example 4242 4242 4242 4242
              */
             cardNumber: string;
+            /**
+             * @description The guest agrees to keep the card for the booking: the balance charged on its
+             *     date and the security deposit held before arrival.
+             */
+            saveCard?: boolean;
         };
         /** @description A payment of an installment. */
         PaymentDto: {
@@ -3353,6 +3446,18 @@ export interface components {
             /** @description The account's email. */
             email: string;
         };
+        /** @description The card the guest saved at checkout, with their consent. */
+        SavedCardDto: {
+            /**
+             * Format: date-time
+             * @description When the guest agreed to the balance charged and the deposit held on it.
+             */
+            consentedAt: string;
+            /** @description Its last four digits. */
+            last4: string;
+            /** @description The provider keeping it. */
+            provider: string;
+        };
         /**
          * @description A search result: the public face of a property, its lowest nightly price and, for a
          *     stay, the stay's price.
@@ -3834,6 +3939,7 @@ export type ChangePasswordRequest = components['schemas']['ChangePasswordRequest
 export type CheckoutDto = components['schemas']['CheckoutDto'];
 export type CheckoutStatus = components['schemas']['CheckoutStatus'];
 export type ChildAge = components['schemas']['ChildAge'];
+export type ClaimDepositRequest = components['schemas']['ClaimDepositRequest'];
 export type ContractDto = components['schemas']['ContractDto'];
 export type CoordinatesDto = components['schemas']['CoordinatesDto'];
 export type CountryCode = components['schemas']['CountryCode'];
@@ -3845,6 +3951,9 @@ export type CreateUserRequest = components['schemas']['CreateUserRequest'];
 export type Currency = components['schemas']['Currency'];
 export type DateRange = components['schemas']['DateRange'];
 export type DeadLetter = components['schemas']['DeadLetter'];
+export type DepositDto = components['schemas']['DepositDto'];
+export type DepositHoldDto = components['schemas']['DepositHoldDto'];
+export type DepositHoldStatus = components['schemas']['DepositHoldStatus'];
 export type DescriptionsDto = components['schemas']['DescriptionsDto'];
 export type Email = components['schemas']['Email'];
 export type EntryDto = components['schemas']['EntryDto'];
@@ -3942,6 +4051,7 @@ export type ReservationUpdatedPayload = components['schemas']['ReservationUpdate
 export type ReservationView = components['schemas']['ReservationView'];
 export type ResetConfirmation = components['schemas']['ResetConfirmation'];
 export type ResetRequest = components['schemas']['ResetRequest'];
+export type SavedCardDto = components['schemas']['SavedCardDto'];
 export type SearchResult = components['schemas']['SearchResult'];
 export type Season = components['schemas']['Season'];
 export type SeasonName = components['schemas']['SeasonName'];
@@ -7858,6 +7968,173 @@ export interface operations {
             };
         };
     };
+    getDeposit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The reservation */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deposit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepositDto"];
+                };
+            };
+            /** @description Malformed request: a path id, query parameter, header or JSON body that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in without the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such reservation (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    claimDeposit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The reservation */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimDepositRequest"];
+            };
+        };
+        responses: {
+            /** @description The hold, captured */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepositHoldDto"];
+                };
+            };
+            /** @description Malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such reservation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No deposit held (`deposit.not_held`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description More than is held, or no reason (`deposit.claim_exceeds_hold`, `deposit.reason_required`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payment provider failed */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listReservationEvents: {
         parameters: {
             query?: never;
@@ -8926,6 +9203,7 @@ export const blockKindValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const cancellationPolicyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CancellationPolicy"]> = ["flexible", "moderate", "strict"];
 export const checkoutStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CheckoutStatus"]> = ["open", "requires_action", "succeeded", "failed"];
 export const currencyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Currency"]> = ["EUR", "USD", "GBP", "CHF", "JPY"];
+export const depositHoldStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DepositHoldStatus"]> = ["held", "released", "captured", "renewed", "failed"];
 export const healthStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HealthStatus"]> = ["ok"];
 export const installmentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InstallmentKind"]> = ["deposit", "balance", "fullPayment"];
 export const invoiceKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InvoiceKind"]> = ["invoice", "credit_note"];

@@ -90,6 +90,9 @@ pub struct Settings {
     pub agency_legal_id: String,
     /// The agency's address on its invoices (`SEJOUR_AGENCY_ADDRESS`).
     pub agency_address: String,
+    /// Where the agency is told of what needs a person: a balance or a security deposit
+    /// the guest's card refused (`SEJOUR_AGENCY_EMAIL`).
+    pub agency_email: String,
     /// The VAT wording of the invoices: the rate or the exemption's article
     /// (`SEJOUR_INVOICE_VAT_MENTION`).
     pub invoice_vat_mention: String,
@@ -200,6 +203,7 @@ struct Defaults {
     agency_name: &'static str,
     agency_legal_id: &'static str,
     agency_address: &'static str,
+    agency_email: &'static str,
     invoice_vat_mention: &'static str,
     stripe_api_base: &'static str,
     ical_sync_minutes: u32,
@@ -246,6 +250,7 @@ impl Default for Defaults {
             agency_name: "Agence Séjour (démonstration)",
             agency_legal_id: "SAS au capital de 10 000 € — SIREN 000 000 000 — TVA FR00000000000",
             agency_address: "1 place de la Démonstration, 06000 Nice, France",
+            agency_email: "agence@sejour.localhost",
             invoice_vat_mention: "TVA non applicable, art. 293 B du CGI",
             stripe_api_base: "https://api.stripe.com",
             ical_sync_minutes: 15,

@@ -1,5 +1,6 @@
-// Paying a booking on the built-in gateway's page: the deposit paid confirms it; a declined card
-// is explained and confirms nothing.
+// Paying a booking on the built-in gateway's page: the deposit paid confirms it and the card is
+// kept (with consent) for the balance and the security deposit; a declined card is explained
+// and confirms nothing.
 import { expect, test } from "@playwright/test";
 import { eventually, freeStay, screenshot, signIn } from "../fixtures";
 
@@ -23,10 +24,13 @@ test("a guest pays the deposit and the booking is confirmed", async ({ page, bro
   await expect(page.getByTestId("checkout-amount")).toContainText("€");
   await screenshot(page, "checkout");
   await page.getByLabel("Numéro de carte").fill("4242 4242 4242 4242");
+  // Kept for the balance and the security deposit, with the guest's consent.
+  await page.getByLabel(/Conserver cette carte pour ma réservation/).check();
   await page.getByRole("button", { name: "Payer", exact: true }).click();
   await expect(page.getByRole("status").first()).toContainText("votre paiement est bien reçu");
   await eventually(page, page.getByText("Confirmée", { exact: true }));
   await expect(page.getByTestId("payments")).toContainText("Payé");
+  await expect(page.getByTestId("deposit")).toContainText("Carte conservée pour cette réservation : •••• 4242");
   await expect(page.getByText("Paiement reçu")).toBeVisible();
   // The payment's invoice, numbered, with its mentions.
   const invoice = page.getByRole("link", { name: /^Facture F\d{4}-\d{6}$/ });

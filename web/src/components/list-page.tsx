@@ -70,29 +70,7 @@ export async function ListPage({
           {error}
         </p>
       )}
-      <div className="table-wrap">
-        <table className="list" aria-label={title}>
-          <thead>
-            <tr>
-              {columns.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key}>
-                {row.cells.map((cell, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
-                  <td key={i}>{cell}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table label={title} columns={columns} rows={rows} />
       {rows.length === 0 && !error && <p>{empty ?? t("noResults")}</p>}
       {nextCursor && (
         <p>
@@ -102,5 +80,42 @@ export async function ListPage({
         </p>
       )}
     </>
+  );
+}
+
+/** A table of rows under column headings, named `label` for assistive technologies. */
+export function Table({
+  label,
+  columns,
+  rows,
+}: {
+  label: string;
+  columns: string[];
+  rows: { key: string; cells: ReactNode[] }[];
+}) {
+  return (
+    <div className="table-wrap">
+      <table className="list" aria-label={label}>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              {row.cells.map((cell, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
+                <td key={i}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
-// A booking's payments, oldest first: what each paid, how much, where it stands; and the
-// invoices and credit notes issued for them.
-import type { InvoiceDto, PaymentDto } from "@sejour/sdk";
+// A booking's payments, oldest first: what each paid, how much, where it stands; the
+// invoices and credit notes issued for them; and its security deposit.
+import type { DepositDto, InvoiceDto, PaymentDto } from "@sejour/sdk";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { formatInstant, money } from "@/lib/format";
@@ -40,5 +40,31 @@ export async function InvoiceList({ invoices, locale }: { invoices: InvoiceDto[]
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The security deposit: the card kept for the booking and its holds (latest last). */
+export async function DepositSummary({ deposit, locale }: { deposit?: DepositDto; locale: string }) {
+  const t = await getTranslations("payments");
+  if (!deposit) return null;
+  return (
+    <div className="stack" data-testid="deposit">
+      <p>{deposit.card ? t("deposit.card", { last4: deposit.card.last4 }) : t("deposit.noCard")}</p>
+      {deposit.holds.length > 0 && (
+        <ul className="stack">
+          {deposit.holds.map((h) => (
+            <li key={h.id}>
+              {t(`deposit.status.${h.status}`, {
+                amount: money(h.amount, locale),
+                until: formatInstant(h.expiresAt, locale),
+                captured: h.captured ? money(h.captured, locale) : "",
+                reason: h.reason ?? "",
+              })}{" "}
+              <small className="muted">{formatInstant(h.updatedAt, locale)}</small>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

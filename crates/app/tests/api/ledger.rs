@@ -16,7 +16,7 @@ use crate::{
     reservations::{Agency, agency, cancel, id_of, stay},
 };
 
-fn minor(v: &Value) -> i64 {
+pub fn minor(v: &Value) -> i64 {
     v["amount"].as_i64().unwrap_or_default()
 }
 
@@ -71,18 +71,18 @@ async fn co_owner(app: &TestApp, manager: &TestUser, property: &str) -> (String,
 }
 
 /// `user` signed in anew (after the clock moved past their token's life).
-async fn again(app: &TestApp, user: &TestUser) -> TestUser {
+pub async fn again(app: &TestApp, user: &TestUser) -> TestUser {
     app.signed_in(user.id, &user.email).await
 }
 
 /// Runs the scheduler's jobs due now (the first tick only starts the schedules).
-async fn tick(app: &TestApp) {
+pub async fn tick(app: &TestApp) {
     let scheduler = app.platform.scheduler().unwrap_or_else(|e| panic!("{e}"));
     scheduler.tick().await.unwrap_or_else(|e| panic!("{e}"));
 }
 
 /// Moves the clock to 07:00 on `day` and runs the scheduler's jobs due.
-async fn run_jobs_on(app: &TestApp, day: &str) {
+pub async fn run_jobs_on(app: &TestApp, day: &str) {
     let at = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
         .ok()
         .and_then(|d| d.and_hms_opt(7, 0, 0))

@@ -5,6 +5,7 @@ mod admin;
 mod architecture;
 mod auth;
 mod demo;
+mod deposits;
 mod helpers;
 mod ledger;
 mod openapi;

@@ -35,7 +35,7 @@ pub async fn pay_next(
 }
 
 /// The checkout reference in a payment's `checkoutUrl`.
-fn reference(payment: &Value) -> String {
+pub fn reference(payment: &Value) -> String {
     payment["checkoutUrl"]
         .as_str()
         .and_then(|u| u.strip_prefix("/checkout/"))

@@ -34,7 +34,7 @@ use sejour_reservations::application::bookings::ReservationBook;
 use application::Payments;
 use domain::{GatewayError, Party, PaymentGateway};
 use infrastructure::{
-    PgInvoiceRepository, PgLedgerRepository, PgPaymentRepository,
+    PgDepositRepository, PgInvoiceRepository, PgLedgerRepository, PgPaymentRepository,
     bookkeeping::Bookkeeping,
     builtin::BuiltinGateway,
     cancellations::CancellationRefunds,
@@ -101,6 +101,7 @@ pub fn module(
         payments: Arc::new(PgPaymentRepository::new(shared.store())),
         invoices: Arc::new(PgInvoiceRepository::new(shared.store())),
         ledger: Arc::new(PgLedgerRepository::new(shared.store())),
+        deposits: Arc::new(PgDepositRepository::new(shared.store())),
         gateway,
         gateways,
         book: neighbours.book,
@@ -118,6 +119,7 @@ pub fn module(
             email: None,
         },
         vat_mention: shared.settings.invoice_vat_mention.clone(),
+        agency_email: shared.settings.agency_email.clone(),
     });
     ContextModule::new("payments", &MIGRATOR)
         .routes(presentation::routes().with_state(PaymentsState {
@@ -132,6 +134,11 @@ pub fn module(
             "payments.request_balances",
             "0 7 * * *",
             application::commands::request_balances::JOB,
+        )
+        .schedule(
+            "payments.hold_deposits",
+            "0 8 * * *",
+            application::commands::hold_deposits::JOB,
         )
         .schedule(
             "payments.settle_stays",

@@ -4,7 +4,7 @@
 //! money and confirm a booking whose deposit is paid, and `PaymentRefunded` to record
 //! what went back.
 //!
-//! Pure: std, core, serde, uuid.
+//! Pure: std, core, chrono, serde, uuid.
 
 use sejour_core::value_objects::{InstallmentKind, Money};
 use serde::{Deserialize, Serialize};
@@ -56,6 +56,63 @@ pub struct PaymentRefunded {
 }
 
 /// The event type names.
+/// `payments.PaymentAuthorized`: the security deposit is held on the guest's card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentAuthorized {
+    /// The hold.
+    pub hold_id: Uuid,
+    /// The booking.
+    pub reservation_id: Uuid,
+    /// How much is held.
+    pub amount: Money,
+    /// When the provider lets it lapse (it is renewed before, while needed).
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// `payments.DepositHoldFailed`: the card refused the security deposit's hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DepositHoldFailed {
+    /// The hold.
+    pub hold_id: Uuid,
+    /// The booking.
+    pub reservation_id: Uuid,
+    /// How much was to be held.
+    pub amount: Money,
+    /// The provider's reason.
+    pub reason: String,
+}
+
+/// `payments.DepositReleased`: the security deposit is given back in full (or, when
+/// `renewed`, replaced by a new hold).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DepositReleased {
+    /// The hold.
+    pub hold_id: Uuid,
+    /// The booking.
+    pub reservation_id: Uuid,
+    /// How much was held.
+    pub amount: Money,
+    /// Whether a new hold replaced it.
+    pub renewed: bool,
+}
+
+/// `payments.DepositCaptured`: a damage claim took part (or all) of the security deposit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DepositCaptured {
+    /// The hold.
+    pub hold_id: Uuid,
+    /// The booking.
+    pub reservation_id: Uuid,
+    /// How much was taken.
+    pub amount: Money,
+    /// What for.
+    pub reason: String,
+}
+
 pub mod event_types {
     /// [`super::PaymentSucceeded`].
     pub const SUCCEEDED: &str = "payments.PaymentSucceeded";
@@ -63,6 +120,22 @@ pub mod event_types {
     pub const FAILED: &str = "payments.PaymentFailed";
     /// [`super::PaymentRefunded`].
     pub const REFUNDED: &str = "payments.PaymentRefunded";
+    /// [`super::PaymentAuthorized`].
+    pub const AUTHORIZED: &str = "payments.PaymentAuthorized";
+    /// [`super::DepositHoldFailed`].
+    pub const HOLD_FAILED: &str = "payments.DepositHoldFailed";
+    /// [`super::DepositReleased`].
+    pub const DEPOSIT_RELEASED: &str = "payments.DepositReleased";
+    /// [`super::DepositCaptured`].
+    pub const DEPOSIT_CAPTURED: &str = "payments.DepositCaptured";
     /// Every payment event.
-    pub const ALL: [&str; 3] = [SUCCEEDED, FAILED, REFUNDED];
+    pub const ALL: [&str; 7] = [
+        SUCCEEDED,
+        FAILED,
+        REFUNDED,
+        AUTHORIZED,
+        HOLD_FAILED,
+        DEPOSIT_RELEASED,
+        DEPOSIT_CAPTURED,
+    ];
 }

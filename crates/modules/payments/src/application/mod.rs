@@ -25,7 +25,8 @@ use sejour_properties::application::catalog::PropertyCatalog;
 use sejour_reservations::application::bookings::ReservationBook;
 
 use crate::domain::{
-    InvoiceRepository, LedgerRepository, Party, PaymentError, PaymentGateway, PaymentRepository,
+    DepositError, DepositRepository, InvoiceRepository, LedgerRepository, Party, PaymentError,
+    PaymentGateway, PaymentRepository,
 };
 
 /// What the use cases work with, built once by [`crate::use_cases`].
@@ -37,6 +38,8 @@ pub struct Payments {
     pub invoices: Arc<dyn InvoiceRepository>,
     /// The ledger.
     pub ledger: Arc<dyn LedgerRepository>,
+    /// Saved cards and the security deposit's holds.
+    pub deposits: Arc<dyn DepositRepository>,
     /// The payment provider of new payments.
     pub gateway: Arc<dyn PaymentGateway>,
     /// Every provider payments were made with (refunds, notifications), the one above
@@ -62,6 +65,8 @@ pub struct Payments {
     pub seller: Party,
     /// The invoices' VAT wording.
     pub vat_mention: String,
+    /// Where the agency is told of a card refusing a balance or a deposit.
+    pub agency_email: String,
 }
 
 impl Payments {
@@ -71,6 +76,16 @@ impl Payments {
             .iter()
             .find(|g| g.name() == name)
             .ok_or_else(|| AppError::not_found("payment_gateway"))
+    }
+}
+
+/// A broken deposit rule: 409 (the hold's state), 422 for a claim above the hold.
+impl From<DepositError> for AppError {
+    fn from(e: DepositError) -> Self {
+        match e {
+            DepositError::ClaimExceedsHold { .. } => AppError::rule(e.code(), e.to_string()),
+            DepositError::NotHeld => AppError::conflict(e.code(), e.to_string()),
+        }
     }
 }
 

@@ -1,8 +1,11 @@
 //! The seed's `PaymentGateway` port (`createPayment(amount)` → `StripeGateway`): open a
-//! checkout for an amount, and read the gateway's signed notifications. Implemented by
-//! the built-in gateway (the embedded default) in `infrastructure`.
+//! checkout for an amount, read the gateway's signed notifications, refund, and, on a
+//! card the guest saved with their consent, charge off-session and hold, capture or
+//! release the security deposit. Implemented by the built-in gateway (the embedded
+//! default) and Stripe in `infrastructure`.
 
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 use sejour_core::value_objects::Money;
 use uuid::Uuid;
 
@@ -40,6 +43,38 @@ pub struct Checkout {
     pub url: String,
 }
 
+/// A card the guest saved at checkout, with their consent, for the balance and the
+/// security deposit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedCard {
+    /// The provider's reference of the payment method.
+    pub reference: String,
+    /// Its last four digits.
+    pub last4: String,
+}
+
+/// What to hold on a saved card (an authorisation, captured later or not at all).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HoldRequest {
+    /// Our hold (the provider's idempotency key).
+    pub hold_id: Uuid,
+    /// The saved card's reference.
+    pub card: String,
+    /// How much.
+    pub amount: Money,
+    /// What the guest's statement says.
+    pub description: String,
+}
+
+/// A hold the provider placed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Authorization {
+    /// Its reference.
+    pub provider_ref: String,
+    /// When the provider lets it lapse.
+    pub expires_at: DateTime<Utc>,
+}
+
 /// What a verified notification says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GatewayOutcome {
@@ -60,6 +95,8 @@ pub struct GatewayEvent {
     pub provider_ref: String,
     /// What happened.
     pub outcome: GatewayOutcome,
+    /// The card the guest saved while paying, if they agreed to.
+    pub card: Option<SavedCard>,
 }
 
 /// Why the gateway could not do it.
@@ -77,6 +114,9 @@ pub enum GatewayError {
     /// The gateway failed or could not be reached.
     #[error("payment gateway: {0}")]
     Unavailable(String),
+    /// This adapter does not do it (yet).
+    #[error("not supported by the {0} gateway")]
+    Unsupported(&'static str),
 }
 
 /// `PaymentGateway`: a payment provider.
@@ -95,6 +135,23 @@ pub trait PaymentGateway: Send + Sync + 'static {
 
     /// Gives back (part of) a paid checkout; the gateway's reference of the refund.
     async fn refund(&self, request: &RefundRequest) -> Result<String, GatewayError>;
+
+    /// Charges a saved `card` for `request` without the guest (off-session, with the
+    /// consent they gave at checkout): the provider's reference and the outcome at once.
+    async fn charge_saved_card(
+        &self,
+        request: &PaymentRequest,
+        card: &str,
+    ) -> Result<(String, GatewayOutcome), GatewayError>;
+
+    /// Places a hold on a saved card; `Refused` when the card declines it.
+    async fn authorize(&self, request: &HoldRequest) -> Result<Authorization, GatewayError>;
+
+    /// Takes `amount` of a hold; the provider gives the rest back.
+    async fn capture(&self, provider_ref: &str, amount: Money) -> Result<(), GatewayError>;
+
+    /// Gives a hold back in full.
+    async fn release(&self, provider_ref: &str) -> Result<(), GatewayError>;
 
     /// Verifies a notification (`signature` header and raw `body`) at `now_unix` and reads
     /// it.

@@ -1,8 +1,10 @@
 //! The payments domain: the [`Payment`] of one installment of a reservation's schedule,
-//! its [`Refund`]s, their rules and events, the [`ledger`] of the money, the seed's [`PaymentGateway`] port and the
+//! its [`Refund`]s, the security [`deposit`]'s holds, their rules and events, the
+//! [`ledger`] of the money, the seed's [`PaymentGateway`] port and the
 //! repository trait.
 //! Pure: std, core, serde, chrono, uuid.
 
+pub mod deposit;
 pub mod errors;
 pub mod events;
 pub mod gateways;
@@ -12,16 +14,18 @@ pub mod payment;
 pub mod refund;
 pub mod repositories;
 
+pub use deposit::{DepositError, DepositEvent, DepositHold, HoldStatus};
 pub use errors::PaymentError;
 pub use events::PaymentEvent;
 pub use gateways::{
-    Checkout, GatewayError, GatewayEvent, GatewayOutcome, PaymentGateway, PaymentRequest,
-    RefundRequest,
+    Authorization, Checkout, GatewayError, GatewayEvent, GatewayOutcome, HoldRequest,
+    PaymentGateway, PaymentRequest, RefundRequest, SavedCard,
 };
 pub use invoice::{Invoice, InvoiceDraft, InvoiceKind, Party};
 pub use ledger::{Account, EntryKind, JournalEntry, LedgerError, Line};
 pub use payment::{Payment, PaymentStatus, next_installment};
 pub use refund::{Refund, RefundReason, RefundStatus, allocate_refund};
 pub use repositories::{
-    AccountBalance, InvoiceRepository, LedgerRepository, PaymentRepository, RegisterFilter,
+    AccountBalance, DepositRepository, InvoiceRepository, KeptCard, LedgerRepository,
+    PaymentRepository, RegisterFilter,
 };

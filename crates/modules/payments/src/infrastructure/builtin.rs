@@ -6,12 +6,18 @@
 //!
 //! Test cards (Stripe's): `4242 4242 4242 4242` is paid; `4000 0000 0000 0002` is declined
 //! (`card_declined`), `4000 0000 0000 9995` too (`insufficient_funds`); `4000 0025 0000
-//! 3155` asks for a second step (the bank's approval) first. Any other number passing
-//! the Luhn check is paid; others are refused as mistyped.
+//! 3155` asks for a second step (the bank's approval) first; `4000 0027 6000 3184` too,
+//! and, saved, is refused off-session (`authentication_required`). Any other number
+//! passing the Luhn check is paid; others are refused as mistyped.
+//!
+//! A card saved with the guest's consent (`pm_…`, its last four digits and what it does
+//! off-session, never its number) is charged off-session and holds the security deposit
+//! (`ho_…`, lapsing after [`HOLD_DAYS`] days, as card holds do).
 
 use std::sync::Arc;
 
 use async_trait::async_trait;
+use chrono::Duration;
 use sejour_core::{AppError, Clock, FieldError, IdGenerator, value_objects::Money};
 use sejour_infrastructure::{db::StorageResult, secrets::new_token};
 use serde::{Deserialize, Serialize};
@@ -19,12 +25,15 @@ use sqlx::PgPool;
 
 use super::webhook_signature;
 use crate::domain::{
-    Checkout, GatewayError, GatewayEvent, GatewayOutcome, PaymentGateway, PaymentRequest,
-    RefundRequest,
+    Authorization, Checkout, GatewayError, GatewayEvent, GatewayOutcome, HoldRequest,
+    PaymentGateway, PaymentRequest, RefundRequest, SavedCard,
 };
 
 /// The provider name stored with its payments.
 pub const BUILTIN: &str = "builtin";
+
+/// Days a hold lasts before the simulated bank lets it lapse.
+pub const HOLD_DAYS: i64 = 7;
 
 /// A checkout as the built-in provider shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +74,9 @@ struct EventData {
     reference: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     reason: Option<String>,
+    /// The card saved, `pm_…`, and its last four digits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    card: Option<(String, String)>,
 }
 
 /// The simulated provider.
@@ -81,7 +93,15 @@ enum CardOutcome {
     NeedsApproval,
 }
 
-fn card_outcome(number: &str) -> Result<CardOutcome, AppError> {
+/// What a test card does at checkout, its last four digits, and what it does saved and
+/// charged off-session (`ok` or the decline reason).
+struct TestCard {
+    outcome: CardOutcome,
+    last4: String,
+    off_session: &'static str,
+}
+
+fn test_card(number: &str) -> Result<TestCard, AppError> {
     let digits: String = number.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
     let luhn = digits
         .chars()
@@ -104,11 +124,20 @@ fn card_outcome(number: &str) -> Result<CardOutcome, AppError> {
             "This card number is not valid.",
         )]));
     }
-    Ok(match digits.as_str() {
-        "4000000000000002" => CardOutcome::Declined("card_declined"),
-        "4000000000009995" => CardOutcome::Declined("insufficient_funds"),
-        "4000002500003155" => CardOutcome::NeedsApproval,
-        _ => CardOutcome::Paid,
+    let (outcome, off_session) = match digits.as_str() {
+        "4000000000000002" => (CardOutcome::Declined("card_declined"), "card_declined"),
+        "4000000000009995" => (
+            CardOutcome::Declined("insufficient_funds"),
+            "insufficient_funds",
+        ),
+        "4000002500003155" => (CardOutcome::NeedsApproval, "ok"),
+        "4000002760003184" => (CardOutcome::NeedsApproval, "authentication_required"),
+        _ => (CardOutcome::Paid, "ok"),
+    };
+    Ok(TestCard {
+        outcome,
+        last4: digits[digits.len() - 4..].to_owned(),
+        off_session,
     })
 }
 
@@ -178,6 +207,11 @@ impl BuiltinGateway {
             "failed" => "checkout.failed",
             _ => return Ok((checkout, None)),
         };
+        let card = if to == "succeeded" {
+            self.save_card(reference).await?
+        } else {
+            None
+        };
         let now = self.clock.now().timestamp();
         let body = serde_json::to_vec(&EventBody {
             id: format!("evt_{}", self.ids.new_id().simple()),
@@ -186,6 +220,7 @@ impl BuiltinGateway {
             data: EventData {
                 reference: reference.to_owned(),
                 reason: reason.map(str::to_owned),
+                card,
             },
         })
         .map_err(AppError::internal)?;
@@ -193,13 +228,65 @@ impl BuiltinGateway {
         Ok((checkout, Some(Notification { signature, body })))
     }
 
-    /// The guest pays with `card_number`.
+    /// Saves the card a paid checkout was asked to save: its reference and last four
+    /// digits.
+    async fn save_card(&self, reference: &str) -> Result<Option<(String, String)>, AppError> {
+        let wanted: Option<(Option<String>, Option<String>)> = sqlx::query_as(
+            "SELECT save_last4, save_off_session FROM payments.builtin_checkouts WHERE reference = $1",
+        )
+        .bind(reference)
+        .fetch_optional(&self.pool)
+        .await
+        .storage()?;
+        let Some((Some(last4), Some(off_session))) = wanted else {
+            return Ok(None);
+        };
+        let card = format!("pm_{}", new_token());
+        sqlx::query(
+            "INSERT INTO payments.builtin_cards (reference, last4, off_session, created_at)              VALUES ($1, $2, $3, $4)",
+        )
+        .bind(&card)
+        .bind(&last4)
+        .bind(off_session)
+        .bind(self.clock.now())
+        .execute(&self.pool)
+        .await
+        .storage()?;
+        Ok(Some((card, last4)))
+    }
+
+    /// What a saved card does off-session: `ok` or the decline reason.
+    async fn off_session(&self, card: &str) -> Result<String, GatewayError> {
+        sqlx::query_scalar("SELECT off_session FROM payments.builtin_cards WHERE reference = $1")
+            .bind(card)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(|e| GatewayError::Unavailable(e.to_string()))?
+            .ok_or_else(|| GatewayError::Refused(format!("no saved card {card}")))
+    }
+
+    /// The guest pays with `card_number`, and saves the card when `save` (their consent
+    /// to the balance charged and the security deposit held on it).
     pub async fn pay(
         &self,
         reference: &str,
         card_number: &str,
+        save: bool,
     ) -> Result<(BuiltinCheckout, Option<Notification>), AppError> {
-        match card_outcome(card_number)? {
+        let card = test_card(card_number)?;
+        if save {
+            sqlx::query(
+                "UPDATE payments.builtin_checkouts SET save_last4 = $2, save_off_session = $3 \
+                 WHERE reference = $1 AND status = 'open'",
+            )
+            .bind(reference)
+            .bind(&card.last4)
+            .bind(card.off_session)
+            .execute(&self.pool)
+            .await
+            .storage()?;
+        }
+        match card.outcome {
             CardOutcome::Paid => self.settle(reference, "open", "succeeded", None).await,
             CardOutcome::Declined(reason) => {
                 self.settle(reference, "open", "failed", Some(reason)).await
@@ -228,6 +315,35 @@ impl BuiltinGateway {
                 Some("authentication_failed"),
             )
             .await
+        }
+    }
+}
+
+impl BuiltinGateway {
+    /// Captures (part of) or releases a live hold, once; a hold already closed the same
+    /// way is left as it is (a retry).
+    async fn close_hold(
+        &self,
+        reference: &str,
+        to: &str,
+        amount: Option<Money>,
+    ) -> Result<(), GatewayError> {
+        let status: Option<String> = sqlx::query_scalar(
+            "UPDATE payments.builtin_holds SET status = $2, captured = $3 \
+             WHERE reference = $1 AND status IN ('held', $2) \
+             AND ($3::bigint IS NULL OR $3 <= amount) RETURNING reference",
+        )
+        .bind(reference)
+        .bind(to)
+        .bind(amount.map(|a| a.amount_minor()))
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(|e| GatewayError::Unavailable(e.to_string()))?;
+        match status {
+            Some(_) => Ok(()),
+            None => Err(GatewayError::Refused(format!(
+                "hold {reference} is not held"
+            ))),
         }
     }
 }
@@ -286,6 +402,72 @@ impl PaymentGateway for BuiltinGateway {
         Ok(format!("re_{}", request.refund_id.simple()))
     }
 
+    async fn charge_saved_card(
+        &self,
+        request: &PaymentRequest,
+        card: &str,
+    ) -> Result<(String, GatewayOutcome), GatewayError> {
+        let off_session = self.off_session(card).await?;
+        let (status, outcome) = if off_session == "ok" {
+            ("succeeded", GatewayOutcome::Succeeded)
+        } else {
+            ("failed", GatewayOutcome::Failed(off_session))
+        };
+        let checkout = self.create_payment(request).await?;
+        sqlx::query(
+            "UPDATE payments.builtin_checkouts SET status = $2 WHERE reference = $1 AND status = 'open'",
+        )
+        .bind(&checkout.provider_ref)
+        .bind(status)
+        .execute(&self.pool)
+        .await
+        .map_err(|e| GatewayError::Unavailable(e.to_string()))?;
+        Ok((checkout.provider_ref, outcome))
+    }
+
+    async fn authorize(&self, request: &HoldRequest) -> Result<Authorization, GatewayError> {
+        let unavailable = |e: sqlx::Error| GatewayError::Unavailable(e.to_string());
+        let off_session = self.off_session(&request.card).await?;
+        if off_session != "ok" {
+            return Err(GatewayError::Refused(off_session));
+        }
+        let expires_at = self.clock.now() + Duration::days(HOLD_DAYS);
+        sqlx::query(
+            "INSERT INTO payments.builtin_holds \
+             (reference, hold_id, card, amount, currency, status, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, 'held', $6) ON CONFLICT (hold_id) DO NOTHING",
+        )
+        .bind(format!("ho_{}", new_token()))
+        .bind(request.hold_id)
+        .bind(&request.card)
+        .bind(request.amount.amount_minor())
+        .bind(request.amount.currency().as_str())
+        .bind(expires_at)
+        .execute(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        let (provider_ref, expires_at) = sqlx::query_as(
+            "SELECT reference, expires_at FROM payments.builtin_holds WHERE hold_id = $1",
+        )
+        .bind(request.hold_id)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(unavailable)?;
+        Ok(Authorization {
+            provider_ref,
+            expires_at,
+        })
+    }
+
+    async fn capture(&self, provider_ref: &str, amount: Money) -> Result<(), GatewayError> {
+        self.close_hold(provider_ref, "captured", Some(amount))
+            .await
+    }
+
+    async fn release(&self, provider_ref: &str) -> Result<(), GatewayError> {
+        self.close_hold(provider_ref, "released", None).await
+    }
+
     async fn verify_event(
         &self,
         signature: &str,
@@ -310,6 +492,10 @@ impl PaymentGateway for BuiltinGateway {
             event_id: event.id,
             provider_ref: event.data.reference,
             outcome,
+            card: event
+                .data
+                .card
+                .map(|(reference, last4)| SavedCard { reference, last4 }),
         })
     }
 }

@@ -8,7 +8,7 @@ use sejour_infrastructure::queue::{Consumer, ConsumerError, Delivery, Subscripti
 
 use crate::application::{
     Payments,
-    commands::{post_to_ledger, request_balances},
+    commands::{hold_deposits, post_to_ledger, request_balances},
 };
 
 /// Runs the context's jobs.
@@ -33,6 +33,7 @@ impl Consumer for PaymentJobs {
         vec![
             Subscription::Job(request_balances::JOB),
             Subscription::Job(post_to_ledger::JOB),
+            Subscription::Job(hold_deposits::JOB),
         ]
     }
 
@@ -43,6 +44,18 @@ impl Consumer for PaymentJobs {
                     .await
                     .map_err(|e| ConsumerError::Retry(e.internal.unwrap_or(e.message)))?;
                 tracing::info!(asked, "balances asked for");
+                Ok(())
+            }
+            hold_deposits::JOB => {
+                let done = hold_deposits::hold_deposits(&self.app)
+                    .await
+                    .map_err(|e| ConsumerError::Retry(e.internal.unwrap_or(e.message)))?;
+                tracing::info!(
+                    placed = done.placed,
+                    renewed = done.renewed,
+                    released = done.released,
+                    "security deposits"
+                );
                 Ok(())
             }
             post_to_ledger::JOB => {

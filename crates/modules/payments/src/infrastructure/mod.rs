@@ -1,7 +1,8 @@
 //! The payments context's adapters:
 //!
 //! - [`PgPaymentRepository`]: payments in PostgreSQL, events on the outbox in the same
-//!   transaction, the gateway events already handled.
+//!   transaction, the gateway events already handled; [`PgDepositRepository`]: saved
+//!   cards and the security deposit's holds.
 //! - [`builtin`]: the built-in gateway (the embedded default) and its checkout.
 //! - [`cancellations`]: the consumer refunding cancelled bookings.
 //! - [`invoicing`]: the consumer issuing invoices and credit notes; [`PgInvoiceRepository`]
@@ -18,12 +19,14 @@ pub mod builtin;
 pub mod cancellations;
 pub mod invoicing;
 pub mod jobs;
+mod pg_deposit_repository;
 mod pg_invoice_repository;
 mod pg_ledger_repository;
 mod pg_payment_repository;
 pub mod stripe;
 pub mod webhook_signature;
 
+pub use pg_deposit_repository::PgDepositRepository;
 pub use pg_invoice_repository::PgInvoiceRepository;
 pub use pg_ledger_repository::PgLedgerRepository;
 pub use pg_payment_repository::PgPaymentRepository;

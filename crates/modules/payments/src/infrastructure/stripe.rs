@@ -3,6 +3,10 @@
 //! `Stripe-Version` and an `Idempotency-Key` on every POST (our payment's or refund's id,
 //! stored before the call). Its webhooks (`POST /webhooks/stripe`, `Stripe-Signature`)
 //! are verified by [`super::webhook_signature`], exactly as Stripe specifies.
+//!
+//! Not there yet: saving the guest's card at Stripe's checkout, hence no off-session
+//! charge nor security-deposit hold through Stripe (those answer `Unsupported`; the
+//! built-in gateway does them).
 
 use async_trait::async_trait;
 use reqwest::{Client, RequestBuilder, StatusCode};
@@ -10,9 +14,11 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use super::webhook_signature;
+use sejour_core::value_objects::Money;
+
 use crate::domain::{
-    Checkout, GatewayError, GatewayEvent, GatewayOutcome, PaymentGateway, PaymentRequest,
-    RefundRequest,
+    Authorization, Checkout, GatewayError, GatewayEvent, GatewayOutcome, HoldRequest,
+    PaymentGateway, PaymentRequest, RefundRequest,
 };
 
 /// The provider name stored with its payments.
@@ -244,6 +250,28 @@ impl PaymentGateway for StripeGateway {
         }
     }
 
+    /// Cards are not saved at Stripe's checkout yet: nothing to charge off-session.
+    async fn charge_saved_card(
+        &self,
+        _request: &PaymentRequest,
+        _card: &str,
+    ) -> Result<(String, GatewayOutcome), GatewayError> {
+        Err(GatewayError::Unsupported(STRIPE))
+    }
+
+    /// Cards are not saved at Stripe's checkout yet: nothing to hold.
+    async fn authorize(&self, _request: &HoldRequest) -> Result<Authorization, GatewayError> {
+        Err(GatewayError::Unsupported(STRIPE))
+    }
+
+    async fn capture(&self, _provider_ref: &str, _amount: Money) -> Result<(), GatewayError> {
+        Err(GatewayError::Unsupported(STRIPE))
+    }
+
+    async fn release(&self, _provider_ref: &str) -> Result<(), GatewayError> {
+        Err(GatewayError::Unsupported(STRIPE))
+    }
+
     async fn verify_event(
         &self,
         signature: &str,
@@ -274,6 +302,7 @@ impl PaymentGateway for StripeGateway {
             event_id: event.id,
             provider_ref: object.id,
             outcome,
+            card: None,
         })
     }
 }

@@ -73,6 +73,10 @@ pub struct PayCheckoutRequest {
     /// The card number (spaces allowed), e.g. the test card `4242 4242 4242 4242`.
     #[schema(pattern = r"^[0-9 -]{12,23}$", example = "4242 4242 4242 4242")]
     pub card_number: String,
+    /// The guest agrees to keep the card for the booking: the balance charged on its
+    /// date and the security deposit held before arrival.
+    #[serde(default)]
+    pub save_card: bool,
 }
 
 /// The bank's answer to the second step.
@@ -130,7 +134,10 @@ pub async fn pay_checkout(
     Path(reference): Path<String>,
     Json(body): Json<PayCheckoutRequest>,
 ) -> Result<Json<CheckoutDto>, ApiError> {
-    let (checkout, notification) = state.builtin.pay(&reference, &body.card_number).await?;
+    let (checkout, notification) = state
+        .builtin
+        .pay(&reference, &body.card_number, body.save_card)
+        .await?;
     notify(&state, notification).await?;
     Ok(Json(checkout.into()))
 }

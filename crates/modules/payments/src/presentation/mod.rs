@@ -9,6 +9,8 @@
 //! | `GET /reservations/{id}/invoices` | the guest who booked, staff | [`invoices`] |
 //! | `GET /invoices/{id}` | the guest who booked, staff | [`invoices`] |
 //! | `GET /invoices` | staff | [`invoices`] |
+//! | `GET /reservations/{id}/deposit` | the guest who booked, staff | [`deposits`] |
+//! | `POST /reservations/{id}/deposit/claims` | staff | [`deposits`] |
 //! | `GET /ledger` | staff; an owner (their balance) | [`ledger`] |
 //! | `GET /reservations/{id}/ledger` | staff | [`ledger`] |
 //! | `GET /checkout/{reference}` | whoever holds the reference | [`checkout`] |
@@ -16,6 +18,7 @@
 //! | `POST /checkout/{reference}/authenticate` | whoever holds the reference | [`checkout`] |
 
 pub mod checkout;
+pub mod deposits;
 pub mod invoices;
 pub mod ledger;
 pub mod payments;
@@ -44,6 +47,8 @@ pub fn routes() -> OpenApiRouter<PaymentsState> {
         .routes(routes!(invoices::list_invoices))
         .routes(routes!(invoices::get_invoice))
         .routes(routes!(invoices::invoice_register))
+        .routes(routes!(deposits::get_deposit))
+        .routes(routes!(deposits::claim_deposit))
         .routes(routes!(ledger::ledger_balances))
         .routes(routes!(ledger::reservation_ledger))
         .routes(routes!(checkout::get_checkout))

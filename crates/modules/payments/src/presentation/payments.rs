@@ -158,6 +158,7 @@ pub async fn request_payment(
         RequestPaymentCommand {
             reservation_id: id,
             return_url,
+            off_session: false,
         },
     )
     .await?;

@@ -40,6 +40,8 @@ pub struct PayableReservation {
     pub fees: Money,
     /// Of which the tourist tax.
     pub tourist_tax: Money,
+    /// Held on the guest's card around the stay, not charged.
+    pub security_deposit: Money,
     /// Who booked: first name, for a letter.
     pub guest_first_name: String,
     /// Who booked: full name, for an invoice.
@@ -60,6 +62,15 @@ pub trait ReservationBook: Send + Sync + 'static {
     /// Confirmed bookings not begun nor fully paid whose balance falls due by `today`,
     /// soonest arrival first, at most `limit`.
     async fn balances_due(&self, today: NaiveDate, limit: i64) -> Result<Vec<Uuid>, AppError>;
+
+    /// Confirmed bookings with a security deposit arriving from `from` to `to`
+    /// (inclusive), soonest first, at most `limit`.
+    async fn arriving(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        limit: i64,
+    ) -> Result<Vec<Uuid>, AppError>;
 }
 
 #[async_trait]
@@ -91,6 +102,7 @@ impl ReservationBook for Reservations {
             rent: s.price.rent,
             fees: s.price.fees,
             tourist_tax: s.price.tourist_tax,
+            security_deposit: s.price.security_deposit,
             guest_first_name: s.guests.contact.first_name.as_str().to_owned(),
             guest_name: format!(
                 "{} {}",
@@ -104,5 +116,14 @@ impl ReservationBook for Reservations {
 
     async fn balances_due(&self, today: NaiveDate, limit: i64) -> Result<Vec<Uuid>, AppError> {
         self.reservations.balances_due(today, limit).await
+    }
+
+    async fn arriving(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        limit: i64,
+    ) -> Result<Vec<Uuid>, AppError> {
+        self.reservations.arriving(from, to, limit).await
     }
 }

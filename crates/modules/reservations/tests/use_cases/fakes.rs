@@ -214,6 +214,25 @@ impl ReservationRepository for Store {
             .collect())
     }
 
+    async fn arriving(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        _limit: i64,
+    ) -> Result<Vec<Uuid>, AppError> {
+        Ok(self
+            .state()
+            .reservations
+            .values()
+            .filter(|(s, _)| {
+                s.status.as_str() == "confirmed"
+                    && s.price.security_deposit.is_positive()
+                    && (from..=to).contains(&s.period.check_in())
+            })
+            .map(|(s, _)| s.id)
+            .collect())
+    }
+
     async fn balances_due(&self, today: NaiveDate, _limit: i64) -> Result<Vec<Uuid>, AppError> {
         Ok(self
             .state()

@@ -1,5 +1,6 @@
 //! The commands.
 
+pub mod hold_deposits;
 pub mod issue_invoice;
 pub mod post_to_ledger;
 pub mod receive_gateway_event;

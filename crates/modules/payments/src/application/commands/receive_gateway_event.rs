@@ -5,7 +5,7 @@ use sejour_core::{AppError, Ctx};
 
 use crate::{
     application::Payments,
-    domain::{GatewayError, GatewayOutcome},
+    domain::{GatewayError, GatewayOutcome, KeptCard},
 };
 
 /// A notification as received: the signature header and the raw body, byte for byte.
@@ -24,7 +24,8 @@ pub struct ReceiveGatewayEventCommand<'a> {
 /// missing, wrong or older than the tolerance, `payment.invalid_event` when the body is
 /// not understood — nothing changes then. A known event id (a redelivery) changes nothing;
 /// an event for a settled payment (out of order) changes nothing. Otherwise the payment
-/// succeeds (`payments.PaymentSucceeded`) or fails (`payments.PaymentFailed`).
+/// succeeds (`payments.PaymentSucceeded`) or fails (`payments.PaymentFailed`); a card the
+/// guest agreed to save while paying is kept for the booking.
 #[doc(alias = "ReceiveGatewayEventHandler")]
 pub async fn receive_gateway_event(
     app: &Payments,
@@ -42,7 +43,7 @@ pub async fn receive_gateway_event(
             GatewayError::Payload(_) | GatewayError::Refused(_) => {
                 AppError::bad_request("payment.invalid_event", e.to_string())
             }
-            GatewayError::Unavailable(_) => AppError::unavailable(e),
+            GatewayError::Unavailable(_) | GatewayError::Unsupported(_) => AppError::unavailable(e),
         })?;
     let provider = gateway.name();
     let mut tx = app.uow.begin().await?;
@@ -69,6 +70,16 @@ pub async fn receive_gateway_event(
         GatewayOutcome::Failed(reason) => payment.fail(reason, now),
         GatewayOutcome::Other(_) => None,
     };
+    if let (GatewayOutcome::Succeeded, Some(card)) = (&event.outcome, event.card) {
+        let kept = KeptCard {
+            provider: provider.to_owned(),
+            card,
+            consented_at: now,
+        };
+        app.deposits
+            .keep_card(&mut tx, payment.reservation_id, &kept)
+            .await?;
+    }
     if let Some(change) = change {
         app.payments
             .save(&mut tx, ctx, &payment, vec![change])

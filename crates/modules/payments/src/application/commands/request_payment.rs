@@ -7,7 +7,8 @@ use uuid::Uuid;
 use crate::{
     application::Payments,
     domain::{
-        Payment, PaymentError, PaymentRequest, PaymentStatus, next_installment, payment::kind_str,
+        GatewayOutcome, Payment, PaymentError, PaymentRequest, PaymentStatus, next_installment,
+        payment::kind_str,
     },
 };
 
@@ -18,11 +19,14 @@ pub struct RequestPaymentCommand {
     pub reservation_id: Uuid,
     /// Where the gateway sends the guest back.
     pub return_url: String,
+    /// Charge the card the guest saved for the booking, without them (the scheduler's
+    /// balance), when there is one; a checkout otherwise.
+    pub off_session: bool,
 }
 
 /// `RequestPaymentHandler`: the live payment of the next installment (a pending one is
 /// given again, so that a retry or a second tab pays once), or a new one with its
-/// checkout, and whether it is new. 404 as for the reservation; 409
+/// checkout (or charged at once on the saved card, off-session), and whether it is new. 404 as for the reservation; 409
 /// `payment.not_payable` for a cancelled or completed booking, `payment.nothing_due`
 /// when all is paid; 422 `payment.too_early` before the installment's date; 503 when the
 /// gateway fails (the payment is marked failed: the installment may be asked for again).
@@ -54,13 +58,22 @@ pub async fn request_payment(
 
     // Stored before the gateway is called: its id is the gateway's idempotency key, and
     // the store lets one request of many concurrent ones through.
+    let card = if command.off_session {
+        app.deposits.card(reservation.id).await?
+    } else {
+        None
+    };
+    let gateway = match &card {
+        Some(kept) => app.gateway_named(&kept.provider)?,
+        None => &app.gateway,
+    };
     let now = app.clock.now();
     let mut payment = Payment::open(
         app.ids.new_id(),
         reservation.id,
         reservation.customer_id,
         installment,
-        app.gateway.name(),
+        gateway.name(),
         now,
     );
     let mut tx = app.uow.begin().await?;
@@ -84,18 +97,31 @@ pub async fn request_payment(
         ),
         return_url: command.return_url,
     };
-    let outcome = app.gateway.create_payment(&request).await;
+    let outcome = match &card {
+        Some(kept) => gateway
+            .charge_saved_card(&request, &kept.card.reference)
+            .await
+            .map(|(reference, outcome)| (reference, None, Some(outcome))),
+        None => gateway
+            .create_payment(&request)
+            .await
+            .map(|checkout| (checkout.provider_ref, Some(checkout.url), None)),
+    };
     let mut tx = app.uow.begin().await?;
+    let now = app.clock.now();
     let events = match &outcome {
-        Ok(checkout) => {
-            payment.provider_ref = Some(checkout.provider_ref.clone());
-            payment.checkout_url = Some(checkout.url.clone());
-            Vec::new()
-        }
-        Err(e) => payment
-            .fail(&e.to_string(), app.clock.now())
+        Ok((reference, url, charged)) => {
+            payment.provider_ref = Some(reference.clone());
+            payment.checkout_url.clone_from(url);
+            match charged {
+                Some(GatewayOutcome::Succeeded) => payment.succeed(now),
+                Some(GatewayOutcome::Failed(reason)) => payment.fail(reason, now),
+                Some(GatewayOutcome::Other(_)) | None => None,
+            }
             .into_iter()
-            .collect(),
+            .collect()
+        }
+        Err(e) => payment.fail(&e.to_string(), now).into_iter().collect(),
     };
     app.payments.save(&mut tx, ctx, &payment, events).await?;
     app.uow.commit(tx).await?;

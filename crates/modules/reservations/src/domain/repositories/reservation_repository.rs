@@ -137,6 +137,15 @@ pub trait ReservationRepository: Send + Sync + 'static {
     /// first falling due by `today`, soonest arrival first, at most `limit`.
     async fn balances_due(&self, today: NaiveDate, limit: i64) -> Result<Vec<Uuid>, AppError>;
 
+    /// Confirmed reservations with a security deposit arriving from `from` to `to`
+    /// (inclusive), soonest first, at most `limit`.
+    async fn arriving(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        limit: i64,
+    ) -> Result<Vec<Uuid>, AppError>;
+
     /// The recorded events of a reservation, oldest first.
     async fn timeline(&self, reservation_id: Uuid) -> Result<Vec<TimelineEntry>, AppError>;
 }

@@ -330,6 +330,25 @@ impl ReservationRepository for PgReservationRepository {
         .storage()
     }
 
+    async fn arriving(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        limit: i64,
+    ) -> Result<Vec<Uuid>, AppError> {
+        sqlx::query_scalar(
+            "SELECT id FROM reservations.reservations \
+             WHERE status = 'confirmed' AND security_deposit > 0 AND check_in BETWEEN $1 AND $2 \
+             ORDER BY check_in, id LIMIT $3",
+        )
+        .bind(from)
+        .bind(to)
+        .bind(limit)
+        .fetch_all(self.store.pool())
+        .await
+        .storage()
+    }
+
     async fn timeline(&self, reservation_id: Uuid) -> Result<Vec<TimelineEntry>, AppError> {
         let rows: Vec<(Uuid, String, DateTime<Utc>, Option<String>, Json)> = sqlx::query_as(
             "SELECT event_id, event_type, occurred_at, actor, payload FROM reservations.timeline \

@@ -1,6 +1,6 @@
 import { type Money, paginate } from "@sejour/sdk";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { ReactNode } from "react";
+import { Table } from "@/components/list-page";
 import { Link } from "@/i18n/navigation";
 import { api } from "@/lib/api";
 import { money } from "@/lib/format";
@@ -12,34 +12,6 @@ import { AdminNav } from "../nav";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("payments"))("ledger.title") };
-}
-
-function Table({ label, columns, rows }: { label: string; columns: string[]; rows: [string, ReactNode[]][] }) {
-  return (
-    <div className="table-wrap">
-      <table className="list" aria-label={label}>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([key, cells]) => (
-            <tr key={key}>
-              {cells.map((cell, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed
-                <td key={i}>{cell}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
 }
 
 /** The ledger: what the agency owes its owners, the tourist tax due per commune, its revenue, the client funds. */
@@ -89,9 +61,9 @@ export default async function LedgerPage({ params }: { params: Promise<{ locale:
         <Table
           label={t("ledger.owners")}
           columns={[t("ledger.owner"), t("ledger.owed")]}
-          rows={ledger.owners.map((o) => [
-            o.ownerId,
-            [
+          rows={ledger.owners.map((o) => ({
+            key: o.ownerId,
+            cells: [
               <Link key="owner" href={`/admin/owners/${o.ownerId}`}>
                 {names.get(o.ownerId) ?? o.ownerId}
               </Link>,
@@ -99,7 +71,7 @@ export default async function LedgerPage({ params }: { params: Promise<{ locale:
                 ? t("ledger.owes", { amount: amount({ ...o.owed, amount: -o.owed.amount }) })
                 : amount(o.owed),
             ],
-          ])}
+          }))}
         />
       )}
       <h2>{t("ledger.touristTax")}</h2>
@@ -109,7 +81,7 @@ export default async function LedgerPage({ params }: { params: Promise<{ locale:
         <Table
           label={t("ledger.touristTax")}
           columns={[t("ledger.commune"), t("ledger.due")]}
-          rows={ledger.communes.map((c) => [c.commune, [c.commune, amount(c.due)]])}
+          rows={ledger.communes.map((c) => ({ key: c.commune, cells: [c.commune, amount(c.due)] }))}
         />
       )}
     </>

@@ -21,17 +21,17 @@ async function after(checkout: { status: string; returnUrl: string }): Promise<F
 
 /** The guest pays the built-in gateway's checkout with a (test) card. */
 export async function payCheckout(reference: string, _: FormState, form: FormData): Promise<FormState> {
-  const { cardNumber = "" } = formValues(form);
+  const { cardNumber = "", saveCard } = formValues(form);
   let checkout: { status: string; returnUrl: string };
   try {
     checkout = await unwrap(
       (await api()).POST("/api/v1/checkout/{reference}/pay", {
         params: { path: { reference } },
-        body: { cardNumber },
+        body: { cardNumber, saveCard: saveCard === "on" },
       }),
     );
   } catch (error) {
-    return problemState(error, { cardNumber });
+    return problemState(error, { cardNumber, ...(saveCard ? { saveCard } : {}) });
   }
   return after(checkout);
 }

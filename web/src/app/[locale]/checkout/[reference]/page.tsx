@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { ActionForm, Field, SubmitButton } from "@/components/form";
+import { ActionForm, CheckboxField, Field, SubmitButton } from "@/components/form";
 import { api } from "@/lib/api";
 import { money } from "@/lib/format";
 import { authenticateCheckout, payCheckout } from "./actions";
@@ -32,6 +32,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ local
             autoComplete="cc-number"
             required
           />
+          <CheckboxField name="saveCard" label={t("saveCard")} />
         </ActionForm>
       )}
       {checkout.status === "requires_action" && (

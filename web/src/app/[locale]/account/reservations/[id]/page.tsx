@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ActionForm, Field } from "@/components/form";
-import { InvoiceList, PaymentList } from "@/components/payments";
+import { DepositSummary, InvoiceList, PaymentList } from "@/components/payments";
 import { QuoteLines } from "@/components/quote";
 import { RefreshSoon } from "@/components/refresh-soon";
 import { StatusBadge } from "@/components/status";
@@ -26,7 +26,7 @@ export default async function MyReservationPage({
   const client = await api();
   const booking = await loadBooking(client, id);
   if (!booking) notFound();
-  const { reservation, events, payments, invoices, property } = booking;
+  const { reservation, events, payments, invoices, deposit, property } = booking;
   const [t, tBook, tQuote, tPay, e] = await Promise.all([
     getTranslations("account"),
     getTranslations("book"),
@@ -72,6 +72,12 @@ export default async function MyReservationPage({
         <h2>{tPay("title")}</h2>
         <PaymentList payments={payments} locale={locale} />
         <InvoiceList invoices={invoices} locale={locale} />
+        {reservation.price.securityDeposit.amount > 0 && (
+          <>
+            <h2>{tPay("deposit.title")}</h2>
+            <DepositSummary deposit={deposit} locale={locale} />
+          </>
+        )}
         {next &&
           (next.payableNow ? (
             <ActionForm

@@ -3,6 +3,7 @@ import { ProblemError, type UpdateReservationRequest, unwrap } from "@sejour/sdk
 import { revalidatePath } from "next/cache";
 import { getLocale, getTranslations } from "next-intl/server";
 import { api } from "@/lib/api";
+import { parseMoney } from "@/lib/decimal";
 import { isDay, money } from "@/lib/format";
 import { type FormState, formValues, problemState } from "@/lib/problems";
 import { parseAges } from "@/lib/stay";
@@ -103,4 +104,25 @@ export async function updateReservation(id: string, _: FormState, form: FormData
     }
     return problemState(error, typed);
   }
+}
+
+/** A damage claim on the held security deposit: an amount in euros and its reason. */
+export async function claimDeposit(id: string, _: FormState, form: FormData): Promise<FormState> {
+  const { amount = "", reason = "" } = formValues(form);
+  const locale = await getLocale();
+  const minor = parseMoney(amount, locale);
+  const t = await getTranslations("payments");
+  if (minor === null) return { fields: { amount: t("deposit.claimAmountInvalid") }, values: { amount, reason } };
+  try {
+    await unwrap(
+      (await api()).POST("/api/v1/reservations/{id}/deposit/claims", {
+        params: { path: { id } },
+        body: { amount: { amount: minor, currency: "EUR" }, reason },
+      }),
+    );
+  } catch (error) {
+    return problemState(error, { amount, reason });
+  }
+  revalidatePath("/[locale]/admin/reservations/[id]", "page");
+  return { done: t("deposit.claimed") };
 }

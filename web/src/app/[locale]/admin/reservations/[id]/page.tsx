@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ActionForm, Field, TextArea } from "@/components/form";
-import { InvoiceList, PaymentList } from "@/components/payments";
+import { DepositSummary, InvoiceList, PaymentList } from "@/components/payments";
 import { QuoteLines } from "@/components/quote";
 import { StatusBadge } from "@/components/status";
 import { Timeline } from "@/components/timeline";
@@ -10,7 +10,7 @@ import { loadBooking } from "@/lib/booking";
 import { formatDay, formatInstant, money, today } from "@/lib/format";
 import { requireRole } from "@/lib/guard";
 import { AdminNav } from "../../nav";
-import { cancelReservation, confirmReservation, updateReservation } from "./actions";
+import { cancelReservation, claimDeposit, confirmReservation, updateReservation } from "./actions";
 
 export default async function AdminReservationPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
@@ -19,7 +19,7 @@ export default async function AdminReservationPage({ params }: { params: Promise
   const client = await api();
   const booking = await loadBooking(client, id);
   if (!booking) notFound();
-  const { reservation, events, payments, invoices, property } = booking;
+  const { reservation, events, payments, invoices, deposit, property } = booking;
   const [t, tAccount, tPay, e] = await Promise.all([
     getTranslations("admin"),
     getTranslations("account"),
@@ -127,6 +127,25 @@ export default async function AdminReservationPage({ params }: { params: Promise
           <h2>{tPay("title")}</h2>
           <PaymentList payments={payments} locale={locale} />
           <InvoiceList invoices={invoices} locale={locale} />
+          {reservation.price.securityDeposit.amount > 0 && (
+            <>
+              <h2>{tPay("deposit.title")}</h2>
+              <DepositSummary deposit={deposit} locale={locale} />
+              {deposit?.holds.some((h) => h.status === "held") && (
+                <ActionForm
+                  action={claimDeposit.bind(null, reservation.id)}
+                  submit={tPay("deposit.claimSubmit")}
+                  errorTitle={e("title")}
+                >
+                  <h3>{tPay("deposit.claim")}</h3>
+                  <div className="row">
+                    <Field name="amount" label={tPay("deposit.claimAmount")} inputMode="decimal" required />
+                    <Field name="reason" label={tPay("deposit.claimReason")} maxLength={500} required />
+                  </div>
+                </ActionForm>
+              )}
+            </>
+          )}
           <h2>{t("timeline")}</h2>
           <Timeline events={events} locale={locale} />
         </section>

@@ -1,0 +1,241 @@
+//! The guest's saved card over HTTP, with the built-in gateway: the balance charged
+//! off-session on its date, the security deposit held two days before arrival, renewed
+//! before it lapses, released a week after departure, or partly taken by a manager's
+//! damage claim; a card refusing either is reported to the agency.
+
+use sejour_core::Role;
+use serde_json::{Value, json as j};
+use sqlx::PgPool;
+
+use crate::{
+    helpers::{TestApp, TestUser, json},
+    ledger::{again, minor, run_jobs_on, tick},
+    payments::{pay_next, reference, until_confirmed},
+    reservations::{Agency, agency, id_of, stay},
+};
+
+/// Pays `payment`'s checkout with `card`, saving it for the booking.
+async fn pay_saving(app: &TestApp, payment: &Value, card: &str) -> Value {
+    let path = format!("/api/v1/checkout/{}/pay", reference(payment));
+    json(
+        app.post(&path, j!({ "cardNumber": card, "saveCard": true }))
+            .await,
+        200,
+    )
+    .await
+}
+
+async fn deposit(app: &TestApp, who: &TestUser, id: &str) -> Value {
+    json(
+        app.get_as(who, &format!("/api/v1/reservations/{id}/deposit"))
+            .await,
+        200,
+    )
+    .await
+}
+
+fn statuses(deposit: &Value) -> Vec<String> {
+    deposit["holds"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|h| h["status"].as_str().map(str::to_owned))
+        .collect()
+}
+
+async fn mails(app: &TestApp, subject: &str) -> i64 {
+    app.count(&format!(
+        "SELECT count(*) FROM queue.messages WHERE type = 'mail.send' AND payload->>'subject' LIKE '{subject}%'"
+    ))
+    .await
+}
+
+/// Waits until every `job` enqueued so far has run (older runs may have been purged).
+async fn jobs_done(app: &TestApp, job: &str) {
+    app.wait_for(
+        &format!(
+            "SELECT count(*) FROM queue.deliveries d JOIN queue.messages m ON m.id = d.message_id \
+             WHERE m.type = '{job}' AND d.status <> 'done'"
+        ),
+        0,
+    )
+    .await;
+}
+
+#[sqlx::test(migrations = false)]
+async fn a_saved_card_pays_the_balance_and_holds_the_deposit_until_a_week_after_departure(
+    pool: PgPool,
+) {
+    let app = TestApp::spawn(pool).await;
+    app.start_worker();
+    tick(&app).await;
+    let Agency { property, .. } = agency(&app).await;
+    let guest = app.user(Role::Guest).await;
+    let stranger = app.user(Role::Guest).await;
+    let booked = stay(&app, &guest, &property, "2027-05-03", "2027-05-08", 201).await;
+    let id = id_of(&booked);
+    let held = minor(&booked["price"]["securityDeposit"]);
+    assert!(held > 0, "{booked}");
+    let payment = pay_next(&app, &guest, &id, 201).await;
+    pay_saving(&app, &payment, "4242 4242 4242 4242").await;
+    until_confirmed(&app, &id).await;
+    let kept = deposit(&app, &guest, &id).await;
+    assert_eq!(kept["card"]["last4"], "4242", "{kept}");
+    assert_eq!(kept["holds"], j!([]));
+    json(
+        app.get_as(&stranger, &format!("/api/v1/reservations/{id}/deposit"))
+            .await,
+        404,
+    )
+    .await;
+
+    // The balance is charged on its date, without a letter to the guest.
+    let due = booked["price"]["installments"][1]["dueOn"]
+        .as_str()
+        .unwrap_or_default();
+    run_jobs_on(&app, due).await;
+    jobs_done(&app, "payments.request_balances").await;
+    app.wait_for(
+        &format!(
+            "SELECT count(*) FROM reservations.reservations WHERE id = '{id}' AND amount_paid = total"
+        ),
+        1,
+    )
+    .await;
+    assert_eq!(mails(&app, "Solde").await, 0);
+
+    // Not yet three days before arrival; held two days before.
+    run_jobs_on(&app, "2027-04-30").await;
+    jobs_done(&app, "payments.hold_deposits").await;
+    let guest = again(&app, &guest).await;
+    assert!(statuses(&deposit(&app, &guest, &id).await).is_empty());
+    run_jobs_on(&app, "2027-05-01").await;
+    jobs_done(&app, "payments.hold_deposits").await;
+    let guest = again(&app, &guest).await;
+    let now_held = deposit(&app, &guest, &id).await;
+    assert_eq!(statuses(&now_held), ["held"], "{now_held}");
+    assert_eq!(minor(&now_held["holds"][0]["amount"]), held);
+
+    // The hold lapses after seven days: renewed the day before, while still needed.
+    run_jobs_on(&app, "2027-05-07").await;
+    jobs_done(&app, "payments.hold_deposits").await;
+    let guest = again(&app, &guest).await;
+    assert_eq!(
+        statuses(&deposit(&app, &guest, &id).await),
+        ["renewed", "held"]
+    );
+
+    // A week after departure (the renewed hold renewed again meanwhile), given back.
+    for day in ["2027-05-13", "2027-05-15"] {
+        run_jobs_on(&app, day).await;
+        jobs_done(&app, "payments.hold_deposits").await;
+    }
+    let guest = again(&app, &guest).await;
+    let last = deposit(&app, &guest, &id).await;
+    assert_eq!(
+        statuses(&last),
+        ["renewed", "renewed", "released"],
+        "{last}"
+    );
+    assert_eq!(
+        app.count(
+            "SELECT count(*) FROM queue.messages WHERE type IN \
+             ('payments.PaymentAuthorized', 'payments.DepositReleased')"
+        )
+        .await,
+        6
+    );
+}
+
+#[sqlx::test(migrations = false)]
+async fn a_manager_claims_damage_on_the_hold_and_refused_cards_are_reported(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    app.start_worker();
+    tick(&app).await;
+    let Agency {
+        property, manager, ..
+    } = agency(&app).await;
+    let guest = app.user(Role::Guest).await;
+    let good = id_of(&stay(&app, &guest, &property, "2027-05-03", "2027-05-08", 201).await);
+    let payment = pay_next(&app, &guest, &good, 201).await;
+    pay_saving(&app, &payment, "4242424242424242").await;
+    // This card asks for the bank's approval at checkout and is refused off-session.
+    let picky = id_of(&stay(&app, &guest, &property, "2027-05-10", "2027-05-12", 201).await);
+    let payment = pay_next(&app, &guest, &picky, 201).await;
+    let pending = pay_saving(&app, &payment, "4000 0027 6000 3184").await;
+    assert_eq!(pending["status"], "requires_action");
+    json(
+        app.post(
+            &format!("/api/v1/checkout/{}/authenticate", reference(&payment)),
+            j!({"approve": true}),
+        )
+        .await,
+        200,
+    )
+    .await;
+    until_confirmed(&app, &good).await;
+    until_confirmed(&app, &picky).await;
+
+    // Its balance: refused off-session, the agency told, the guest sent a link.
+    run_jobs_on(&app, "2027-04-10").await;
+    app.wait_for(
+        "SELECT count(*) FROM queue.messages WHERE type = 'mail.send' AND payload->>'subject' LIKE 'Solde%'",
+        1,
+    )
+    .await;
+    assert_eq!(mails(&app, "Carte refusée — le solde").await, 1);
+    assert_eq!(
+        app.count("SELECT count(*) FROM queue.messages WHERE type = 'payments.PaymentFailed'")
+            .await,
+        1
+    );
+
+    // Held on the good card two days before its arrival (and renewed a week later); refused
+    // on the other, and the agency told.
+    run_jobs_on(&app, "2027-05-01").await;
+    jobs_done(&app, "payments.hold_deposits").await;
+    run_jobs_on(&app, "2027-05-08").await;
+    jobs_done(&app, "payments.hold_deposits").await;
+    let manager = again(&app, &manager).await;
+    let guest = again(&app, &guest).await;
+    let good_hold = deposit(&app, &manager, &good).await;
+    assert_eq!(statuses(&good_hold), ["renewed", "held"], "{good_hold}");
+    let picky_hold = deposit(&app, &manager, &picky).await;
+    assert_eq!(statuses(&picky_hold), ["failed"], "{picky_hold}");
+    assert_eq!(picky_hold["holds"][0]["reason"], "authentication_required");
+    assert_eq!(mails(&app, "Carte refusée — le dépôt").await, 1);
+
+    // The claim: within the hold, once, by staff only.
+    let held = minor(&good_hold["holds"][1]["amount"]);
+    let claims = format!("/api/v1/reservations/{good}/deposit/claims");
+    let claim = |amount: i64, reason: &str| j!({"amount": {"amount": amount, "currency": "EUR"}, "reason": reason});
+    let too_much = json(
+        app.post_as(&manager, &claims, claim(held + 1, "Vitre"))
+            .await,
+        422,
+    )
+    .await;
+    assert_eq!(too_much["code"], "deposit.claim_exceeds_hold");
+    let blank = json(app.post_as(&manager, &claims, claim(100, "  ")).await, 422).await;
+    assert_eq!(blank["errors"][0]["code"], "deposit.reason_required");
+    json(app.post_as(&guest, &claims, claim(100, "Vitre")).await, 403).await;
+    let captured = json(
+        app.post_as(&manager, &claims, claim(25_000, "Vitre cassée"))
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(captured["status"], "captured");
+    assert_eq!(minor(&captured["captured"]), 25_000);
+    let again_claimed = json(
+        app.post_as(&manager, &claims, claim(100, "Encore")).await,
+        409,
+    )
+    .await;
+    assert_eq!(again_claimed["code"], "deposit.not_held");
+    assert_eq!(
+        app.count("SELECT count(*) FROM queue.messages WHERE type = 'payments.DepositCaptured'")
+            .await,
+        1
+    );
+}
