@@ -41,6 +41,13 @@ test("a guest pays the deposit and the booking is confirmed", async ({ page, bro
   await expect(page.getByText("TVA non applicable")).toBeVisible();
   await expect(page.getByTestId("invoice-amount")).toContainText("€");
   await screenshot(page, "invoice");
+  // Its PDF, through the site with the guest's session.
+  const pdf = await page.request.get(
+    (await page.getByRole("link", { name: "Télécharger le PDF" }).getAttribute("href")) ?? "",
+  );
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 
   // Staff find it in the invoice register.
   const staff = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();

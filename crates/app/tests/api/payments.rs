@@ -57,6 +57,23 @@ pub async fn until_confirmed(app: &TestApp, id: &str) {
     app.wait_for(&sql, 1).await;
 }
 
+/// The booking's documents as `user` sees them, once `count` are issued.
+async fn invoices_once_issued(
+    app: &TestApp,
+    user: &crate::helpers::TestUser,
+    id: &str,
+    count: i64,
+) -> Value {
+    app.wait_for("SELECT count(*) FROM payments.invoices", count)
+        .await;
+    json(
+        app.get_as(user, &format!("/api/v1/reservations/{id}/invoices"))
+            .await,
+        200,
+    )
+    .await
+}
+
 async fn reservation(app: &TestApp, user: &crate::helpers::TestUser, id: &str) -> Value {
     json(
         app.get_as(user, &format!("/api/v1/reservations/{id}"))
@@ -388,14 +405,7 @@ async fn a_cancellation_refunds_what_its_policy_says_once(pool: PgPool) {
     );
 
     // An invoice for the payment, a credit note for the refund that corrects it.
-    app.wait_for("SELECT count(*) FROM payments.invoices", 2)
-        .await;
-    let invoices = json(
-        app.get_as(&guest, &format!("/api/v1/reservations/{id}/invoices"))
-            .await,
-        200,
-    )
-    .await;
+    let invoices = invoices_once_issued(&app, &guest, &id, 2).await;
     let year = chrono::Datelike::year(&app.clock.now());
     assert_eq!(
         invoices[0]["reference"],
@@ -965,4 +975,72 @@ async fn a_cancellation_closes_open_checkouts_and_money_landing_after_it_goes_ba
     )
     .await;
     assert_eq!(payments[0]["failure"], "cancelled");
+}
+
+/// The text of a PDF, by `pdftotext` (poppler-utils, installed by the test command).
+fn pdf_text(pdf: &[u8]) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new("pdftotext")
+        .args(["-layout", "-", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("pdftotext (poppler-utils): {e}"));
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin
+            .write_all(pdf)
+            .unwrap_or_else(|e| panic!("pdftotext: {e}"));
+    }
+    let out = child
+        .wait_with_output()
+        .unwrap_or_else(|e| panic!("pdftotext: {e}"));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[sqlx::test(migrations = false)]
+async fn an_invoice_is_a_pdf_with_its_mentions_the_same_bytes_each_time(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    app.start_worker();
+    let Agency { property, .. } = agency(&app).await;
+    let guest = app.user(Role::Guest).await;
+    let stranger = app.user(Role::Guest).await;
+    let booked = stay(&app, &guest, &property, "2027-05-03", "2027-05-08", 201).await;
+    let id = id_of(&booked);
+    let payment = pay_next(&app, &guest, &id, 201).await;
+    pay_with(&app, &payment, "4242424242424242", 200).await;
+    let invoices = invoices_once_issued(&app, &guest, &id, 1).await;
+    let invoice = &invoices[0];
+    let path = format!("/api/v1/invoices/{}/pdf", id_of(invoice));
+
+    let response = app.get_as(&guest, &path).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("application/pdf")
+    );
+    let pdf = response.bytes().await.unwrap_or_default();
+    assert!(pdf.starts_with(b"%PDF-"), "not a PDF");
+    let text = pdf_text(&pdf);
+    let reference = invoice["reference"].as_str().unwrap_or_default();
+    for expected in [
+        &format!("Facture {reference}"),
+        "Zoé Martin",
+        "TVA non applicable, art. 293 B du CGI",
+        "3 mai 2027",
+        "8 mai 2027",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+    }
+    // Kept: the same bytes again; nobody else's.
+    let again = app
+        .get_as(&guest, &path)
+        .await
+        .bytes()
+        .await
+        .unwrap_or_default();
+    assert_eq!(again, pdf);
+    json(app.get_as(&stranger, &path).await, 404).await;
 }

@@ -38,6 +38,7 @@ use infrastructure::{
     bookkeeping::Bookkeeping,
     builtin::BuiltinGateway,
     cancellations::CancellationRefunds,
+    invoice_pdf::PdfInvoiceArchive,
     invoicing::Invoicing,
     jobs::PaymentJobs,
     stripe::{StripeConfig, StripeGateway},
@@ -100,6 +101,7 @@ pub fn module(
     let app = Arc::new(Payments {
         payments: Arc::new(PgPaymentRepository::new(shared.store())),
         invoices: Arc::new(PgInvoiceRepository::new(shared.store())),
+        archive: Arc::new(PdfInvoiceArchive::new(shared.storage.clone())),
         ledger: Arc::new(PgLedgerRepository::new(shared.store())),
         deposits: Arc::new(PgDepositRepository::new(shared.store())),
         gateway,

@@ -7,7 +7,8 @@
 //!   `IssueInvoiceCommand` (an invoice per payment, a credit note per refund),
 //!   `PostToLedgerCommand` and the scheduler's `SettleStaysCommand` (the ledger).
 //! - [`queries`]: `ListPaymentsQuery` (a reservation's payments), `ListInvoicesQuery`,
-//!   `GetInvoiceQuery`, `LedgerBalancesQuery`, `ReservationLedgerQuery`.
+//!   `GetInvoiceQuery`, `InvoicePdfQuery`, `GetDepositQuery`, `LedgerBalancesQuery`,
+//!   `ReservationLedgerQuery`.
 //!
 //! The reservations context is reached through its published [`ReservationBook`] only
 //! (properties and owners through theirs, for the ledger);
@@ -25,8 +26,8 @@ use sejour_properties::application::catalog::PropertyCatalog;
 use sejour_reservations::application::bookings::ReservationBook;
 
 use crate::domain::{
-    DepositError, DepositRepository, InvoiceRepository, LedgerRepository, Party, PaymentError,
-    PaymentGateway, PaymentRepository,
+    DepositError, DepositRepository, InvoiceArchive, InvoiceRepository, LedgerRepository, Party,
+    PaymentError, PaymentGateway, PaymentRepository,
 };
 
 /// What the use cases work with, built once by [`crate::use_cases`].
@@ -36,6 +37,8 @@ pub struct Payments {
     pub payments: Arc<dyn PaymentRepository>,
     /// The invoices and credit notes.
     pub invoices: Arc<dyn InvoiceRepository>,
+    /// Their printable documents.
+    pub archive: Arc<dyn InvoiceArchive>,
     /// The ledger.
     pub ledger: Arc<dyn LedgerRepository>,
     /// Saved cards and the security deposit's holds.

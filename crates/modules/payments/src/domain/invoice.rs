@@ -4,8 +4,9 @@
 //! the mentions French law asks for (seller and buyer, date, what and when, amount, the
 //! VAT wording).
 
+use async_trait::async_trait;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use sejour_core::value_objects::Money;
+use sejour_core::{AppError, value_objects::Money};
 use uuid::Uuid;
 
 /// What a document is.
@@ -111,6 +112,15 @@ impl Invoice {
     pub fn reference(&self) -> String {
         format!("{}-{:06}", self.series, self.number)
     }
+}
+
+/// `InvoiceArchive`: the printable document of an issued invoice or credit note (PDF/A),
+/// rendered once and kept: the same bytes ever after.
+#[async_trait]
+pub trait InvoiceArchive: Send + Sync + 'static {
+    /// The document of `invoice` (`corrects`: the reference of the invoice a credit note
+    /// corrects).
+    async fn pdf(&self, invoice: &Invoice, corrects: Option<String>) -> Result<Vec<u8>, AppError>;
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ pub use gateways::{
     Authorization, Checkout, GatewayError, GatewayEvent, GatewayOutcome, HoldRequest,
     PaymentGateway, PaymentRequest, RefundRequest, SavedCard,
 };
-pub use invoice::{Invoice, InvoiceDraft, InvoiceKind, Party};
+pub use invoice::{Invoice, InvoiceArchive, InvoiceDraft, InvoiceKind, Party};
 pub use ledger::{Account, EntryKind, JournalEntry, LedgerError, Line};
 pub use payment::{Payment, PaymentStatus, next_installment};
 pub use refund::{Refund, RefundReason, RefundStatus, allocate_refund};

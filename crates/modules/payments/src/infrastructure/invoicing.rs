@@ -1,7 +1,7 @@
 //! Issuing the documents of the money: the context's own `payments.PaymentSucceeded` and
 //! `payments.PaymentRefunded` become `IssueInvoiceCommand`s, after the payment or refund
-//! committed (so a rolled-back payment never holds an invoice number). Rendering the
-//! documents to PDF is not there yet.
+//! committed (so a rolled-back payment never holds an invoice number), each rendered to
+//! PDF and kept on object storage.
 
 use std::sync::Arc;
 
@@ -13,6 +13,7 @@ use super::{MoneyMoved, consumer_error};
 use crate::application::{
     Payments,
     commands::issue_invoice::{IssueInvoiceCommand, issue_invoice},
+    queries::list_invoices::archived,
 };
 
 /// Issues invoices and credit notes.
@@ -55,6 +56,9 @@ impl Consumer for Invoicing {
             .map_err(consumer_error)?;
         if let Some(invoice) = issued {
             tracing::info!(invoice = %invoice.reference(), "invoice issued");
+            archived(&self.app, &invoice)
+                .await
+                .map_err(consumer_error)?;
         }
         Ok(())
     }

@@ -5,6 +5,7 @@
 //!   cards and the security deposit's holds.
 //! - [`builtin`]: the built-in gateway (the embedded default) and its checkout.
 //! - [`cancellations`]: the consumer refunding cancelled bookings.
+//! - [`invoice_pdf`]: invoices' PDFs on the document engine, kept on object storage.
 //! - [`invoicing`]: the consumer issuing invoices and credit notes; [`PgInvoiceRepository`]
 //!   numbers them without gaps.
 //! - [`bookkeeping`]: the consumer posting payments and refunds to the ledger;
@@ -17,6 +18,7 @@
 pub mod bookkeeping;
 pub mod builtin;
 pub mod cancellations;
+pub mod invoice_pdf;
 pub mod invoicing;
 pub mod jobs;
 mod pg_deposit_repository;

@@ -1,6 +1,11 @@
 //! A booking's invoices and credit notes, and the register of all of them.
 
-use axum::extract::State;
+use axum::{
+    body::Body,
+    extract::State,
+    http::header,
+    response::{IntoResponse, Response},
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use sejour_core::{AppError, value_objects::Money};
 use sejour_infrastructure::http::{
@@ -13,7 +18,7 @@ use uuid::Uuid;
 use super::PaymentsState;
 use crate::{
     application::queries::list_invoices::{
-        get_invoice as get, invoice_register as register, list_invoices as list,
+        get_invoice as get, invoice_pdf as pdf, invoice_register as register, list_invoices as list,
     },
     domain::{Invoice, InvoiceKind, Party, RegisterFilter},
 };
@@ -148,6 +153,37 @@ pub async fn get_invoice(
     Path(id): Path<Uuid>,
 ) -> Result<Json<InvoiceDto>, ApiError> {
     Ok(Json(get(&state.app, &ctx, id).await?.into()))
+}
+
+/// The document as a PDF/A file, French as the law asks (its guest and staff; 404 for
+/// anyone else): rendered at its first request, the same bytes after.
+#[utoipa::path(get, path = "/invoices/{id}/pdf", operation_id = "getInvoicePdf", tag = "payments",
+    params(("id" = Uuid, Path, description = "The invoice")),
+    security(("bearerAuth" = [])),
+    responses(
+        (status = 200, description = "The PDF", content_type = "application/pdf"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such invoice (or not yours)", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The object storage failed", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_invoice_pdf(
+    State(state): State<PaymentsState>,
+    RequestCtx(ctx): RequestCtx,
+    Path(id): Path<Uuid>,
+) -> Result<Response, ApiError> {
+    let (invoice, bytes) = pdf(&state.app, &ctx, id).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{}.pdf\"", invoice.reference()),
+            ),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        Body::from(bytes),
+    )
+        .into_response())
 }
 
 /// Filters of the invoice register.

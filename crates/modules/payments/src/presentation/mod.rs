@@ -8,6 +8,7 @@
 //! | `POST /webhooks/stripe` | Stripe (signed) | [`payments`] |
 //! | `GET /reservations/{id}/invoices` | the guest who booked, staff | [`invoices`] |
 //! | `GET /invoices/{id}` | the guest who booked, staff | [`invoices`] |
+//! | `GET /invoices/{id}/pdf` | the guest who booked, staff | [`invoices`] |
 //! | `GET /invoices` | staff | [`invoices`] |
 //! | `GET /reservations/{id}/deposit` | the guest who booked, staff | [`deposits`] |
 //! | `POST /reservations/{id}/deposit/claims` | staff | [`deposits`] |
@@ -46,6 +47,7 @@ pub fn routes() -> OpenApiRouter<PaymentsState> {
         .routes(routes!(payments::stripe_webhook))
         .routes(routes!(invoices::list_invoices))
         .routes(routes!(invoices::get_invoice))
+        .routes(routes!(invoices::get_invoice_pdf))
         .routes(routes!(invoices::invoice_register))
         .routes(routes!(deposits::get_deposit))
         .routes(routes!(deposits::claim_deposit))

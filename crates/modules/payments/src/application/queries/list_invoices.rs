@@ -1,5 +1,6 @@
 //! `ListInvoicesQuery` and `GetInvoiceQuery`: a booking's invoices and credit notes, for
-//! whoever sees the booking in full; `InvoiceRegisterQuery`: all of them, for staff.
+//! whoever sees the booking in full, and `InvoicePdfQuery` their printable documents;
+//! `InvoiceRegisterQuery`: all of them, for staff.
 
 use sejour_core::{AppError, Ctx, authz::require_staff};
 use uuid::Uuid;
@@ -44,4 +45,27 @@ pub async fn get_invoice(app: &Payments, ctx: &Ctx, id: Uuid) -> Result<Invoice,
             _ => e,
         })?;
     Ok(invoice)
+}
+
+/// The PDF of one document, rendered at its first request and kept; 404 as for
+/// [`get_invoice`].
+#[doc(alias = "InvoicePdfHandler")]
+pub async fn invoice_pdf(
+    app: &Payments,
+    ctx: &Ctx,
+    id: Uuid,
+) -> Result<(Invoice, Vec<u8>), AppError> {
+    let invoice = get_invoice(app, ctx, id).await?;
+    let pdf = archived(app, &invoice).await?;
+    Ok((invoice, pdf))
+}
+
+/// The PDF of `invoice`, rendered and kept if it was not yet (`GenerateInvoiceWorker`
+/// does it at issue).
+pub async fn archived(app: &Payments, invoice: &Invoice) -> Result<Vec<u8>, AppError> {
+    let corrects = match invoice.draft.corrects {
+        Some(corrected) => app.invoices.find(corrected).await?.map(|i| i.reference()),
+        None => None,
+    };
+    app.archive.pdf(invoice, corrects).await
 }

@@ -85,6 +85,9 @@ export default async function InvoicePage({ params }: { params: Promise<{ locale
       </table>
       <p>{invoice.vatMention}</p>
       <p className="row no-print">
+        <a className="button" href={`/api/v1/invoices/${invoice.id}/pdf`} download={`${invoice.reference}.pdf`}>
+          {t("invoice.pdf")}
+        </a>
         <PrintButton label={t("invoice.print")} />
         <Link href={`/account/reservations/${invoice.reservationId}`}>{t("invoice.back")}</Link>
       </p>
