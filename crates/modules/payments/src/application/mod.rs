@@ -26,8 +26,8 @@ use sejour_properties::application::catalog::PropertyCatalog;
 use sejour_reservations::application::bookings::ReservationBook;
 
 use crate::domain::{
-    DepositError, DepositRepository, InvoiceArchive, InvoiceRepository, LedgerRepository, Party,
-    PaymentError, PaymentGateway, PaymentRepository,
+    DepositError, DepositRepository, GatewayError, InvoiceArchive, InvoiceRepository,
+    LedgerRepository, Party, PaymentError, PaymentGateway, PaymentRepository,
 };
 
 /// What the use cases work with, built once by [`crate::use_cases`].
@@ -80,6 +80,12 @@ impl Payments {
             .find(|g| g.name() == name)
             .ok_or_else(|| AppError::not_found("payment_gateway"))
     }
+}
+
+/// A gateway that failed or could not be reached: 503, the installment or the hold may be
+/// asked for again.
+pub(crate) fn provider_failed(e: GatewayError) -> AppError {
+    AppError::unavailable(format!("The payment provider failed: {e}"))
 }
 
 /// A broken deposit rule: 409 (the hold's state), 422 for a claim above the hold.

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sejour_core::value_objects::{Installment, InstallmentKind, Money};
 use uuid::Uuid;
 
-use super::{errors::PaymentError, events::PaymentEvent};
+use super::{errors::PaymentError, events::PaymentEvent, gateways::GatewayOutcome};
 use crate::published_language::{PaymentFailed, PaymentSucceeded};
 
 /// Where a payment (or a refund) stands.
@@ -166,6 +166,16 @@ impl Payment {
             amount: self.amount,
             reason: self.failure.clone().unwrap_or_default(),
         }))
+    }
+
+    /// What the gateway says of it: paid ([`Payment::succeed`]), declined
+    /// ([`Payment::fail`]) or nothing to act on.
+    pub fn settle(&mut self, outcome: &GatewayOutcome, now: DateTime<Utc>) -> Option<PaymentEvent> {
+        match outcome {
+            GatewayOutcome::Succeeded => self.succeed(now),
+            GatewayOutcome::Failed(reason) => self.fail(reason, now),
+            GatewayOutcome::Other(_) => None,
+        }
     }
 }
 

@@ -11,7 +11,7 @@ use sejour_core::{AppError, Ctx, authz::require_staff, mail::MailMessage, value_
 use uuid::Uuid;
 
 use crate::{
-    application::Payments,
+    application::{Payments, provider_failed},
     domain::{
         DepositHold, GatewayError, HoldRequest,
         deposit::{HOLD_BEFORE_ARRIVAL_DAYS, release_on},
@@ -33,10 +33,6 @@ pub struct HoldsDone {
     pub renewed: u64,
     /// Holds given back.
     pub released: u64,
-}
-
-fn gateway_failed(e: GatewayError) -> AppError {
-    AppError::unavailable(format!("The payment provider failed: {e}"))
 }
 
 /// Tells the agency that a guest's card refused what `what` says.
@@ -98,16 +94,16 @@ async fn place(
         Err(GatewayError::Refused(reason)) => {
             DepositHold::refused(id, reservation_id, gateway.name(), amount, reason, now)
         }
-        Err(e) => return Err(gateway_failed(e)),
+        Err(e) => return Err(provider_failed(e)),
     };
+    let held = hold.provider_ref.is_some();
     let mut tx = app.uow.begin().await?;
     let mut replaced = None;
-    if let Some(mut old) = previous.filter(|_| hold.provider_ref.is_some()) {
+    if let Some(mut old) = previous.filter(|_| held) {
         let renewed = old.renew(now)?;
         app.deposits.save(&mut tx, ctx, &old, vec![renewed]).await?;
         replaced = old.provider_ref;
     }
-    let held = hold.provider_ref.is_some();
     if !app
         .deposits
         .insert(&mut tx, ctx, &hold, vec![event])
@@ -116,13 +112,13 @@ async fn place(
         // Held meanwhile by another run: give this one back.
         drop(tx);
         if let Some(reference) = &hold.provider_ref {
-            gateway.release(reference).await.map_err(gateway_failed)?;
+            gateway.release(reference).await.map_err(provider_failed)?;
         }
         return Ok(false);
     }
     app.uow.commit(tx).await?;
     if let Some(reference) = replaced {
-        gateway.release(&reference).await.map_err(gateway_failed)?;
+        gateway.release(&reference).await.map_err(provider_failed)?;
     }
     if !held {
         tell_agency(
@@ -148,7 +144,7 @@ async fn release(app: &Payments, ctx: &Ctx, hold: &DepositHold) -> Result<bool, 
         return Ok(false);
     };
     if let Some(reference) = &live.provider_ref {
-        gateway.release(reference).await.map_err(gateway_failed)?;
+        gateway.release(reference).await.map_err(provider_failed)?;
     }
     let released = live.release(app.clock.now())?;
     app.deposits
@@ -237,7 +233,7 @@ pub async fn claim_deposit(
         gateway
             .capture(reference, command.amount)
             .await
-            .map_err(gateway_failed)?;
+            .map_err(provider_failed)?;
     }
     app.deposits
         .save(&mut tx, ctx, &hold, vec![captured])

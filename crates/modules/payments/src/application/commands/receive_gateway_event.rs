@@ -65,11 +65,7 @@ pub async fn receive_gateway_event(
         return Ok(());
     };
     let now = app.clock.now();
-    let change = match &event.outcome {
-        GatewayOutcome::Succeeded => payment.succeed(now),
-        GatewayOutcome::Failed(reason) => payment.fail(reason, now),
-        GatewayOutcome::Other(_) => None,
-    };
+    let change = payment.settle(&event.outcome, now);
     if let (GatewayOutcome::Succeeded, Some(card)) = (&event.outcome, event.card) {
         let kept = KeptCard {
             provider: provider.to_owned(),

@@ -5,10 +5,9 @@ use sejour_core::{AppError, Ctx, value_objects::InstallmentKind};
 use uuid::Uuid;
 
 use crate::{
-    application::Payments,
+    application::{Payments, provider_failed},
     domain::{
-        GatewayOutcome, Payment, PaymentError, PaymentRequest, PaymentStatus, next_installment,
-        payment::kind_str,
+        Payment, PaymentError, PaymentRequest, PaymentStatus, next_installment, payment::kind_str,
     },
 };
 
@@ -113,13 +112,11 @@ pub async fn request_payment(
         Ok((reference, url, charged)) => {
             payment.provider_ref = Some(reference.clone());
             payment.checkout_url.clone_from(url);
-            match charged {
-                Some(GatewayOutcome::Succeeded) => payment.succeed(now),
-                Some(GatewayOutcome::Failed(reason)) => payment.fail(reason, now),
-                Some(GatewayOutcome::Other(_)) | None => None,
-            }
-            .into_iter()
-            .collect()
+            charged
+                .as_ref()
+                .and_then(|outcome| payment.settle(outcome, now))
+                .into_iter()
+                .collect()
         }
         Err(e) => payment.fail(&e.to_string(), now).into_iter().collect(),
     };
@@ -127,8 +124,6 @@ pub async fn request_payment(
     app.uow.commit(tx).await?;
     match outcome {
         Ok(_) => Ok((payment, true)),
-        Err(e) => Err(AppError::unavailable(format!(
-            "The payment provider failed: {e}"
-        ))),
+        Err(e) => Err(provider_failed(e)),
     }
 }
