@@ -16,9 +16,7 @@ source scripts/services.sh
 ensure_postgres
 ensure_redis
 
-SCHEMATHESIS_VERSION=4.32.5
 CACHE="${SEJOUR_CACHE_DIR:-$HOME/.cache/sejour}"
-VENV="$CACHE/venv"
 MAX_EXAMPLES="${CONTRACT_MAX_EXAMPLES:-25}"
 ROLES="${CONTRACT_ROLES:-admin guest owner}"
 # One worker: CPython 3.11.7 crashes compiling in parallel threads (hypothesis lambdas).
@@ -26,16 +24,8 @@ WORKERS="${CONTRACT_WORKERS:-1}"
 BASE_DB_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 
-# 1. schemathesis, pinned, in its own virtual environment.
-if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
-  echo "==> installing python3-venv" >&2
-  apt_install python3-venv
-fi
-if ! "$VENV/bin/schemathesis" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
-  echo "==> installing schemathesis $SCHEMATHESIS_VERSION into $VENV" >&2
-  python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
-fi
+# 1. schemathesis, pinned, in the tests' virtual environment.
+VENV=$(dirname "$(dirname "$(python_venv)")")
 
 # 2. The binary.
 BIN=$(debug_sejour)

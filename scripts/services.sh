@@ -106,3 +106,23 @@ debug_sejour() {
   cargo build --locked -p sejour --quiet
   echo "$(cd "$CARGO_TARGET_DIR" && pwd)/debug/sejour"
 }
+
+# The tests' Python tools, pinned, in one virtual environment under the build cache
+# (installed once): schemathesis (the API contract), factur-x with saxonche and pypdf
+# (the Factur-X validator, scripts/facturx_check.py). Prints the environment's python.
+PY_REQUIREMENTS=(schemathesis==4.32.5 factur-x==7.8 saxonche==13.1.1 pypdf==7.1.1)
+python_venv() {
+  local venv="${SEJOUR_CACHE_DIR:-$HOME/.cache/sejour}/venv"
+  if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+    echo "==> installing python3-venv" >&2
+    apt_install python3-venv
+  fi
+  local stamp="$venv/.requirements"
+  if [ "$(cat "$stamp" 2>/dev/null)" != "${PY_REQUIREMENTS[*]}" ]; then
+    echo "==> installing ${PY_REQUIREMENTS[*]} into $venv" >&2
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "${PY_REQUIREMENTS[@]}" >&2
+    echo "${PY_REQUIREMENTS[*]}" > "$stamp"
+  fi
+  echo "$venv/bin/python"
+}

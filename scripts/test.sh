@@ -9,8 +9,11 @@ source scripts/services.sh
 ensure_postgres
 ensure_redis
 ensure_s3
-# pdftotext and pdfdetach read the PDFs the platform renders (invoices) in the tests.
+# pdftotext reads the PDFs the platform renders (invoices) in the tests, and
+# scripts/facturx_check.py validates its Factur-X invoices (XSD, EN 16931 Schematron, XMP).
 command -v pdftotext >/dev/null 2>&1 || apt_install poppler-utils
+export TEST_PYTHON
+TEST_PYTHON=$(python_venv)
 export DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 # Not SEJOUR_*: the settings loader refuses unknown SEJOUR_ variables.

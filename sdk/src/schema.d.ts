@@ -269,8 +269,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The invoice register (staff): every invoice and credit note, newest first, by issue
-         *     date and kind.
+         * The invoice register, newest first, by issue date and kind: every document for staff,
+         *     an owner's commission invoices and their credit notes for that owner.
          */
         get: operations["invoiceRegister"];
         put?: never;
@@ -288,7 +288,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One invoice or credit note: its guest and staff only (404 for anyone else). */
+        /**
+         * One invoice or credit note: its guest (or the owner billed) and staff only (404 for
+         *     anyone else).
+         */
         get: operations["getInvoice"];
         put?: never;
         post?: never;
@@ -306,8 +309,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The document as a PDF/A file, French as the law asks (its guest and staff; 404 for
-         *     anyone else): rendered at its first request, the same bytes after.
+         * The document as a PDF/A-3 file, French as the law asks (its guest or the owner billed,
+         *     and staff; 404 for anyone else), a Factur-X (EN 16931) for a business: rendered at its
+         *     first request, the same bytes after.
          */
         get: operations["getInvoicePdf"];
         put?: never;
@@ -875,6 +879,44 @@ export interface paths {
          *     rest given back; audited.
          */
         post: operations["claimDeposit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reservations/{id}/deposit/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Keeps a photo of the damage (staff), shown to the guest: the content decides the type
+         *     (JPEG, PNG or WebP), its metadata (EXIF, GPS) is stripped; never changed nor deleted;
+         *     audited (`payments.DamagePhotoAdded`).
+         */
+        post: operations["addDamagePhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reservations/{id}/deposit/photos/{photo_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photo of the damage (the guest who booked and staff; 404 for anyone else). */
+        get: operations["getDamagePhoto"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1624,6 +1666,35 @@ export interface components {
          * @enum {string}
          */
         Currency: "EUR" | "USD" | "GBP" | "CHF" | "JPY";
+        /** @description A photo of the damage a claim is for. */
+        DamagePhotoDto: {
+            /** @description What it shows. */
+            caption: string;
+            /** @description `image/jpeg`, `image/png` or `image/webp`. */
+            contentType: string;
+            /**
+             * Format: int32
+             * @description Height, pixels.
+             */
+            height: number;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When it was added.
+             */
+            uploadedAt: string;
+            /** @description The image (`GET`, the guest and staff). */
+            url: string;
+            /**
+             * Format: int32
+             * @description Width, pixels.
+             */
+            width: number;
+        };
         /** @description Days `[start, end)`. */
         DateRange: {
             /**
@@ -1684,6 +1755,8 @@ export interface components {
             card?: null | components["schemas"]["SavedCardDto"];
             /** @description Its holds, oldest first. */
             holds: components["schemas"]["DepositHoldDto"][];
+            /** @description The photos of damage, oldest first. */
+            photos: components["schemas"]["DamagePhotoDto"][];
         };
         /** @description A hold of the security deposit. */
         DepositHoldDto: {
@@ -1879,11 +1952,15 @@ export interface components {
          * @enum {string}
          */
         InstallmentKind: "deposit" | "balance" | "fullPayment";
-        /** @description An invoice (billing a payment) or a credit note (crediting a refund). */
+        /**
+         * @description An invoice (billing a guest's payment), a commission invoice (billing an owner the
+         *     agency's fee on a stay), or a credit note (crediting a refund, or a commission
+         *     lowered).
+         */
         InvoiceDto: {
-            /** @description How much (positive; a credit note gives it back). */
+            /** @description How much, VAT included (positive; a credit note gives it back). */
             amount: components["schemas"]["Money"];
-            /** @description The guest. */
+            /** @description The guest, or the owner. */
             buyer: components["schemas"]["PartyDto"];
             /**
              * Format: uuid
@@ -1892,6 +1969,12 @@ export interface components {
             corrects?: string | null;
             /** @description What is billed or credited. */
             description: string;
+            /**
+             * Format: date
+             * @description When it is to be paid (an owner paid directly); none when paid already or taken
+             *     from the owner's funds.
+             */
+            dueOn?: string | null;
             /**
              * Format: uuid
              * @description Id.
@@ -1902,9 +1985,19 @@ export interface components {
              * @description When it was issued.
              */
             issuedAt: string;
-            /** @description invoice or credit_note. */
+            /** @description invoice, commission or credit_note. */
             kind: components["schemas"]["InvoiceKind"];
-            /** @description The number as printed, e.g. `F2027-000042` (invoices) or `A2027-000003` (credit notes). */
+            /** @description Without VAT. */
+            net: components["schemas"]["Money"];
+            /**
+             * Format: uuid
+             * @description The owner billed (a commission invoice and its credit notes).
+             */
+            ownerId?: string | null;
+            /**
+             * @description The number as printed, e.g. `F2027-000042` (invoices), `H2027-000007` (commission
+             *     invoices) or `A2027-000003` (credit notes).
+             */
             reference: string;
             /**
              * Format: uuid
@@ -1923,14 +2016,21 @@ export interface components {
              * @description The stay: departure.
              */
             serviceTo: string;
-            /** @description The VAT wording. */
+            /** @description The VAT. */
+            vat: components["schemas"]["Money"];
+            /** @description The VAT wording (an exemption), empty when VAT is charged. */
             vatMention: string;
+            /**
+             * Format: int32
+             * @description The VAT rate, basis points (2000 = 20 %); 0 when exempt.
+             */
+            vatRateBp: number;
         };
         /**
          * @description An invoice's kind.
          * @enum {string}
          */
-        InvoiceKind: "invoice" | "credit_note";
+        InvoiceKind: "invoice" | "commission" | "credit_note";
         /**
          * @description A ledger account's kind.
          * @enum {string}
@@ -2306,9 +2406,9 @@ export interface components {
         Page_InvoiceDto: {
             /** @description The items of this page. */
             items: {
-                /** @description How much (positive; a credit note gives it back). */
+                /** @description How much, VAT included (positive; a credit note gives it back). */
                 amount: components["schemas"]["Money"];
-                /** @description The guest. */
+                /** @description The guest, or the owner. */
                 buyer: components["schemas"]["PartyDto"];
                 /**
                  * Format: uuid
@@ -2317,6 +2417,12 @@ export interface components {
                 corrects?: string | null;
                 /** @description What is billed or credited. */
                 description: string;
+                /**
+                 * Format: date
+                 * @description When it is to be paid (an owner paid directly); none when paid already or taken
+                 *     from the owner's funds.
+                 */
+                dueOn?: string | null;
                 /**
                  * Format: uuid
                  * @description Id.
@@ -2327,9 +2433,19 @@ export interface components {
                  * @description When it was issued.
                  */
                 issuedAt: string;
-                /** @description invoice or credit_note. */
+                /** @description invoice, commission or credit_note. */
                 kind: components["schemas"]["InvoiceKind"];
-                /** @description The number as printed, e.g. `F2027-000042` (invoices) or `A2027-000003` (credit notes). */
+                /** @description Without VAT. */
+                net: components["schemas"]["Money"];
+                /**
+                 * Format: uuid
+                 * @description The owner billed (a commission invoice and its credit notes).
+                 */
+                ownerId?: string | null;
+                /**
+                 * @description The number as printed, e.g. `F2027-000042` (invoices), `H2027-000007` (commission
+                 *     invoices) or `A2027-000003` (credit notes).
+                 */
                 reference: string;
                 /**
                  * Format: uuid
@@ -2348,8 +2464,15 @@ export interface components {
                  * @description The stay: departure.
                  */
                 serviceTo: string;
-                /** @description The VAT wording. */
+                /** @description The VAT. */
+                vat: components["schemas"]["Money"];
+                /** @description The VAT wording (an exemption), empty when VAT is charged. */
                 vatMention: string;
+                /**
+                 * Format: int32
+                 * @description The VAT rate, basis points (2000 = 20 %); 0 when exempt.
+                 */
+                vatRateBp: number;
             }[];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             nextCursor?: string | null;
@@ -2670,12 +2793,21 @@ export interface components {
         PartyDto: {
             /** @description Address. */
             address: string;
+            /** @description The address's country (ISO 3166 alpha-2), when not France. */
+            country?: string | null;
             /** @description Email. */
             email?: string | null;
-            /** @description Legal identifiers (SIREN, legal form, capital, VAT number), for a business. */
+            /**
+             * @description Legal identifiers as printed (legal form, capital, SIREN, VAT number), for a
+             *     business.
+             */
             legalId?: string | null;
             /** @description Name. */
             name: string;
+            /** @description Its SIREN (9 digits), for a French business. */
+            siren?: string | null;
+            /** @description Its intra-EU VAT number. */
+            vatNumber?: string | null;
         };
         /** @description A card to pay with. */
         PayCheckoutRequest: {
@@ -3969,6 +4101,7 @@ export type CreatePropertyRequest = components['schemas']['CreatePropertyRequest
 export type CreateReservationRequest = components['schemas']['CreateReservationRequest'];
 export type CreateUserRequest = components['schemas']['CreateUserRequest'];
 export type Currency = components['schemas']['Currency'];
+export type DamagePhotoDto = components['schemas']['DamagePhotoDto'];
 export type DateRange = components['schemas']['DateRange'];
 export type DeadLetter = components['schemas']['DeadLetter'];
 export type DepositDto = components['schemas']['DepositDto'];
@@ -5183,7 +5316,7 @@ export interface operations {
                  * @example 2027-01-01
                  */
                 from?: string;
-                /** @description invoice or credit_note. */
+                /** @description invoice, commission or credit_note. */
                 kind?: components["schemas"]["InvoiceKind"];
                 /** @description Items per page, 1 to 100 (default 20). */
                 limit?: number;
@@ -5226,7 +5359,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not staff */
+            /** @description Neither staff nor an owner */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8223,6 +8356,184 @@ export interface operations {
             };
         };
     };
+    addDamagePhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The reservation */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["PhotoUpload"];
+            };
+        };
+        responses: {
+            /** @description Kept */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DamagePhotoDto"];
+                };
+            };
+            /** @description Not a multipart upload with a `file` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such reservation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The booking keeps 20 photos already (`deposit.too_many_photos`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a JPEG, PNG or WebP image, or unreadable, or a part other than `file` and `caption` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The object storage failed */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDamagePhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The reservation */
+                id: string;
+                /** @description The photo */
+                photo_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": unknown;
+                };
+            };
+            /** @description Malformed request: a path id, query parameter, header or JSON body that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in without the right to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such photo (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The object storage failed */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listReservationEvents: {
         parameters: {
             query?: never;
@@ -9294,7 +9605,7 @@ export const currencyValues: ReadonlyArray<FlattenedDeepRequired<components>["sc
 export const depositHoldStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DepositHoldStatus"]> = ["held", "released", "captured", "renewed", "failed"];
 export const healthStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HealthStatus"]> = ["ok"];
 export const installmentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InstallmentKind"]> = ["deposit", "balance", "fullPayment"];
-export const invoiceKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InvoiceKind"]> = ["invoice", "credit_note"];
+export const invoiceKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InvoiceKind"]> = ["invoice", "commission", "credit_note"];
 export const ledgerAccountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LedgerAccountKind"]> = ["client_funds", "guest", "owner", "commission", "fees", "tourist_tax"];
 export const ledgerEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LedgerEntryKind"]> = ["payment", "refund", "settlement"];
 export const messageKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageKind"]> = ["event", "job"];

@@ -1,10 +1,13 @@
 //! The platform's document engine: typst templates — versioned files in `templates/` —
-//! rendered in-process to PDF/A-3b, with files attached (Factur-X's XML). One engine for
-//! every document: invoices today, contracts and owner statements next.
+//! rendered in-process to PDF/A-3b, a Factur-X invoice with its XML embedded and declared
+//! ([`factur_x`]). One engine for every document: invoices today, contracts and owner
+//! statements next.
 //!
-//! A template reads its data as `json("data.json")` and an attachment by its name; the
-//! fonts are typst's embedded ones (Libertinus Serif, New Computer Modern, DejaVu Sans
-//! Mono), never fetched. The same data and date give the same bytes.
+//! A template reads its data as `json("data.json")`; the fonts are typst's embedded ones
+//! (Libertinus Serif, New Computer Modern, DejaVu Sans Mono), never fetched. The same
+//! data and date give the same bytes.
+
+pub mod factur_x;
 
 use std::sync::LazyLock;
 
@@ -38,7 +41,7 @@ impl Template {
     /// Its name and version, recorded with what it renders (`invoice/1`).
     pub fn version(self) -> &'static str {
         match self {
-            Self::Invoice => "invoice/1",
+            Self::Invoice => "invoice/2",
         }
     }
 }
@@ -57,6 +60,9 @@ pub enum DocumentError {
     /// A file name that is not a path.
     #[error("attachment name {0:?} is not a file name")]
     Name(String),
+    /// The rendered PDF is not shaped as expected (a defect of the engine's use).
+    #[error("rendered PDF: {0}")]
+    Pdf(String),
 }
 
 /// A document to render.
@@ -66,8 +72,9 @@ pub struct Document {
     pub template: Template,
     /// Its data (`data.json`).
     pub data: serde_json::Value,
-    /// Files the template may attach (`pdf.attach`), by name.
-    pub attachments: Vec<(String, Vec<u8>)>,
+    /// A Factur-X's CII XML (EN 16931 profile): embedded as `factur-x.xml` (an
+    /// alternative representation of the document) and declared in the XMP metadata.
+    pub factur_x: Option<Vec<u8>>,
     /// Its date (the PDF's creation date, and `datetime.today()`).
     pub date: DateTime<Utc>,
 }
@@ -183,12 +190,18 @@ impl Document {
             file_id("/data.json")?,
             Bytes::from_string(self.data.to_string()),
         )];
-        for (name, bytes) in &self.attachments {
-            files.push((file_id(&format!("/{name}"))?, Bytes::new(bytes.clone())));
+        let mut main = self.template.source().to_owned();
+        if let Some(xml) = &self.factur_x {
+            let name = factur_x::XML_NAME;
+            files.push((file_id(&format!("/{name}"))?, Bytes::new(xml.clone())));
+            main.push_str(&format!(
+                "\n#pdf.attach(\"{name}\", relationship: \"alternative\", \
+                 mime-type: \"text/xml\", description: \"Factur-X\")\n"
+            ));
         }
         let at = typst_datetime(self.date);
         let world = MemoryWorld {
-            main: Source::new(file_id("/main.typ")?, self.template.source().into()),
+            main: Source::new(file_id("/main.typ")?, main),
             files,
             today: at.and_then(|d| Datetime::from_ymd(d.year()?, d.month()?, d.day()?)),
         };
@@ -205,7 +218,10 @@ impl Document {
         };
         let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| failed(messages(&errors)));
         typst::comemo::evict(MEMOIZED_AGE);
-        pdf
+        match &self.factur_x {
+            Some(_) => factur_x::declare(pdf?, "EN 16931"),
+            None => pdf,
+        }
     }
 }
 
@@ -228,12 +244,15 @@ mod tests {
                 "description": "Acompte — Villa Les Oliviers",
                 "serviceFrom": "3 mai 2027",
                 "serviceTo": "8 mai 2027",
+                "net": "187,50\u{a0}€",
+                "vatLabel": "TVA",
+                "vat": "—",
                 "amount": "187,50\u{a0}€",
                 "totalLabel": "Total TTC",
                 "vatMention": "TVA non applicable, art. 293 B du CGI",
                 "terms": "Facture acquittée.",
             }),
-            attachments: Vec::new(),
+            factur_x: None,
             date: DateTime::parse_from_rfc3339("2026-12-02T10:00:00Z")
                 .unwrap()
                 .with_timezone(&Utc),
@@ -249,13 +268,39 @@ mod tests {
     }
 
     #[test]
+    fn a_factur_x_embeds_its_xml_and_declares_it_in_an_appended_revision() {
+        let plain = invoice("H2027-000001").render().unwrap();
+        let mut document = invoice("H2027-000001");
+        document.factur_x = Some(b"<rsm:CrossIndustryInvoice/>".to_vec());
+        let pdf = document.render().unwrap();
+        let text = String::from_utf8_lossy(&pdf);
+        assert!(
+            text.replace(' ', "")
+                .contains("/AFRelationship/Alternative"),
+            "no associated file"
+        );
+        assert!(text.contains("<rsm:CrossIndustryInvoice/>") || text.contains("/FlateDecode"));
+        let update = text.rfind("<fx:ConformanceLevel>EN 16931</fx:ConformanceLevel>");
+        let first_eof = text.find("%%EOF").unwrap();
+        assert!(
+            update.is_some_and(|at| at > first_eof),
+            "the XMP is an appended revision"
+        );
+        assert!(text.contains("/Prev "));
+        assert!(text.trim_end().ends_with("%%EOF"));
+        assert_ne!(pdf, plain);
+        // The same again: the same bytes.
+        assert_eq!(document.render().unwrap(), pdf);
+    }
+
+    #[test]
     fn data_the_template_cannot_read_is_an_error_not_a_panic() {
         let mut broken = invoice("F2027-000042");
         broken.data = serde_json::json!({"title": 42});
         assert!(matches!(
             broken.render(),
             Err(DocumentError::Template {
-                template: "invoice/1",
+                template: "invoice/2",
                 ..
             })
         ));

@@ -90,6 +90,15 @@ pub struct Settings {
     pub agency_legal_id: String,
     /// The agency's address on its invoices (`SEJOUR_AGENCY_ADDRESS`).
     pub agency_address: String,
+    /// The agency's SIREN, 9 digits, for its electronic invoices (Factur-X)
+    /// (`SEJOUR_AGENCY_SIREN`).
+    pub agency_siren: String,
+    /// The agency's intra-EU VAT number, if it has one (`SEJOUR_AGENCY_VAT_NUMBER`).
+    pub agency_vat_number: Option<String>,
+    /// The VAT rate of the agency's fees — its commission invoices to owners — in basis
+    /// points (2000 = 20 %); 0 when exempt, `SEJOUR_INVOICE_VAT_MENTION` saying why
+    /// (`SEJOUR_AGENCY_VAT_RATE_BP`).
+    pub agency_vat_rate_bp: u32,
     /// Where the agency is told of what needs a person: a balance or a security deposit
     /// the guest's card refused (`SEJOUR_AGENCY_EMAIL`).
     pub agency_email: String,
@@ -203,6 +212,8 @@ struct Defaults {
     agency_name: &'static str,
     agency_legal_id: &'static str,
     agency_address: &'static str,
+    agency_siren: &'static str,
+    agency_vat_rate_bp: u32,
     agency_email: &'static str,
     invoice_vat_mention: &'static str,
     stripe_api_base: &'static str,
@@ -250,6 +261,8 @@ impl Default for Defaults {
             agency_name: "Agence Séjour (démonstration)",
             agency_legal_id: "SAS au capital de 10 000 € — SIREN 000 000 000 — TVA FR00000000000",
             agency_address: "1 place de la Démonstration, 06000 Nice, France",
+            agency_siren: "000000000",
+            agency_vat_rate_bp: 0,
             agency_email: "agence@sejour.localhost",
             invoice_vat_mention: "TVA non applicable, art. 293 B du CGI",
             stripe_api_base: "https://api.stripe.com",
@@ -388,6 +401,18 @@ impl Settings {
             return Err(ConfigError::OutOfRange {
                 setting: "SEJOUR_STRIPE_SECRET_KEY",
                 problem: "and SEJOUR_STRIPE_WEBHOOK_SECRET must be set together",
+            });
+        }
+        if self.agency_siren.len() != 9 || !self.agency_siren.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(ConfigError::OutOfRange {
+                setting: "SEJOUR_AGENCY_SIREN",
+                problem: "must be 9 digits",
+            });
+        }
+        if self.agency_vat_rate_bp > 10_000 {
+            return Err(ConfigError::OutOfRange {
+                setting: "SEJOUR_AGENCY_VAT_RATE_BP",
+                problem: "must be between 0 and 10000 (100 %)",
             });
         }
         if self.bootstrap_admin_email.is_some() != self.bootstrap_admin_password.is_some() {

@@ -65,6 +65,26 @@ export async function DepositSummary({ deposit, locale }: { deposit?: DepositDto
           ))}
         </ul>
       )}
+      {deposit.photos.length > 0 && (
+        <figure className="stack">
+          <figcaption>{t("deposit.photos")}</figcaption>
+          <ul className="row" style={{ listStyle: "none", padding: 0, flexWrap: "wrap" }} data-testid="damage-photos">
+            {deposit.photos.map((p) => (
+              <li key={p.id}>
+                <a href={p.url}>
+                  <img
+                    src={p.url}
+                    alt={p.caption || t("deposit.photo")}
+                    width={160}
+                    height={Math.round((160 * p.height) / p.width)}
+                  />
+                </a>
+                {p.caption && <small className="muted">{p.caption}</small>}
+              </li>
+            ))}
+          </ul>
+        </figure>
+      )}
     </div>
   );
 }

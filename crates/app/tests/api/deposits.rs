@@ -1,7 +1,8 @@
 //! The guest's saved card over HTTP, with the built-in gateway: the balance charged
 //! off-session on its date, the security deposit held two days before arrival, renewed
 //! before it lapses, released a week after departure, or partly taken by a manager's
-//! damage claim; a card refusing either is reported to the agency.
+//! damage claim with photos of the damage; a card refusing either is reported to the
+//! agency.
 
 use sejour_core::Role;
 use serde_json::{Value, json as j};
@@ -11,6 +12,7 @@ use crate::{
     helpers::{TestApp, TestUser, json},
     ledger::{again, minor, run_jobs_on, tick},
     payments::{pay_next, reference, until_confirmed},
+    properties::{png, upload_to},
     reservations::{Agency, agency, id_of, stay},
 };
 
@@ -238,4 +240,60 @@ async fn a_manager_claims_damage_on_the_hold_and_refused_cards_are_reported(pool
             .await,
         1
     );
+
+    // The damage, photographed: kept as evidence, shown to the guest, audited.
+    let photos = format!("/api/v1/reservations/{good}/deposit/photos");
+    let kept = json(
+        upload_to(&app, &manager, &photos, "vitre.jpg", png()).await,
+        201,
+    )
+    .await;
+    assert_eq!(kept["contentType"], "image/png");
+    assert_eq!(kept["caption"], "Terrasse");
+    let not_an_image = json(
+        upload_to(
+            &app,
+            &manager,
+            &photos,
+            "vitre.jpg",
+            b"MZ\x90\x00 not a photo".to_vec(),
+        )
+        .await,
+        422,
+    )
+    .await;
+    assert_eq!(not_an_image["code"], "photo.unsupported_type");
+    json(
+        upload_to(&app, &guest, &photos, "vitre.jpg", png()).await,
+        403,
+    )
+    .await;
+    let seen = deposit(&app, &guest, &good).await;
+    assert_eq!(seen["photos"].as_array().map(Vec::len), Some(1), "{seen}");
+    let url = seen["photos"][0]["url"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let image = app.get_as(&guest, &url).await;
+    assert_eq!(image.status(), 200);
+    assert_eq!(
+        image
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("image/png")
+    );
+    let bytes = image.bytes().await.unwrap_or_default();
+    assert!(bytes.starts_with(b"\x89PNG"), "a PNG");
+    let stranger = app.user(Role::Guest).await;
+    json(app.get_as(&stranger, &url).await, 404).await;
+    assert_eq!(
+        app.count("SELECT count(*) FROM queue.messages WHERE type = 'payments.DamagePhotoAdded'")
+            .await,
+        1
+    );
+    let deleted = sqlx::query("DELETE FROM payments.damage_photos")
+        .execute(&app.pool)
+        .await;
+    assert!(deleted.is_err(), "evidence is never deleted");
 }

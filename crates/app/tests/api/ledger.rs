@@ -121,6 +121,30 @@ async fn assert_entries_balance(app: &TestApp, manager: &TestUser, id: &str) -> 
     entries
 }
 
+/// The guest of `booked` pays its deposit, then its balance on its date (weeks later:
+/// signed in anew, as returned).
+async fn pay_in_full(app: &TestApp, guest: &TestUser, booked: &Value) -> TestUser {
+    let id = id_of(booked);
+    let deposit = pay_next(app, guest, &id, 201).await;
+    pay_with(app, &deposit, "4242424242424242", 200).await;
+    until_confirmed(app, &id).await;
+    let due = booked["price"]["installments"][1]["dueOn"]
+        .as_str()
+        .unwrap_or_default();
+    run_jobs_on(app, due).await;
+    app.wait_for("SELECT count(*) FROM payments.payments", 2)
+        .await;
+    let guest = again(app, guest).await;
+    let balance = pay_next(app, &guest, &id, 200).await;
+    pay_with(app, &balance, "4242424242424242", 200).await;
+    app.wait_for(
+        "SELECT count(*) FROM payments.ledger_entries WHERE kind = 'payment'",
+        2,
+    )
+    .await;
+    guest
+}
+
 #[sqlx::test(migrations = false)]
 async fn a_paid_stay_is_shared_out_after_check_out_and_every_entry_balances(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
@@ -143,25 +167,7 @@ async fn a_paid_stay_is_shared_out_after_check_out_and_every_entry_balances(pool
         minor(&price["total"]),
     );
     assert!(rent > 0 && fees > 0 && tax > 0, "{price}");
-
-    let deposit = pay_next(&app, &guest, &id, 201).await;
-    pay_with(&app, &deposit, "4242424242424242", 200).await;
-    until_confirmed(&app, &id).await;
-    let due = price["installments"][1]["dueOn"]
-        .as_str()
-        .unwrap_or_default();
-    // The balance is asked for on its date (weeks later: sign in again).
-    run_jobs_on(&app, due).await;
-    app.wait_for("SELECT count(*) FROM payments.payments", 2)
-        .await;
-    let guest = again(&app, &guest).await;
-    let balance = pay_next(&app, &guest, &id, 200).await;
-    pay_with(&app, &balance, "4242424242424242", 200).await;
-    app.wait_for(
-        "SELECT count(*) FROM payments.ledger_entries WHERE kind = 'payment'",
-        2,
-    )
-    .await;
+    let guest = pay_in_full(&app, &guest, &booked).await;
 
     // Before check-out the guest's money waits on their account.
     let manager = again(&app, &manager).await;
@@ -228,6 +234,31 @@ async fn a_paid_stay_is_shared_out_after_check_out_and_every_entry_balances(pool
     let entries = assert_entries_balance(&app, &manager, &id).await;
     let kinds: Vec<&str> = entries.iter().filter_map(|e| e["kind"].as_str()).collect();
     assert_eq!(kinds, ["payment", "payment", "settlement"]);
+
+    // The demo agency is exempt from VAT: its commission invoices say why, as Factur-X too.
+    let billed = json(
+        app.get_as(&manager, "/api/v1/invoices?kind=commission")
+            .await,
+        200,
+    )
+    .await;
+    let exempt = &billed["items"][0];
+    assert_eq!(exempt["vatRateBp"], 0, "{billed}");
+    assert_eq!(
+        exempt["vatMention"],
+        "TVA non applicable, art. 293 B du CGI"
+    );
+    assert_eq!(minor(&exempt["net"]), minor(&exempt["amount"]));
+    let pdf = app
+        .get_as(
+            &manager,
+            &format!(
+                "/api/v1/invoices/{}/pdf",
+                exempt["id"].as_str().unwrap_or_default()
+            ),
+        )
+        .await;
+    assert_factur_x(&pdf.bytes().await.unwrap_or_default());
 
     // The owner sees their own balance only; a guest sees no ledger.
     let own = balances(&app, &owner_user).await;
@@ -354,4 +385,167 @@ async fn the_database_refuses_unbalanced_or_edited_entries(pool: PgPool) {
             "{edit}"
         );
     }
+}
+
+/// Runs `scripts/facturx_check.py` on `pdf` with the tests' Python (`TEST_PYTHON`, set by
+/// the test command): the embedded XML against the Factur-X XSD and the EN 16931
+/// Schematron, the XMP and the associated-file entries.
+fn assert_factur_x(pdf: &[u8]) {
+    let python = std::env::var("TEST_PYTHON").unwrap_or_else(|_| {
+        panic!(
+            "TEST_PYTHON is not set: run the tests with scripts/test.sh (it prepares the validator)"
+        )
+    });
+    let file = std::env::temp_dir().join(format!("sejour-{}.pdf", uuid::Uuid::new_v4()));
+    std::fs::write(&file, pdf).unwrap_or_else(|e| panic!("{e}"));
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../scripts/facturx_check.py"
+    );
+    let out = std::process::Command::new(python)
+        .arg(script)
+        .arg(&file)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let _ = std::fs::remove_file(&file);
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("factur-x: ok"), "{said}");
+}
+
+#[sqlx::test(migrations = false)]
+async fn each_owner_is_billed_the_commission_of_a_settled_stay_as_a_factur_x(pool: PgPool) {
+    // A VAT-registered agency: its fees bear 20 % VAT.
+    let app = TestApp::spawn_with(pool, |f| {
+        f.merge(("agency_vat_rate_bp", 2000))
+            .merge(("agency_siren", "732829320"))
+            .merge(("agency_vat_number", "FR44732829320"))
+    })
+    .await;
+    app.start_worker();
+    tick(&app).await;
+    let Agency {
+        manager,
+        owner_user,
+        property,
+    } = agency(&app).await;
+    let (first, second) = co_owner(&app, &manager, &property).await;
+    let guest = app.user(Role::Guest).await;
+    let booked = stay(&app, &guest, &property, "2027-05-03", "2027-05-08", 201).await;
+    let id = id_of(&booked);
+    let rent = minor(&booked["price"]["rent"]);
+    let guest = pay_in_full(&app, &guest, &booked).await;
+    run_jobs_on(&app, "2027-05-08").await;
+    settlements(&app, 1).await;
+    run_jobs_on(&app, "2027-05-09").await;
+    settlements(&app, 1).await;
+
+    // One commission invoice per owner, numbered in the H series, VAT included.
+    let (manager, owner_user, guest) = (
+        again(&app, &manager).await,
+        again(&app, &owner_user).await,
+        again(&app, &guest).await,
+    );
+    let register = json(
+        app.get_as(&manager, "/api/v1/invoices?kind=commission")
+            .await,
+        200,
+    )
+    .await;
+    let billed = register["items"].as_array().cloned().unwrap_or_default();
+    assert_eq!(billed.len(), 2, "{register}");
+    let of = |owner: &str| {
+        billed
+            .iter()
+            .find(|i| i["ownerId"] == owner)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let (to_first, to_second) = (of(&first), of(&second));
+    let mut references: Vec<&str> = billed
+        .iter()
+        .filter_map(|i| i["reference"].as_str())
+        .collect();
+    references.sort_unstable();
+    assert_eq!(references, ["H2027-000001", "H2027-000002"]);
+    let (share_first, share_second) = (rent * 6 / 10, rent - rent * 6 / 10);
+    assert_eq!(
+        minor(&to_first["amount"]),
+        (share_first * 2_000 + 5_000) / 10_000
+    );
+    assert_eq!(
+        minor(&to_second["amount"]),
+        (share_second * 1_500 + 5_000) / 10_000
+    );
+    for invoice in [&to_first, &to_second] {
+        let (net, vat, gross) = (
+            minor(&invoice["net"]),
+            minor(&invoice["vat"]),
+            minor(&invoice["amount"]),
+        );
+        assert_eq!(net + vat, gross, "{invoice}");
+        assert_eq!((2 * gross * 10_000 + 12_000) / 24_000, net, "{invoice}");
+        assert_eq!(invoice["vatRateBp"], 2000);
+        assert_eq!(invoice["reservationId"], id.as_str());
+        assert_eq!(invoice["buyer"]["siren"].as_str().map(str::len), Some(9));
+    }
+    // Under the mandate the commission is taken from the owner's funds; the owner paid
+    // directly has 30 days.
+    assert_eq!(to_first["dueOn"], Value::Null);
+    assert_eq!(to_second["dueOn"], "2027-06-07");
+
+    // Settling again bills nothing more.
+    app.wait_for(
+        "SELECT count(*) FROM payments.invoices WHERE kind = 'commission'",
+        2,
+    )
+    .await;
+
+    // The owner sees their own, as PDF a Factur-X (EN 16931) with the mentions.
+    let own = json(app.get_as(&owner_user, "/api/v1/invoices").await, 200).await;
+    let own = own["items"].as_array().cloned().unwrap_or_default();
+    assert_eq!(own.len(), 1, "{own:?}");
+    assert_eq!(own[0]["id"], to_first["id"]);
+    let path = |invoice: &Value| {
+        format!(
+            "/api/v1/invoices/{}",
+            invoice["id"].as_str().unwrap_or_default()
+        )
+    };
+    json(app.get_as(&owner_user, &path(&to_second)).await, 404).await;
+    let pdf = app
+        .get_as(&owner_user, &format!("{}/pdf", path(&to_first)))
+        .await;
+    let status = pdf.status();
+    let pdf = pdf.bytes().await.unwrap_or_default();
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&pdf));
+    let text = crate::payments::pdf_text(&pdf);
+    for expected in [
+        "Facture H2027-000001",
+        "Honoraires de gestion",
+        "TVA 20",
+        "SIREN",
+        "acquittée",
+    ] {
+        assert!(text.contains(expected), "{expected} not in {text}");
+    }
+    assert_factur_x(&pdf);
+    let due = app
+        .get_as(&manager, &format!("{}/pdf", path(&to_second)))
+        .await;
+    let due = due.bytes().await.unwrap_or_default();
+    let text = crate::payments::pdf_text(&due);
+    assert!(
+        text.contains("7 juin 2027") && text.contains("L441-10"),
+        "{text}"
+    );
+    assert_factur_x(&due);
+
+    // A guest sees none of it.
+    json(app.get_as(&guest, "/api/v1/invoices").await, 403).await;
+    json(app.get_as(&guest, &path(&to_first)).await, 404).await;
 }

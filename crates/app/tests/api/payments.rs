@@ -502,7 +502,10 @@ fn draft_of(
     let party = Party {
         name: "Agence".into(),
         legal_id: None,
+        siren: None,
+        vat_number: None,
         address: "Nice".into(),
+        country: None,
         email: None,
     };
     InvoiceDraft {
@@ -510,8 +513,10 @@ fn draft_of(
         kind: InvoiceKind::Invoice,
         reservation_id: ids.new_id(),
         customer_id: None,
+        owner_id: None,
         payment_id: Some(payment),
         refund_id: None,
+        ledger_entry_id: None,
         corrects: None,
         seller: party.clone(),
         buyer: party,
@@ -519,7 +524,9 @@ fn draft_of(
         service_from: chrono::NaiveDate::from_ymd_opt(2027, 7, 1).unwrap_or_default(),
         service_to: chrono::NaiveDate::from_ymd_opt(2027, 7, 8).unwrap_or_default(),
         amount: Money::new(1000, Currency::EUR),
+        vat_rate_bp: 0,
         vat_mention: "TVA non applicable".into(),
+        due_on: None,
     }
 }
 
@@ -978,7 +985,7 @@ async fn a_cancellation_closes_open_checkouts_and_money_landing_after_it_goes_ba
 }
 
 /// The text of a PDF, by `pdftotext` (poppler-utils, installed by the test command).
-fn pdf_text(pdf: &[u8]) -> String {
+pub fn pdf_text(pdf: &[u8]) -> String {
     use std::io::Write;
     let mut child = std::process::Command::new("pdftotext")
         .args(["-layout", "-", "-"])

@@ -70,6 +70,18 @@ pub async fn upload(
     name: &str,
     bytes: Vec<u8>,
 ) -> reqwest::Response {
+    let path = format!("/api/v1/properties/{property}/photos");
+    upload_to(app, user, &path, name, bytes).await
+}
+
+/// Posts a photo upload (`file` named `name`, caption "Terrasse") to `path` as `user`.
+pub async fn upload_to(
+    app: &TestApp,
+    user: &TestUser,
+    path: &str,
+    name: &str,
+    bytes: Vec<u8>,
+) -> reqwest::Response {
     let part = reqwest::multipart::Part::bytes(bytes)
         .file_name(name.to_owned())
         .mime_str("image/jpeg")
@@ -78,7 +90,7 @@ pub async fn upload(
         .part("file", part)
         .text("caption", "Terrasse");
     app.client
-        .post(app.url(&format!("/api/v1/properties/{property}/photos")))
+        .post(app.url(path))
         .bearer_auth(&user.access_token)
         .multipart(form)
         .send()

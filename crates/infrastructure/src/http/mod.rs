@@ -14,6 +14,7 @@ pub mod problem;
 pub mod schema_reader;
 pub mod schemas;
 pub mod security;
+pub mod upload;
 
 pub use context::RequestCtx;
 pub use dto::AddressDto;

@@ -38,6 +38,7 @@ use infrastructure::{
     bookkeeping::Bookkeeping,
     builtin::BuiltinGateway,
     cancellations::CancellationRefunds,
+    damage_photos::StoredEvidence,
     invoice_pdf::PdfInvoiceArchive,
     invoicing::Invoicing,
     jobs::PaymentJobs,
@@ -104,6 +105,7 @@ pub fn module(
         archive: Arc::new(PdfInvoiceArchive::new(shared.storage.clone())),
         ledger: Arc::new(PgLedgerRepository::new(shared.store())),
         deposits: Arc::new(PgDepositRepository::new(shared.store())),
+        evidence: Arc::new(StoredEvidence::new(shared.storage.clone())),
         gateway,
         gateways,
         book: neighbours.book,
@@ -117,17 +119,24 @@ pub fn module(
         seller: Party {
             name: shared.settings.agency_name.clone(),
             legal_id: Some(shared.settings.agency_legal_id.clone()),
+            siren: Some(shared.settings.agency_siren.clone()),
+            vat_number: shared.settings.agency_vat_number.clone(),
             address: shared.settings.agency_address.clone(),
+            country: None,
             email: None,
         },
         vat_mention: shared.settings.invoice_vat_mention.clone(),
+        fee_vat_bp: shared.settings.agency_vat_rate_bp,
         agency_email: shared.settings.agency_email.clone(),
     });
     ContextModule::new("payments", &MIGRATOR)
-        .routes(presentation::routes().with_state(PaymentsState {
-            app: app.clone(),
-            builtin,
-        }))
+        .routes(
+            presentation::routes(shared.settings.max_upload_bytes).with_state(PaymentsState {
+                app: app.clone(),
+                builtin,
+                max_upload_bytes: shared.settings.max_upload_bytes,
+            }),
+        )
         .consumer(Arc::new(CancellationRefunds::new(app.clone())))
         .consumer(Arc::new(Invoicing::new(app.clone())))
         .consumer(Arc::new(Bookkeeping::new(app.clone())))

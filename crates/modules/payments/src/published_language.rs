@@ -113,6 +113,19 @@ pub struct DepositCaptured {
     pub reason: String,
 }
 
+/// `payments.DamagePhotoAdded`: a photo of the damage a security-deposit claim is for,
+/// kept as evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DamagePhotoAdded {
+    /// The photo.
+    pub photo_id: Uuid,
+    /// The booking.
+    pub reservation_id: Uuid,
+    /// What it shows.
+    pub caption: String,
+}
+
 pub mod event_types {
     /// [`super::PaymentSucceeded`].
     pub const SUCCEEDED: &str = "payments.PaymentSucceeded";
@@ -128,8 +141,10 @@ pub mod event_types {
     pub const DEPOSIT_RELEASED: &str = "payments.DepositReleased";
     /// [`super::DepositCaptured`].
     pub const DEPOSIT_CAPTURED: &str = "payments.DepositCaptured";
+    /// [`super::DamagePhotoAdded`].
+    pub const DAMAGE_PHOTO_ADDED: &str = "payments.DamagePhotoAdded";
     /// Every payment event.
-    pub const ALL: [&str; 7] = [
+    pub const ALL: [&str; 8] = [
         SUCCEEDED,
         FAILED,
         REFUNDED,
@@ -137,5 +152,6 @@ pub mod event_types {
         HOLD_FAILED,
         DEPOSIT_RELEASED,
         DEPOSIT_CAPTURED,
+        DAMAGE_PHOTO_ADDED,
     ];
 }

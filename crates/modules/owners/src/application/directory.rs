@@ -17,6 +17,23 @@ pub struct MandateTerms {
     pub money_model: MoneyModel,
 }
 
+/// Who an owner is on the documents the agency sends them (its invoices).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnerIdentity {
+    /// A person's first and last name, or a company's legal name.
+    pub name: String,
+    /// The postal address, on one line.
+    pub address: String,
+    /// Its country (ISO 3166 alpha-2).
+    pub country: String,
+    /// Email.
+    pub email: String,
+    /// A company's SIREN (the first 9 digits of its SIRET); none for a person.
+    pub siren: Option<String>,
+    /// A company's intra-EU VAT number, if it has one.
+    pub vat_number: Option<String>,
+}
+
 /// Owners, for other contexts.
 #[async_trait]
 pub trait OwnerDirectory: Send + Sync + 'static {
@@ -40,4 +57,7 @@ pub trait OwnerDirectory: Send + Sync + 'static {
 
     /// The money terms of an owner's mandate; `None` for an unknown owner.
     async fn terms(&self, owner_id: Uuid) -> Result<Option<MandateTerms>, AppError>;
+
+    /// Who an owner is, to bill them; `None` for an unknown owner.
+    async fn identity(&self, owner_id: Uuid) -> Result<Option<OwnerIdentity>, AppError>;
 }

@@ -7,7 +7,7 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::{
-    application::directory::{MandateTerms, OwnerDirectory},
+    application::directory::{MandateTerms, OwnerDirectory, OwnerIdentity},
     published_language::MoneyModel,
 };
 
@@ -58,5 +58,38 @@ impl OwnerDirectory for PgOwnerDirectory {
             })
         })
         .transpose()
+    }
+
+    async fn identity(&self, owner_id: Uuid) -> Result<Option<OwnerIdentity>, AppError> {
+        type Row = (
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            String,
+            String,
+            String,
+        );
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT concat_ws(' ', first_name, last_name), legal_name, siret, vat_number, email, \
+             concat_ws(', ', address_line1, address_line2, \
+                       concat_ws(' ', address_postal_code, address_city), address_region, \
+                       NULLIF(address_country, 'FR')), address_country \
+             FROM owners.owners WHERE id = $1",
+        )
+        .bind(owner_id)
+        .fetch_optional(&self.pool)
+        .await
+        .storage()?;
+        Ok(row.map(
+            |(person, legal_name, siret, vat_number, email, address, country)| OwnerIdentity {
+                name: legal_name.unwrap_or(person),
+                address,
+                country,
+                email,
+                siren: siret.and_then(|s| s.get(..9).map(str::to_owned)),
+                vat_number,
+            },
+        ))
     }
 }

@@ -26,8 +26,8 @@ use sejour_properties::application::catalog::PropertyCatalog;
 use sejour_reservations::application::bookings::ReservationBook;
 
 use crate::domain::{
-    DepositError, DepositRepository, GatewayError, InvoiceArchive, InvoiceRepository,
-    LedgerRepository, Party, PaymentError, PaymentGateway, PaymentRepository,
+    DepositError, DepositRepository, EvidenceFiles, GatewayError, InvoiceArchive,
+    InvoiceRepository, LedgerRepository, Party, PaymentError, PaymentGateway, PaymentRepository,
 };
 
 /// What the use cases work with, built once by [`crate::use_cases`].
@@ -41,8 +41,10 @@ pub struct Payments {
     pub archive: Arc<dyn InvoiceArchive>,
     /// The ledger.
     pub ledger: Arc<dyn LedgerRepository>,
-    /// Saved cards and the security deposit's holds.
+    /// Saved cards, the security deposit's holds and the photos of damage.
     pub deposits: Arc<dyn DepositRepository>,
+    /// The photos of damage, kept.
+    pub evidence: Arc<dyn EvidenceFiles>,
     /// The payment provider of new payments.
     pub gateway: Arc<dyn PaymentGateway>,
     /// Every provider payments were made with (refunds, notifications), the one above
@@ -66,8 +68,11 @@ pub struct Payments {
     pub public_url: String,
     /// The agency as its invoices name it.
     pub seller: Party,
-    /// The invoices' VAT wording.
+    /// The invoices' VAT wording (an exemption).
     pub vat_mention: String,
+    /// The VAT rate of the agency's fees (its commission invoices), in basis points; 0
+    /// when exempt.
+    pub fee_vat_bp: u32,
     /// Where the agency is told of a card refusing a balance or a deposit.
     pub agency_email: String,
 }
@@ -93,7 +98,9 @@ impl From<DepositError> for AppError {
     fn from(e: DepositError) -> Self {
         match e {
             DepositError::ClaimExceedsHold { .. } => AppError::rule(e.code(), e.to_string()),
-            DepositError::NotHeld => AppError::conflict(e.code(), e.to_string()),
+            DepositError::NotHeld | DepositError::TooManyPhotos => {
+                AppError::conflict(e.code(), e.to_string())
+            }
         }
     }
 }

@@ -10,13 +10,16 @@
 //! - `ReleaseAfterDeparture`: released [`RELEASE_AFTER_DEPARTURE_DAYS`] after check-out.
 //! - `ClaimWithinTheHold`: a damage claim captures more than nothing and at most what is
 //!   held, once, from a live hold (`deposit.claim_exceeds_hold`, `deposit.not_held`).
+//! - `EvidenceIsKept`: the photos of the damage are kept, never changed nor deleted, at
+//!   most [`MAX_DAMAGE_PHOTOS`] a booking (`deposit.too_many_photos`).
 
+use async_trait::async_trait;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use sejour_core::value_objects::Money;
+use sejour_core::{AppError, value_objects::Money};
 use uuid::Uuid;
 
 use crate::published_language::{
-    DepositCaptured, DepositHoldFailed, DepositReleased, PaymentAuthorized,
+    DamagePhotoAdded, DepositCaptured, DepositHoldFailed, DepositReleased, PaymentAuthorized,
 };
 
 /// Days before check-in from which the hold is placed.
@@ -25,6 +28,8 @@ pub const HOLD_BEFORE_ARRIVAL_DAYS: i64 = 2;
 pub const RELEASE_AFTER_DEPARTURE_DAYS: i64 = 7;
 /// A hold lapsing within this many hours, and still needed, is renewed.
 pub const RENEW_WITHIN_HOURS: i64 = 24;
+/// The most damage photos a booking keeps.
+pub const MAX_DAMAGE_PHOTOS: i64 = 20;
 
 /// The first day a hold may be placed for a check-in on `check_in`.
 pub fn hold_from(check_in: NaiveDate) -> NaiveDate {
@@ -90,6 +95,8 @@ pub enum DepositEvent {
     Released(DepositReleased),
     /// `payments.DepositCaptured`: taken in part or in whole for damage.
     Captured(DepositCaptured),
+    /// `payments.DamagePhotoAdded`: a photo of the damage kept as evidence.
+    PhotoAdded(DamagePhotoAdded),
 }
 
 impl sejour_core::DomainEvent for DepositEvent {
@@ -100,11 +107,15 @@ impl sejour_core::DomainEvent for DepositEvent {
             Self::HoldFailed(_) => t::HOLD_FAILED,
             Self::Released(_) => t::DEPOSIT_RELEASED,
             Self::Captured(_) => t::DEPOSIT_CAPTURED,
+            Self::PhotoAdded(_) => t::DAMAGE_PHOTO_ADDED,
         }
     }
 
     fn aggregate_type(&self) -> &'static str {
-        "deposit_hold"
+        match self {
+            Self::PhotoAdded(_) => "damage_photo",
+            _ => "deposit_hold",
+        }
     }
 
     fn aggregate_id(&self) -> String {
@@ -113,6 +124,7 @@ impl sejour_core::DomainEvent for DepositEvent {
             Self::HoldFailed(e) => e.hold_id,
             Self::Released(e) => e.hold_id,
             Self::Captured(e) => e.hold_id,
+            Self::PhotoAdded(e) => e.photo_id,
         }
         .to_string()
     }
@@ -130,6 +142,9 @@ pub enum DepositError {
         /// What is held.
         held: i64,
     },
+    /// The booking has all the damage photos it may keep.
+    #[error("a booking keeps {MAX_DAMAGE_PHOTOS} damage photos at most")]
+    TooManyPhotos,
 }
 
 impl DepositError {
@@ -138,8 +153,59 @@ impl DepositError {
         match self {
             Self::NotHeld => "deposit.not_held",
             Self::ClaimExceedsHold { .. } => "deposit.claim_exceeds_hold",
+            Self::TooManyPhotos => "deposit.too_many_photos",
         }
     }
+}
+
+/// A photo of the damage a claim is for, kept as evidence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DamagePhoto {
+    /// Id.
+    pub id: Uuid,
+    /// The stay.
+    pub reservation_id: Uuid,
+    /// The image as kept.
+    pub image: StoredImage,
+    /// What it shows.
+    pub caption: String,
+    /// When it was added.
+    pub uploaded_at: DateTime<Utc>,
+}
+
+/// An image kept on the files of [`EvidenceFiles`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredImage {
+    /// Where.
+    pub key: String,
+    /// `image/jpeg`, `image/png` or `image/webp`.
+    pub content_type: &'static str,
+    /// Width, pixels.
+    pub width: u32,
+    /// Height, pixels.
+    pub height: u32,
+    /// Size, bytes.
+    pub bytes: usize,
+}
+
+/// `EvidenceFiles`: where the photos of damage are kept.
+#[async_trait]
+pub trait EvidenceFiles: Send + Sync + 'static {
+    /// Keeps photo `id` of booking `reservation_id`: an image by its content (JPEG, PNG
+    /// or WebP) of at most `max_bytes`, its metadata stripped; 422 otherwise.
+    async fn keep(
+        &self,
+        reservation_id: Uuid,
+        id: Uuid,
+        bytes: Vec<u8>,
+        max_bytes: usize,
+    ) -> Result<StoredImage, AppError>;
+
+    /// The bytes kept under `key`.
+    async fn read(&self, key: &str) -> Result<Option<Vec<u8>>, AppError>;
+
+    /// Drops a file whose record could not be saved (best effort).
+    async fn forget(&self, key: &str);
 }
 
 /// A hold of the security deposit on a guest's card.

@@ -323,24 +323,7 @@ pub fn settlement(
     stakes: &Stakes,
 ) -> Result<Vec<Line>, LedgerError> {
     let currency = paid.currency();
-    if paid.is_negative() {
-        return Err(LedgerError::Overrefunded {
-            paid: paid.amount_minor(),
-        });
-    }
-    let tax = if stayed {
-        Money::new(
-            paid.amount_minor()
-                .min(price.tourist_tax.amount_minor().max(0)),
-            currency,
-        )
-    } else {
-        Money::zero(currency)
-    };
-    let rest = paid.checked_sub(tax)?;
-    let fees = proportion(rest, price.fees, price.rent)?;
-    let rent = rest.checked_sub(fees)?;
-
+    let shares = shares(paid, price, stayed, stakes)?;
     let credit = |account: Account, amount: Money| -> Result<Line, LedgerError> {
         Ok(Line {
             account,
@@ -352,18 +335,85 @@ pub fn settlement(
             account: Account::Guest(reservation_id),
             amount: paid,
         },
-        credit(Account::TouristTax(stakes.commune.clone()), tax)?,
-        credit(Account::Fees, fees)?,
+        credit(
+            Account::TouristTax(stakes.commune.clone()),
+            shares.tourist_tax,
+        )?,
+        credit(Account::Fees, shares.fees)?,
     ];
-    for (stake, part) in stakes.split(rent)? {
-        let commission = part.percent_bp(stake.commission_bp.min(10_000))?;
-        lines.push(credit(Account::Commission, commission)?);
+    for owner in &shares.owners {
+        lines.push(credit(Account::Commission, owner.commission)?);
         lines.push(credit(
-            Account::Owner(stake.owner_id),
-            part.checked_sub(commission)?,
+            Account::Owner(owner.stake.owner_id),
+            owner.rent.checked_sub(owner.commission)?,
         )?);
     }
     merge(currency, lines)
+}
+
+/// One owner's part of a stay's rent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OwnerShare {
+    /// The owner and their terms.
+    pub stake: Stake,
+    /// Their part of the rent, commission included.
+    pub rent: Money,
+    /// The agency's commission on it: what the agency invoices the owner.
+    pub commission: Money,
+}
+
+/// What a stay's money is made of, as the settlement shares it out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shares {
+    /// Owed to the commune.
+    pub tourist_tax: Money,
+    /// The agency's fees.
+    pub fees: Money,
+    /// The owners' rent, by share.
+    pub owners: Vec<OwnerShare>,
+}
+
+/// The parts of `paid` (see [`settlement`], which posts them).
+pub fn shares(
+    paid: Money,
+    price: StayPrice,
+    stayed: bool,
+    stakes: &Stakes,
+) -> Result<Shares, LedgerError> {
+    let currency = paid.currency();
+    if paid.is_negative() {
+        return Err(LedgerError::Overrefunded {
+            paid: paid.amount_minor(),
+        });
+    }
+    let tourist_tax = if stayed {
+        Money::new(
+            paid.amount_minor()
+                .min(price.tourist_tax.amount_minor().max(0)),
+            currency,
+        )
+    } else {
+        Money::zero(currency)
+    };
+    let rest = paid.checked_sub(tourist_tax)?;
+    let fees = proportion(rest, price.fees, price.rent)?;
+    let rent = rest.checked_sub(fees)?;
+    let owners = stakes
+        .split(rent)?
+        .into_iter()
+        .map(|(stake, part)| {
+            Ok(OwnerShare {
+                stake,
+                rent: part,
+                commission: part.percent_bp(stake.commission_bp.min(10_000))?,
+            })
+        })
+        .collect::<Result<_, LedgerError>>()?;
+    Ok(Shares {
+        tourist_tax,
+        fees,
+        owners,
+    })
 }
 
 /// `amount × part / (part + other)`, rounded half up; zero when both are zero or negative.

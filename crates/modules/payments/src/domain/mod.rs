@@ -14,7 +14,9 @@ pub mod payment;
 pub mod refund;
 pub mod repositories;
 
-pub use deposit::{DepositError, DepositEvent, DepositHold, HoldStatus};
+pub use deposit::{
+    DamagePhoto, DepositError, DepositEvent, DepositHold, EvidenceFiles, HoldStatus, StoredImage,
+};
 pub use errors::PaymentError;
 pub use events::PaymentEvent;
 pub use gateways::{

@@ -1,6 +1,7 @@
 //! `InvoiceArchive` on the platform's document engine and object storage: an issued
 //! invoice or credit note rendered once to PDF/A-3 (`invoice.typ`, in French as the law
-//! asks) and kept under `invoices/<series>/<reference>.pdf`; the same bytes afterwards.
+//! asks) — a Factur-X (EN 16931, [`super::factur_x`]) when the buyer is a business — and
+//! kept under `invoices/<series>/<reference>.pdf`; the same bytes afterwards.
 
 use async_trait::async_trait;
 use chrono::{Datelike, NaiveDate};
@@ -9,7 +10,8 @@ use sejour_documents::{Document, Template};
 use sejour_infrastructure::storage::ObjectStorage;
 use serde_json::json;
 
-use crate::domain::{Invoice, InvoiceArchive, InvoiceKind};
+use super::factur_x::cross_industry_invoice;
+use crate::domain::{Invoice, InvoiceArchive, InvoiceKind, invoice::french_percent};
 
 /// Invoices' PDFs on object storage.
 pub struct PdfInvoiceArchive {
@@ -74,33 +76,67 @@ fn french_money(amount: Money) -> String {
     format!("{sign}{grouped}{fraction}\u{a0}{symbol}")
 }
 
+/// Late-payment terms for a business (art. L441-10 du Code de commerce).
+const PENALTIES: &str = "Pour un client professionnel, tout retard de paiement entraîne des \
+                         pénalités au taux de trois fois le taux d’intérêt légal et une \
+                         indemnité forfaitaire de 40 € pour frais de recouvrement (art. L441-10 \
+                         du Code de commerce). Pas d’escompte pour paiement anticipé.";
+
 /// What the template prints of `invoice` (`corrects`: the reference of the invoice a
 /// credit note corrects).
-pub fn invoice_data(invoice: &Invoice, corrects: Option<String>) -> serde_json::Value {
+pub fn invoice_data(
+    invoice: &Invoice,
+    corrects: Option<String>,
+) -> Result<serde_json::Value, AppError> {
     let d = &invoice.draft;
     let reference = invoice.reference();
     let issued_on = french_date(invoice.issued_at.date_naive());
-    let (title, buyer_label, total_label, terms) = match d.kind {
-        InvoiceKind::Invoice => (
+    let totals = d
+        .totals()
+        .map_err(|e| AppError::internal(format!("invoice {reference}: {e}")))?;
+    let (title, buyer_label, total_label, terms) = match (d.kind, d.due_on) {
+        (InvoiceKind::Invoice, _) => (
+            format!("Facture {reference}"),
+            "Facturé à",
+            "Total TTC — acquitté",
+            format!("Facture acquittée : paiement reçu par carte le {issued_on}. {PENALTIES}"),
+        ),
+        (InvoiceKind::Commission, Some(due)) => (
+            format!("Facture {reference}"),
+            "Facturé à",
+            "Total TTC à payer",
+            format!(
+                "À régler par virement au plus tard le {}. {PENALTIES}",
+                french_date(due)
+            ),
+        ),
+        (InvoiceKind::Commission, None) => (
             format!("Facture {reference}"),
             "Facturé à",
             "Total TTC — acquitté",
             format!(
-                "Facture acquittée : paiement reçu par carte le {issued_on}. Pour un client \
-                 professionnel, tout retard de paiement entraîne des pénalités au taux de trois \
-                 fois le taux d’intérêt légal et une indemnité forfaitaire de 40 € pour frais \
-                 de recouvrement (art. L441-10 du Code de commerce). Pas d’escompte pour \
-                 paiement anticipé."
+                "Facture acquittée : honoraires prélevés le {issued_on} sur les loyers encaissés \
+                 pour votre compte, conformément au mandat de gestion. {PENALTIES}"
             ),
         ),
-        InvoiceKind::CreditNote => (
+        (InvoiceKind::CreditNote, _) if d.owner_id.is_some() => (
+            format!("Avoir {reference}"),
+            "Au bénéfice de",
+            "Total TTC — crédité",
+            format!("Avoir porté au crédit de votre compte propriétaire le {issued_on}."),
+        ),
+        (InvoiceKind::CreditNote, _) => (
             format!("Avoir {reference}"),
             "Au bénéfice de",
             "Total TTC — remboursé",
             format!("Avoir remboursé sur la carte de paiement le {issued_on}."),
         ),
     };
-    json!({
+    let vat_label = match d.vat_rate_bp {
+        0 => "TVA".to_owned(),
+        rate => format!("TVA {}\u{a0}%", french_percent(rate)),
+    };
+    Ok(json!({
         "title": title,
         "reference": reference,
         "issuedOn": issued_on,
@@ -119,11 +155,14 @@ pub fn invoice_data(invoice: &Invoice, corrects: Option<String>) -> serde_json::
         "description": d.description,
         "serviceFrom": french_date(d.service_from),
         "serviceTo": french_date(d.service_to),
+        "net": french_money(totals.net),
+        "vatLabel": vat_label,
+        "vat": if d.vat_rate_bp == 0 { "—".to_owned() } else { french_money(totals.vat) },
         "amount": french_money(d.amount),
         "totalLabel": total_label,
         "vatMention": d.vat_mention,
         "terms": terms,
-    })
+    }))
 }
 
 /// Where an invoice's PDF is kept.
@@ -141,10 +180,17 @@ impl InvoiceArchive for PdfInvoiceArchive {
         if let Some((bytes, _)) = self.storage.get(&key).await.map_err(failed)? {
             return Ok(bytes.to_vec());
         }
+        let factur_x = if invoice.draft.buyer.is_business() {
+            let xml = cross_industry_invoice(invoice, corrects.as_deref())
+                .map_err(|e| AppError::internal(format!("Factur-X: {e}")))?;
+            Some(xml)
+        } else {
+            None
+        };
         let document = Document {
             template: Template::Invoice,
-            data: invoice_data(invoice, corrects),
-            attachments: Vec::new(),
+            data: invoice_data(invoice, corrects)?,
+            factur_x,
             date: invoice.issued_at,
         };
         let pdf = tokio::task::spawn_blocking(move || document.render())

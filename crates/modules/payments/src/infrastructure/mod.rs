@@ -5,7 +5,9 @@
 //!   cards and the security deposit's holds.
 //! - [`builtin`]: the built-in gateway (the embedded default) and its checkout.
 //! - [`cancellations`]: the consumer refunding cancelled bookings.
-//! - [`invoice_pdf`]: invoices' PDFs on the document engine, kept on object storage.
+//! - [`damage_photos`]: the photos of damage on object storage.
+//! - [`invoice_pdf`]: invoices' PDFs on the document engine, kept on object storage;
+//!   [`factur_x`]: the CII XML of an invoice to a business.
 //! - [`invoicing`]: the consumer issuing invoices and credit notes; [`PgInvoiceRepository`]
 //!   numbers them without gaps.
 //! - [`bookkeeping`]: the consumer posting payments and refunds to the ledger;
@@ -18,6 +20,8 @@
 pub mod bookkeeping;
 pub mod builtin;
 pub mod cancellations;
+pub mod damage_photos;
+pub mod factur_x;
 pub mod invoice_pdf;
 pub mod invoicing;
 pub mod jobs;

@@ -1,5 +1,5 @@
-//! `PgDepositRepository`: `payments.saved_cards` and `payments.deposit_holds`, events on
-//! the outbox in the same transaction.
+//! `PgDepositRepository`: `payments.saved_cards`, `payments.deposit_holds` and
+//! `payments.damage_photos`, events on the outbox in the same transaction.
 
 use async_trait::async_trait;
 use sejour_core::{
@@ -14,7 +14,8 @@ use sqlx::{Row, postgres::PgRow};
 use uuid::Uuid;
 
 use crate::domain::{
-    DepositEvent, DepositHold, DepositRepository, HoldStatus, KeptCard, SavedCard,
+    DamagePhoto, DepositEvent, DepositHold, DepositRepository, HoldStatus, KeptCard, SavedCard,
+    StoredImage,
 };
 
 const COLUMNS: &str = "id, reservation_id, provider, provider_ref, amount, currency, status, \
@@ -183,6 +184,102 @@ impl DepositRepository for PgDepositRepository {
         .await
         .storage()?;
         rows.iter().map(from_row).collect()
+    }
+
+    async fn add_photo(
+        &self,
+        tx: &mut Tx,
+        ctx: &Ctx,
+        photo: &DamagePhoto,
+        max: i64,
+        events: Vec<DepositEvent>,
+    ) -> Result<bool, AppError> {
+        let conn = pg(tx)?;
+        // One adder at a time per booking, so that the count holds.
+        sqlx::query(
+            "SELECT pg_advisory_xact_lock(hashtextextended('damage_photos:' || $1::text, 0))",
+        )
+        .bind(photo.reservation_id)
+        .execute(&mut *conn)
+        .await
+        .storage()?;
+        let kept: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM payments.damage_photos WHERE reservation_id = $1",
+        )
+        .bind(photo.reservation_id)
+        .fetch_one(&mut *conn)
+        .await
+        .storage()?;
+        if kept >= max {
+            return Ok(false);
+        }
+        let image = &photo.image;
+        sqlx::query(
+            "INSERT INTO payments.damage_photos \
+             (id, reservation_id, key, content_type, width, height, bytes, caption, uploaded_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(photo.id)
+        .bind(photo.reservation_id)
+        .bind(&image.key)
+        .bind(image.content_type)
+        .bind(i32::try_from(image.width).unwrap_or(i32::MAX))
+        .bind(i32::try_from(image.height).unwrap_or(i32::MAX))
+        .bind(i64::try_from(image.bytes).unwrap_or(i64::MAX))
+        .bind(&photo.caption)
+        .bind(photo.uploaded_at)
+        .execute(&mut *conn)
+        .await
+        .storage()?;
+        self.store.publish_all(conn, ctx, events).await?;
+        Ok(true)
+    }
+
+    async fn photos(&self, reservation_id: Uuid) -> Result<Vec<DamagePhoto>, AppError> {
+        type Row = (
+            Uuid,
+            String,
+            String,
+            i32,
+            i32,
+            i64,
+            String,
+            chrono::DateTime<chrono::Utc>,
+        );
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT id, key, content_type, width, height, bytes, caption, uploaded_at \
+             FROM payments.damage_photos WHERE reservation_id = $1 ORDER BY uploaded_at, id",
+        )
+        .bind(reservation_id)
+        .fetch_all(self.store.pool())
+        .await
+        .storage()?;
+        rows.into_iter()
+            .map(
+                |(id, key, content_type, width, height, bytes, caption, uploaded_at)| {
+                    let corrupt = || {
+                        AppError::internal(format!("damage photo {id}: stored image is invalid"))
+                    };
+                    let content_type = ["image/jpeg", "image/png", "image/webp"]
+                        .into_iter()
+                        .find(|t| *t == content_type)
+                        .ok_or_else(corrupt)?;
+                    Ok(DamagePhoto {
+                        id,
+                        reservation_id,
+                        image: StoredImage {
+                            key,
+                            content_type,
+                            width: u32::try_from(width).map_err(|_| corrupt())?,
+                            height: u32::try_from(height).map_err(|_| corrupt())?,
+                            bytes: usize::try_from(bytes).map_err(|_| corrupt())?,
+                        },
+                        caption,
+                        uploaded_at,
+                    })
+                },
+            )
+            .collect()
     }
 
     async fn live(&self, limit: i64) -> Result<Vec<DepositHold>, AppError> {

@@ -18,7 +18,7 @@ use crate::domain::{Invoice, InvoiceDraft, InvoiceKind, InvoiceRepository, Party
 
 const COLUMNS: &str = "id, series, number, kind, reservation_id, customer_id, payment_id, refund_id, \
                        corrects, issued_at, seller, buyer, description, service_from, service_to, amount, \
-                       currency, vat_mention";
+                       currency, vat_mention, owner_id, ledger_entry_id, vat_rate_bp, due_on";
 
 /// Invoices in PostgreSQL.
 pub struct PgInvoiceRepository {
@@ -59,8 +59,10 @@ fn from_row(row: &PgRow) -> Result<Invoice, AppError> {
             kind,
             reservation_id: row.try_get("reservation_id").storage()?,
             customer_id: row.try_get("customer_id").storage()?,
+            owner_id: row.try_get("owner_id").storage()?,
             payment_id: row.try_get("payment_id").storage()?,
             refund_id: row.try_get("refund_id").storage()?,
+            ledger_entry_id: row.try_get("ledger_entry_id").storage()?,
             corrects: row.try_get("corrects").storage()?,
             seller,
             buyer,
@@ -68,7 +70,10 @@ fn from_row(row: &PgRow) -> Result<Invoice, AppError> {
             service_from: row.try_get("service_from").storage()?,
             service_to: row.try_get("service_to").storage()?,
             amount: Money::new(row.try_get("amount").storage()?, currency),
+            vat_rate_bp: u32::try_from(row.try_get::<i32, _>("vat_rate_bp").storage()?)
+                .map_err(|_| corrupt("VAT rate"))?,
             vat_mention: row.try_get("vat_mention").storage()?,
+            due_on: row.try_get("due_on").storage()?,
         },
         series: row.try_get("series").storage()?,
         number: row.try_get("number").storage()?,
@@ -106,10 +111,13 @@ impl InvoiceRepository for PgInvoiceRepository {
         .await
         .storage()?;
         let exists: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM payments.invoices WHERE payment_id = $1 OR refund_id = $2)",
+            "SELECT EXISTS (SELECT 1 FROM payments.invoices WHERE payment_id = $1 OR refund_id = $2 \
+             OR (ledger_entry_id = $3 AND owner_id = $4))",
         )
         .bind(draft.payment_id)
         .bind(draft.refund_id)
+        .bind(draft.ledger_entry_id)
+        .bind(draft.owner_id)
         .fetch_one(&mut *conn)
         .await
         .storage()?;
@@ -118,7 +126,8 @@ impl InvoiceRepository for PgInvoiceRepository {
         }
         sqlx::query(&format!(
             "INSERT INTO payments.invoices ({COLUMNS}) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
+             $19, $20, $21, $22)"
         ))
         .bind(draft.id)
         .bind(&series)
@@ -138,6 +147,10 @@ impl InvoiceRepository for PgInvoiceRepository {
         .bind(draft.amount.amount_minor())
         .bind(draft.amount.currency().as_str())
         .bind(&draft.vat_mention)
+        .bind(draft.owner_id)
+        .bind(draft.ledger_entry_id)
+        .bind(i32::try_from(draft.vat_rate_bp).unwrap_or(i32::MAX))
+        .bind(draft.due_on)
         .execute(&mut *conn)
         .await
         .storage()?;
@@ -151,6 +164,10 @@ impl InvoiceRepository for PgInvoiceRepository {
 
     async fn of_reservation(&self, reservation_id: Uuid) -> Result<Vec<Invoice>, AppError> {
         self.select("reservation_id = $1", reservation_id).await
+    }
+
+    async fn of_owner(&self, owner_id: Uuid) -> Result<Vec<Invoice>, AppError> {
+        self.select("owner_id = $1", owner_id).await
     }
 
     async fn register(&self, filter: &RegisterFilter) -> Result<Vec<Invoice>, AppError> {
@@ -168,6 +185,9 @@ impl InvoiceRepository for PgInvoiceRepository {
         }
         if let Some(kind) = filter.kind {
             query.push(" AND kind = ").push_bind(kind.as_str());
+        }
+        if let Some(owner) = filter.owner_id {
+            query.push(" AND owner_id = ").push_bind(owner);
         }
         if let Some((at, id)) = filter.before {
             query

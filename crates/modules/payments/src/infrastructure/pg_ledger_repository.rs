@@ -4,10 +4,13 @@
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use sejour_core::{
-    AppError,
+    AppError, Tx,
     value_objects::{Currency, Money},
 };
-use sejour_infrastructure::{db::StorageResult, store::Store};
+use sejour_infrastructure::{
+    db::StorageResult,
+    store::{Store, pg},
+};
 use uuid::Uuid;
 
 use crate::domain::{Account, AccountBalance, EntryKind, JournalEntry, LedgerRepository, Line};
@@ -30,8 +33,13 @@ fn corrupt(what: &str) -> AppError {
 
 #[async_trait]
 impl LedgerRepository for PgLedgerRepository {
-    async fn post(&self, entry: &JournalEntry, settle_on: NaiveDate) -> Result<bool, AppError> {
-        let mut tx = self.store.pool().begin().await.storage()?;
+    async fn post(
+        &self,
+        tx: &mut Tx,
+        entry: &JournalEntry,
+        settle_on: NaiveDate,
+    ) -> Result<bool, AppError> {
+        let conn = pg(tx)?;
         let inserted = sqlx::query(
             "INSERT INTO payments.ledger_entries \
              (id, reservation_id, kind, source, occurred_at, settle_on, currency) \
@@ -44,7 +52,7 @@ impl LedgerRepository for PgLedgerRepository {
         .bind(entry.occurred_at)
         .bind(settle_on)
         .bind(entry.currency.as_str())
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await
         .storage()?
         .rows_affected()
@@ -66,10 +74,9 @@ impl LedgerRepository for PgLedgerRepository {
         .bind(entry.id)
         .bind(&accounts)
         .bind(&amounts)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await
         .storage()?;
-        tx.commit().await.storage()?;
         Ok(true)
     }
 

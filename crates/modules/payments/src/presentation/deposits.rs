@@ -1,10 +1,19 @@
-//! The security deposit of a booking: the card kept for it, its holds, and a manager's
-//! damage claim.
+//! The security deposit of a booking: the card kept for it, its holds, a manager's damage
+//! claim and the photos of the damage.
 
-use axum::extract::State;
+use axum::{
+    body::Body,
+    extract::{Multipart, State, multipart::MultipartRejection},
+    http::{StatusCode, header},
+    response::{IntoResponse, Response},
+};
 use chrono::{DateTime, Utc};
 use sejour_core::value_objects::Money;
-use sejour_infrastructure::http::{ApiError, Json, Path, RequestCtx, problem::Problem};
+use sejour_infrastructure::http::{
+    ApiError, Json, Path, RequestCtx,
+    problem::Problem,
+    upload::{PhotoUpload, UploadedPhoto, read_photo_upload},
+};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -12,10 +21,13 @@ use uuid::Uuid;
 use super::PaymentsState;
 use crate::{
     application::{
-        commands::hold_deposits::{ClaimDepositCommand, claim_deposit as claim},
-        queries::get_deposit::get_deposit as get,
+        commands::{
+            hold_deposits::{ClaimDepositCommand, claim_deposit as claim},
+            keep_damage_photo::{KeepDamagePhotoCommand, keep_damage_photo},
+        },
+        queries::get_deposit::{DepositView, damage_photo, get_deposit as get},
     },
-    domain::{DepositHold, KeptCard},
+    domain::{DamagePhoto, DepositHold, KeptCard},
 };
 
 /// The card the guest saved at checkout, with their consent.
@@ -92,6 +104,43 @@ impl From<DepositHold> for DepositHoldDto {
     }
 }
 
+/// A photo of the damage a claim is for.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DamagePhotoDto {
+    /// Id.
+    pub id: Uuid,
+    /// The image (`GET`, the guest and staff).
+    pub url: String,
+    /// `image/jpeg`, `image/png` or `image/webp`.
+    pub content_type: String,
+    /// Width, pixels.
+    pub width: u32,
+    /// Height, pixels.
+    pub height: u32,
+    /// What it shows.
+    pub caption: String,
+    /// When it was added.
+    pub uploaded_at: DateTime<Utc>,
+}
+
+impl From<DamagePhoto> for DamagePhotoDto {
+    fn from(p: DamagePhoto) -> Self {
+        Self {
+            id: p.id,
+            url: format!(
+                "/api/v1/reservations/{}/deposit/photos/{}",
+                p.reservation_id, p.id
+            ),
+            content_type: p.image.content_type.to_owned(),
+            width: p.image.width,
+            height: p.image.height,
+            caption: p.caption,
+            uploaded_at: p.uploaded_at,
+        }
+    }
+}
+
 /// The security deposit of a booking.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -100,6 +149,8 @@ pub struct DepositDto {
     pub card: Option<SavedCardDto>,
     /// Its holds, oldest first.
     pub holds: Vec<DepositHoldDto>,
+    /// The photos of damage, oldest first.
+    pub photos: Vec<DamagePhotoDto>,
 }
 
 /// A damage claim.
@@ -129,7 +180,11 @@ pub async fn get_deposit(
     RequestCtx(ctx): RequestCtx,
     Path(id): Path<Uuid>,
 ) -> Result<Json<DepositDto>, ApiError> {
-    let (card, holds) = get(&state.app, &ctx, id).await?;
+    let DepositView {
+        card,
+        holds,
+        photos,
+    } = get(&state.app, &ctx, id).await?;
     Ok(Json(DepositDto {
         card: card.map(
             |KeptCard {
@@ -143,6 +198,7 @@ pub async fn get_deposit(
             },
         ),
         holds: holds.into_iter().map(DepositHoldDto::from).collect(),
+        photos: photos.into_iter().map(DamagePhotoDto::from).collect(),
     }))
 }
 
@@ -185,4 +241,66 @@ pub async fn claim_deposit(
         reason: reason.to_owned(),
     };
     Ok(Json(claim(&state.app, &ctx, command).await?.into()))
+}
+
+/// Keeps a photo of the damage (staff), shown to the guest: the content decides the type
+/// (JPEG, PNG or WebP), its metadata (EXIF, GPS) is stripped; never changed nor deleted;
+/// audited (`payments.DamagePhotoAdded`).
+#[utoipa::path(post, path = "/reservations/{id}/deposit/photos", operation_id = "addDamagePhoto", tag = "payments",
+    params(("id" = Uuid, Path, description = "The reservation")),
+    request_body(content = PhotoUpload, content_type = "multipart/form-data"),
+    security(("bearerAuth" = [])),
+    responses(
+        (status = 201, description = "Kept", body = DamagePhotoDto),
+        (status = 400, description = "Not a multipart upload with a `file`", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such reservation", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The booking keeps 20 photos already (`deposit.too_many_photos`)", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Too large", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not a JPEG, PNG or WebP image, or unreadable, or a part other than `file` and `caption`", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The object storage failed", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn add_damage_photo(
+    State(state): State<PaymentsState>,
+    RequestCtx(ctx): RequestCtx,
+    Path(id): Path<Uuid>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<(StatusCode, Json<DamagePhotoDto>), ApiError> {
+    let UploadedPhoto { file, caption } = read_photo_upload(multipart).await?;
+    let command = KeepDamagePhotoCommand {
+        reservation_id: id,
+        bytes: file,
+        caption,
+        max_bytes: state.max_upload_bytes,
+    };
+    let photo = keep_damage_photo(&state.app, &ctx, command).await?;
+    Ok((StatusCode::CREATED, Json(photo.into())))
+}
+
+/// A photo of the damage (the guest who booked and staff; 404 for anyone else).
+#[utoipa::path(get, path = "/reservations/{id}/deposit/photos/{photo_id}", operation_id = "getDamagePhoto", tag = "payments",
+    params(("id" = Uuid, Path, description = "The reservation"), ("photo_id" = Uuid, Path, description = "The photo")),
+    security(("bearerAuth" = [])),
+    responses(
+        (status = 200, description = "The image", content_type = "image/*"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such photo (or not yours)", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The object storage failed", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_damage_photo(
+    State(state): State<PaymentsState>,
+    RequestCtx(ctx): RequestCtx,
+    Path((id, photo_id)): Path<(Uuid, Uuid)>,
+) -> Result<Response, ApiError> {
+    let (photo, bytes) = damage_photo(&state.app, &ctx, id, photo_id).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, photo.image.content_type),
+            (header::CACHE_CONTROL, "private, no-store"),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        ],
+        Body::from(bytes),
+    )
+        .into_response())
 }

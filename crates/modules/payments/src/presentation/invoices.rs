@@ -29,10 +29,17 @@ use crate::{
 pub struct PartyDto {
     /// Name.
     pub name: String,
-    /// Legal identifiers (SIREN, legal form, capital, VAT number), for a business.
+    /// Legal identifiers as printed (legal form, capital, SIREN, VAT number), for a
+    /// business.
     pub legal_id: Option<String>,
+    /// Its SIREN (9 digits), for a French business.
+    pub siren: Option<String>,
+    /// Its intra-EU VAT number.
+    pub vat_number: Option<String>,
     /// Address.
     pub address: String,
+    /// The address's country (ISO 3166 alpha-2), when not France.
+    pub country: Option<String>,
     /// Email.
     pub email: Option<String>,
 }
@@ -42,32 +49,40 @@ impl From<Party> for PartyDto {
         Self {
             name: p.name,
             legal_id: p.legal_id,
+            siren: p.siren,
+            vat_number: p.vat_number,
             address: p.address,
+            country: p.country,
             email: p.email,
         }
     }
 }
 
-/// An invoice (billing a payment) or a credit note (crediting a refund).
+/// An invoice (billing a guest's payment), a commission invoice (billing an owner the
+/// agency's fee on a stay), or a credit note (crediting a refund, or a commission
+/// lowered).
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct InvoiceDto {
     /// Id.
     pub id: Uuid,
-    /// The number as printed, e.g. `F2027-000042` (invoices) or `A2027-000003` (credit notes).
+    /// The number as printed, e.g. `F2027-000042` (invoices), `H2027-000007` (commission
+    /// invoices) or `A2027-000003` (credit notes).
     pub reference: String,
-    /// invoice or credit_note.
+    /// invoice, commission or credit_note.
     #[schema(value_type = InvoiceKindSchema)]
     pub kind: &'static str,
     /// The booking.
     pub reservation_id: Uuid,
+    /// The owner billed (a commission invoice and its credit notes).
+    pub owner_id: Option<Uuid>,
     /// The invoice a credit note corrects.
     pub corrects: Option<Uuid>,
     /// When it was issued.
     pub issued_at: DateTime<Utc>,
     /// The agency.
     pub seller: PartyDto,
-    /// The guest.
+    /// The guest, or the owner.
     pub buyer: PartyDto,
     /// What is billed or credited.
     pub description: String,
@@ -77,11 +92,23 @@ pub struct InvoiceDto {
     /// The stay: departure.
     #[schema(value_type = String, format = Date)]
     pub service_to: NaiveDate,
-    /// How much (positive; a credit note gives it back).
+    /// How much, VAT included (positive; a credit note gives it back).
     #[schema(value_type = sejour_infrastructure::http::dto::MoneySchema)]
     pub amount: Money,
-    /// The VAT wording.
+    /// Without VAT.
+    #[schema(value_type = sejour_infrastructure::http::dto::MoneySchema)]
+    pub net: Money,
+    /// The VAT.
+    #[schema(value_type = sejour_infrastructure::http::dto::MoneySchema)]
+    pub vat: Money,
+    /// The VAT rate, basis points (2000 = 20 %); 0 when exempt.
+    pub vat_rate_bp: u32,
+    /// The VAT wording (an exemption), empty when VAT is charged.
     pub vat_mention: String,
+    /// When it is to be paid (an owner paid directly); none when paid already or taken
+    /// from the owner's funds.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub due_on: Option<NaiveDate>,
 }
 
 /// An invoice's kind.
@@ -89,23 +116,33 @@ pub struct InvoiceDto {
 #[schema(as = InvoiceKind)]
 #[allow(dead_code)]
 pub enum InvoiceKindSchema {
-    /// Bills a payment.
+    /// Bills a guest's payment.
     #[schema(rename = "invoice")]
     Invoice,
+    /// Bills an owner the agency's commission.
+    #[schema(rename = "commission")]
+    Commission,
     /// Credits a refund.
     #[schema(rename = "credit_note")]
     CreditNote,
 }
 
-impl From<Invoice> for InvoiceDto {
-    fn from(i: Invoice) -> Self {
+impl TryFrom<Invoice> for InvoiceDto {
+    type Error = AppError;
+
+    fn try_from(i: Invoice) -> Result<Self, AppError> {
         let reference = i.reference();
+        let totals = i
+            .draft
+            .totals()
+            .map_err(|e| AppError::internal(format!("invoice {reference}: {e}")))?;
         let d = i.draft;
-        Self {
+        Ok(Self {
             id: d.id,
             reference,
             kind: d.kind.as_str(),
             reservation_id: d.reservation_id,
+            owner_id: d.owner_id,
             corrects: d.corrects,
             issued_at: i.issued_at,
             seller: d.seller.into(),
@@ -114,9 +151,17 @@ impl From<Invoice> for InvoiceDto {
             service_from: d.service_from,
             service_to: d.service_to,
             amount: d.amount,
+            net: totals.net,
+            vat: totals.vat,
+            vat_rate_bp: d.vat_rate_bp,
             vat_mention: d.vat_mention,
-        }
+            due_on: d.due_on,
+        })
     }
+}
+
+fn dtos(invoices: Vec<Invoice>) -> Result<Vec<InvoiceDto>, AppError> {
+    invoices.into_iter().map(InvoiceDto::try_from).collect()
 }
 
 /// The booking's invoices and credit notes, in issue order: one invoice per payment, one
@@ -134,11 +179,11 @@ pub async fn list_invoices(
     RequestCtx(ctx): RequestCtx,
     Path(id): Path<Uuid>,
 ) -> Result<Json<Vec<InvoiceDto>>, ApiError> {
-    let invoices = list(&state.app, &ctx, id).await?;
-    Ok(Json(invoices.into_iter().map(InvoiceDto::from).collect()))
+    Ok(Json(dtos(list(&state.app, &ctx, id).await?)?))
 }
 
-/// One invoice or credit note: its guest and staff only (404 for anyone else).
+/// One invoice or credit note: its guest (or the owner billed) and staff only (404 for
+/// anyone else).
 #[utoipa::path(get, path = "/invoices/{id}", operation_id = "getInvoice", tag = "payments",
     params(("id" = Uuid, Path, description = "The invoice")),
     security(("bearerAuth" = [])),
@@ -152,11 +197,12 @@ pub async fn get_invoice(
     RequestCtx(ctx): RequestCtx,
     Path(id): Path<Uuid>,
 ) -> Result<Json<InvoiceDto>, ApiError> {
-    Ok(Json(get(&state.app, &ctx, id).await?.into()))
+    Ok(Json(get(&state.app, &ctx, id).await?.try_into()?))
 }
 
-/// The document as a PDF/A file, French as the law asks (its guest and staff; 404 for
-/// anyone else): rendered at its first request, the same bytes after.
+/// The document as a PDF/A-3 file, French as the law asks (its guest or the owner billed,
+/// and staff; 404 for anyone else), a Factur-X (EN 16931) for a business: rendered at its
+/// first request, the same bytes after.
 #[utoipa::path(get, path = "/invoices/{id}/pdf", operation_id = "getInvoicePdf", tag = "payments",
     params(("id" = Uuid, Path, description = "The invoice")),
     security(("bearerAuth" = [])),
@@ -197,13 +243,13 @@ pub struct RegisterParams {
     /// Issued before this day (UTC).
     #[param(value_type = Option<String>, format = Date, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2028-01-01")]
     pub to: Option<NaiveDate>,
-    /// invoice or credit_note.
+    /// invoice, commission or credit_note.
     #[param(value_type = Option<InvoiceKindSchema>)]
     pub kind: Option<String>,
 }
 
-/// The invoice register (staff): every invoice and credit note, newest first, by issue
-/// date and kind.
+/// The invoice register, newest first, by issue date and kind: every document for staff,
+/// an owner's commission invoices and their credit notes for that owner.
 #[utoipa::path(get, path = "/invoices", operation_id = "invoiceRegister", tag = "payments",
     params(RegisterParams, PageParams),
     security(("bearerAuth" = [])),
@@ -211,7 +257,7 @@ pub struct RegisterParams {
         (status = 200, description = "A page of documents", body = Page<InvoiceDto>),
         (status = 400, description = "Bad parameters", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not staff", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Neither staff nor an owner", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn invoice_register(
     State(state): State<PaymentsState>,
@@ -224,7 +270,7 @@ pub async fn invoice_register(
         Some(k) => Some(InvoiceKind::parse(k).ok_or_else(|| {
             ApiError::from(AppError::bad_request(
                 "request.invalid_query",
-                "kind is invoice or credit_note.",
+                "kind is invoice, commission or credit_note.",
             ))
         })?),
     };
@@ -233,11 +279,14 @@ pub async fn invoice_register(
         from: params.from,
         to: params.to,
         kind,
+        owner_id: None,
         before: page.cursor()?,
         fetch: i64::from(limit) + 1,
     };
     let rows = register(&state.app, &ctx, filter).await?;
-    Ok(Json(
-        Page::from_overfetch(rows, limit, |i| (i.issued_at, i.draft.id)).map(InvoiceDto::from),
-    ))
+    let page = Page::from_overfetch(rows, limit, |i| (i.issued_at, i.draft.id));
+    Ok(Json(Page {
+        items: dtos(page.items)?,
+        next_cursor: page.next_cursor,
+    }))
 }

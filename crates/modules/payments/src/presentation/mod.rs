@@ -12,6 +12,8 @@
 //! | `GET /invoices` | staff | [`invoices`] |
 //! | `GET /reservations/{id}/deposit` | the guest who booked, staff | [`deposits`] |
 //! | `POST /reservations/{id}/deposit/claims` | staff | [`deposits`] |
+//! | `POST /reservations/{id}/deposit/photos` | staff | [`deposits`] |
+//! | `GET /reservations/{id}/deposit/photos/{photo_id}` | the guest who booked, staff | [`deposits`] |
 //! | `GET /ledger` | staff; an owner (their balance) | [`ledger`] |
 //! | `GET /reservations/{id}/ledger` | staff | [`ledger`] |
 //! | `GET /checkout/{reference}` | whoever holds the reference | [`checkout`] |
@@ -26,7 +28,11 @@ pub mod payments;
 
 use std::sync::Arc;
 
-use utoipa_axum::{router::OpenApiRouter, routes};
+use sejour_infrastructure::http::upload::upload_limit;
+use utoipa_axum::{
+    router::{OpenApiRouter, UtoipaMethodRouterExt},
+    routes,
+};
 
 use crate::{application::Payments, infrastructure::builtin::BuiltinGateway};
 
@@ -37,10 +43,12 @@ pub struct PaymentsState {
     pub app: Arc<Payments>,
     /// The built-in gateway's checkout (the simulated provider's side).
     pub builtin: Arc<BuiltinGateway>,
+    /// The largest photo accepted.
+    pub max_upload_bytes: usize,
 }
 
-/// The routes, relative to `/api/v1`.
-pub fn routes() -> OpenApiRouter<PaymentsState> {
+/// The routes, relative to `/api/v1` (photos up to `max_upload_bytes`).
+pub fn routes(max_upload_bytes: usize) -> OpenApiRouter<PaymentsState> {
     OpenApiRouter::new()
         .routes(routes!(payments::list_payments, payments::request_payment))
         .routes(routes!(payments::builtin_webhook))
@@ -51,6 +59,8 @@ pub fn routes() -> OpenApiRouter<PaymentsState> {
         .routes(routes!(invoices::invoice_register))
         .routes(routes!(deposits::get_deposit))
         .routes(routes!(deposits::claim_deposit))
+        .routes(routes!(deposits::add_damage_photo).layer(upload_limit(max_upload_bytes)))
+        .routes(routes!(deposits::get_damage_photo))
         .routes(routes!(ledger::ledger_balances))
         .routes(routes!(ledger::reservation_ledger))
         .routes(routes!(checkout::get_checkout))

@@ -10,7 +10,7 @@ pub mod schemas;
 
 use std::sync::Arc;
 
-use sejour_infrastructure::storage::ObjectStorage;
+use sejour_infrastructure::{http::upload::upload_limit, storage::ObjectStorage};
 use utoipa_axum::{
     router::{OpenApiRouter, UtoipaMethodRouterExt},
     routes,
@@ -47,7 +47,7 @@ pub fn routes(max_upload_bytes: usize) -> OpenApiRouter<PropertiesState> {
         .routes(routes!(calendar::board))
         .routes(routes!(properties::block))
         .routes(routes!(properties::unblock))
-        .routes(routes!(photos::upload).layer(photos::upload_limit(max_upload_bytes)))
+        .routes(routes!(photos::upload).layer(upload_limit(max_upload_bytes)))
         .routes(routes!(photos::list))
         .routes(routes!(photos::change, photos::delete))
         .routes(routes!(photos::serve))

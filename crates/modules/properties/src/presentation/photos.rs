@@ -2,12 +2,16 @@
 
 use axum::{
     body::Body,
-    extract::{DefaultBodyLimit, Multipart, State},
+    extract::{Multipart, State},
     http::{StatusCode, header},
     response::{IntoResponse, Response},
 };
 use sejour_core::AppError;
-use sejour_infrastructure::http::{ApiError, Json, Path, RequestCtx, problem::Problem};
+use sejour_infrastructure::http::{
+    ApiError, Json, Path, RequestCtx,
+    problem::Problem,
+    upload::{PhotoUpload, UploadedPhoto, read_photo_upload},
+};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -20,20 +24,6 @@ use crate::{
     },
     domain::photo::PhotoRecord,
 };
-
-/// A photo upload: `file` (JPEG, PNG or WebP) and an optional `caption`; any other part
-/// is refused (422), as an unknown field of a JSON body is.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code)]
-pub struct PhotoUpload {
-    /// The image.
-    #[schema(value_type = String, format = Binary)]
-    file: Vec<u8>,
-    /// A caption (trimmed, its first 300 characters kept).
-    #[schema(pattern = r"^[^\x00]*$")]
-    caption: Option<String>,
-}
 
 /// Caption or position changes.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -75,20 +65,6 @@ pub async fn photo_dtos(
         .collect())
 }
 
-fn multipart_error(e: axum::extract::multipart::MultipartError) -> ApiError {
-    let status = e.status();
-    let err = AppError::bad_request(
-        "photo.invalid_upload",
-        format!("The upload could not be read: {}", e.body_text()),
-    );
-    if status == StatusCode::PAYLOAD_TOO_LARGE {
-        ApiError::new(AppError::rule("photo.too_large", "The photo is too large."))
-            .with_status(status)
-    } else {
-        err.into()
-    }
-}
-
 /// Adds a photo (staff). The content decides the type: a renamed executable is refused.
 /// Metadata (EXIF, GPS) is stripped; a resized variant (≤ 1280 px) is produced.
 #[utoipa::path(post, path = "/properties/{id}/photos", operation_id = "uploadPhoto", tag = "properties",
@@ -108,41 +84,10 @@ pub async fn upload(
     Path(id): Path<Uuid>,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Result<(StatusCode, Json<PhotoDto>), ApiError> {
-    let mut multipart = multipart.map_err(|e| {
-        ApiError::from(AppError::bad_request("photo.invalid_upload", e.body_text()))
-    })?;
-    let mut file = None;
-    let mut caption = String::new();
-    while let Some(field) = multipart.next_field().await.map_err(multipart_error)? {
-        match field.name() {
-            Some("file") => file = Some(field.bytes().await.map_err(multipart_error)?.to_vec()),
-            Some("caption") => caption = field.text().await.map_err(multipart_error)?,
-            other => {
-                let name = other.unwrap_or_default().to_owned();
-                return Err(AppError::validation(vec![sejour_core::FieldError::new(
-                    name.clone(),
-                    "request.invalid_field",
-                    format!("unknown part `{name}`, expected `file` or `caption`"),
-                )])
-                .into());
-            }
-        }
-    }
-    if caption.contains('\0') {
-        return Err(AppError::validation(vec![sejour_core::FieldError::new(
-            "caption",
-            "request.invalid_field",
-            "text must not contain the NUL character (U+0000)",
-        )])
-        .into());
-    }
-    let Some(bytes) = file else {
-        return Err(AppError::bad_request(
-            "photo.missing_file",
-            "Send the image in a `file` field.",
-        )
-        .into());
-    };
+    let UploadedPhoto {
+        file: bytes,
+        caption,
+    } = read_photo_upload(multipart).await?;
     let command = AddPhotoCommand {
         property_id: id,
         bytes,
@@ -151,11 +96,6 @@ pub async fn upload(
     };
     let record = add_photo(&state.app, &state.access, &state.storage, &ctx, command).await?;
     Ok((StatusCode::CREATED, Json(to_dto(&record))))
-}
-
-/// The route's body limit: the upload limit plus room for the multipart envelope.
-pub fn upload_limit(max_upload_bytes: usize) -> DefaultBodyLimit {
-    DefaultBodyLimit::max(max_upload_bytes.saturating_add(64 * 1024))
 }
 
 /// Lists a property's photos.

@@ -17,7 +17,7 @@ use sejour_core::{
         ReservationPeriod,
     },
 };
-use sejour_owners::application::directory::{MandateTerms, OwnerDirectory};
+use sejour_owners::application::directory::{MandateTerms, OwnerDirectory, OwnerIdentity};
 use sejour_properties::application::catalog::{
     PropertyCatalog, PropertyOwnership, Quote, QuoteStayQuery,
 };
@@ -398,6 +398,10 @@ impl OwnerDirectory for NoOwners {
     }
 
     async fn terms(&self, _owner_id: Uuid) -> Result<Option<MandateTerms>, AppError> {
+        Ok(None)
+    }
+
+    async fn identity(&self, _owner_id: Uuid) -> Result<Option<OwnerIdentity>, AppError> {
         Ok(None)
     }
 }

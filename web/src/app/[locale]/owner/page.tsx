@@ -15,10 +15,11 @@ export default async function OwnerPage({ params }: { params: Promise<{ locale: 
   setRequestLocale(locale);
   await requireRole(["owner"], "/owner");
   const client = await api();
-  const [{ data: properties }, { data: reservations }, { data: balances }] = await Promise.all([
+  const [{ data: properties }, { data: reservations }, { data: balances }, { data: invoices }] = await Promise.all([
     client.GET("/api/v1/properties/managed", { params: { query: { limit: 100 } } }),
     client.GET("/api/v1/reservations", { params: { query: { from: today(), limit: 50 } } }),
     client.GET("/api/v1/ledger"),
+    client.GET("/api/v1/invoices", { params: { query: { limit: 20 } } }),
   ]);
   const [t, tPay] = await Promise.all([getTranslations("owner"), getTranslations("payments")]);
   const balance = summarize(balances ?? []).owners[0]?.owed;
@@ -35,6 +36,26 @@ export default async function OwnerPage({ params }: { params: Promise<{ locale: 
               ? tPay("ledger.owedToYou", { amount: money(balance, locale) })
               : tPay("ledger.youOwe", { amount: money({ ...balance, amount: -balance.amount }, locale) })}
         </p>
+      </section>
+      <section className="card stack" aria-labelledby="invoices">
+        <h2 id="invoices">{t("invoices")}</h2>
+        {(invoices?.items ?? []).length === 0 ? (
+          <p>{t("noInvoices")}</p>
+        ) : (
+          <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
+            {(invoices?.items ?? []).map((i) => (
+              <li key={i.id}>
+                <Link href={`/account/invoices/${i.id}`}>
+                  {tPay(`invoiceKind.${i.kind}`)} {i.reference}
+                </Link>{" "}
+                · {formatDay(i.issuedAt.slice(0, 10), locale)} ·{" "}
+                {i.kind === "credit_note" ? `− ${money(i.amount, locale)}` : money(i.amount, locale)}
+                {i.dueOn && <> · {tPay("invoice.due", { date: formatDay(i.dueOn, locale) })}</>} ·{" "}
+                <a href={`/api/v1/invoices/${i.id}/pdf`}>{tPay("invoice.pdf")}</a>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       <h2>{t("properties")}</h2>
       {(properties?.items ?? []).length === 0 && <p>{t("empty")}</p>}

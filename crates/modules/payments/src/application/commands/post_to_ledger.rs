@@ -2,17 +2,23 @@
 //! ledger (once per payment or refund, however often it is told); and the scheduler's
 //! `payments.settle_stays` (`SettleStaysCommand`, daily): the money of each stay whose
 //! check-out has come — cancelled ones included — shared out between the commune, the
-//! agency and the owners (see [`crate::domain::ledger`]). A movement after a settlement
-//! is followed by a settlement of the difference.
+//! agency and the owners (see [`crate::domain::ledger`]), with the agency's commission
+//! invoices to the owners issued in the same transaction. A movement after a settlement
+//! is followed by a settlement of the difference (and a credit note for a commission
+//! lowered).
 
 use sejour_core::{AppError, Ctx, value_objects::Money};
 use uuid::Uuid;
 
 use crate::{
-    application::Payments,
+    application::{
+        Payments, commands::issue_invoice::bill_commissions, queries::list_invoices::archived,
+    },
     domain::{
         Account, EntryKind, JournalEntry, LedgerError,
-        ledger::{Stake, Stakes, StayPrice, cash_lines, reversed, settlement, settlement_delta},
+        ledger::{
+            Stake, Stakes, StayPrice, cash_lines, reversed, settlement, settlement_delta, shares,
+        },
     },
 };
 
@@ -130,7 +136,10 @@ pub async fn post_to_ledger(
         amount.currency(),
         lines,
     )?;
-    app.ledger.post(&entry, booking.check_out).await
+    let mut tx = app.uow.begin().await?;
+    let posted = app.ledger.post(&mut tx, &entry, booking.check_out).await?;
+    app.uow.commit(tx).await?;
+    Ok(posted)
 }
 
 /// `SettleStayHandler`: shares out what the guest of `reservation_id` paid net of refunds,
@@ -181,7 +190,22 @@ pub async fn settle_stay(
         currency,
         delta,
     )?;
-    app.ledger.post(&entry, booking.check_out).await
+    let mut tx = app.uow.begin().await?;
+    if !app.ledger.post(&mut tx, &entry, booking.check_out).await? {
+        return Ok(false);
+    }
+    let shares = shares(paid, price, stayed, &stakes)?;
+    let invoices = bill_commissions(app, &mut tx, &booking, entry.id, &shares).await?;
+    app.uow.commit(tx).await?;
+    // `GenerateInvoiceWorker`'s rendering, early: the PDF is rendered at its first
+    // request otherwise.
+    for invoice in &invoices {
+        tracing::info!(invoice = %invoice.reference(), "commission invoice issued");
+        if let Err(e) = archived(app, invoice).await {
+            tracing::warn!(invoice = %invoice.reference(), error = %e.message, "invoice not rendered yet");
+        }
+    }
+    Ok(true)
 }
 
 /// `SettleStaysHandler`: how many stays were settled. A stay that cannot be (no owners

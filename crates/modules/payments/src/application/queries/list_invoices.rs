@@ -1,8 +1,9 @@
 //! `ListInvoicesQuery` and `GetInvoiceQuery`: a booking's invoices and credit notes, for
-//! whoever sees the booking in full, and `InvoicePdfQuery` their printable documents;
-//! `InvoiceRegisterQuery`: all of them, for staff.
+//! whoever sees the booking in full (an owner's commission invoices for that owner), and
+//! `InvoicePdfQuery` their printable documents; `InvoiceRegisterQuery`: all of them, for
+//! staff, and an owner's own.
 
-use sejour_core::{AppError, Ctx, authz::require_staff};
+use sejour_core::{Actor, AppError, Ctx, Role, authz::require_staff};
 use uuid::Uuid;
 
 use crate::{
@@ -10,15 +11,25 @@ use crate::{
     domain::{Invoice, RegisterFilter},
 };
 
-/// The invoice register, for staff (403 otherwise): every invoice and credit note
-/// matching `filter`, newest first.
+/// The invoice register, newest first: for staff every document matching `filter`, for
+/// an owner the ones billed to them (403 for anyone else).
 #[doc(alias = "InvoiceRegisterHandler")]
 pub async fn invoice_register(
     app: &Payments,
     ctx: &Ctx,
-    filter: RegisterFilter,
+    mut filter: RegisterFilter,
 ) -> Result<Vec<Invoice>, AppError> {
-    require_staff(&ctx.actor)?;
+    if let Actor::User {
+        role: Role::Owner, ..
+    } = ctx.actor
+    {
+        let Some(owner) = app.owners.owner_of_actor(&ctx.actor).await? else {
+            return Ok(Vec::new());
+        };
+        filter.owner_id = Some(owner);
+    } else {
+        require_staff(&ctx.actor)?;
+    }
     app.invoices.register(&filter).await
 }
 
@@ -29,7 +40,8 @@ pub async fn list_invoices(app: &Payments, ctx: &Ctx, id: Uuid) -> Result<Vec<In
     app.invoices.of_reservation(id).await
 }
 
-/// One document; 404 when it does not exist or its booking is not the caller's to see.
+/// One document; 404 when it does not exist or is not the caller's to see: a guest's
+/// for whoever sees its booking in full, an owner's for staff and that owner.
 #[doc(alias = "GetInvoiceHandler")]
 pub async fn get_invoice(app: &Payments, ctx: &Ctx, id: Uuid) -> Result<Invoice, AppError> {
     let invoice = app
@@ -37,6 +49,15 @@ pub async fn get_invoice(app: &Payments, ctx: &Ctx, id: Uuid) -> Result<Invoice,
         .find(id)
         .await?
         .ok_or_else(|| AppError::not_found("invoice"))?;
+    if let Some(billed) = invoice.draft.owner_id {
+        let theirs = require_staff(&ctx.actor).is_ok()
+            || app.owners.owner_of_actor(&ctx.actor).await? == Some(billed);
+        return if theirs {
+            Ok(invoice)
+        } else {
+            Err(AppError::not_found("invoice"))
+        };
+    }
     app.book
         .payable(ctx, invoice.draft.reservation_id)
         .await

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use sejour_core::{AppError, Ctx, Tx};
 use uuid::Uuid;
 
-use crate::domain::{DepositEvent, DepositHold, SavedCard};
+use crate::domain::{DamagePhoto, DepositEvent, DepositHold, SavedCard};
 
 /// A card kept for a booking, and its provider.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,4 +64,18 @@ pub trait DepositRepository: Send + Sync + 'static {
 
     /// Live holds, the soonest to lapse first, at most `limit`.
     async fn live(&self, limit: i64) -> Result<Vec<DepositHold>, AppError>;
+
+    /// Records a damage photo and publishes its events; `false` (nothing recorded) when
+    /// the booking keeps `max` already (counted under a lock of the booking's photos).
+    async fn add_photo(
+        &self,
+        tx: &mut Tx,
+        ctx: &Ctx,
+        photo: &DamagePhoto,
+        max: i64,
+        events: Vec<DepositEvent>,
+    ) -> Result<bool, AppError>;
+
+    /// The booking's damage photos, oldest first.
+    async fn photos(&self, reservation_id: Uuid) -> Result<Vec<DamagePhoto>, AppError>;
 }

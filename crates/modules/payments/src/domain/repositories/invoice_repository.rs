@@ -17,8 +17,10 @@ pub struct RegisterFilter {
     pub from: Option<chrono::NaiveDate>,
     /// Issued before this day (UTC).
     pub to: Option<chrono::NaiveDate>,
-    /// Only invoices, or only credit notes.
+    /// Only documents of this kind.
     pub kind: Option<InvoiceKind>,
+    /// Only documents billed to this owner.
+    pub owner_id: Option<Uuid>,
     /// After this (issue time, id), newest first.
     pub before: Option<(DateTime<Utc>, Uuid)>,
     /// Rows to read at most.
@@ -29,8 +31,8 @@ pub struct RegisterFilter {
 #[async_trait]
 pub trait InvoiceRepository: Send + Sync + 'static {
     /// Issues `draft` in `tx` at `at` (or at the series' last issue time, if later): its
-    /// series' next number. `Ok(None)` when its payment (or refund) already has a
-    /// document — then the caller drops `tx`, which gives the number back.
+    /// series' next number. `Ok(None)` when its payment, refund, or owner's share of a
+    /// settlement already has a document — then the caller drops `tx`, which gives the number back.
     async fn issue(
         &self,
         tx: &mut Tx,
@@ -40,6 +42,10 @@ pub trait InvoiceRepository: Send + Sync + 'static {
 
     /// The documents of a booking, in issue order.
     async fn of_reservation(&self, reservation_id: Uuid) -> Result<Vec<Invoice>, AppError>;
+
+    /// The documents billed to an owner (commission invoices and their credit notes), in
+    /// issue order.
+    async fn of_owner(&self, owner_id: Uuid) -> Result<Vec<Invoice>, AppError>;
 
     /// The register: every document matching `filter`, newest first.
     async fn register(&self, filter: &RegisterFilter) -> Result<Vec<Invoice>, AppError>;

@@ -4,7 +4,7 @@
 
 use async_trait::async_trait;
 use chrono::NaiveDate;
-use sejour_core::{AppError, value_objects::Money};
+use sejour_core::{AppError, Tx, value_objects::Money};
 use uuid::Uuid;
 
 use crate::domain::ledger::{Account, JournalEntry};
@@ -21,9 +21,14 @@ pub struct AccountBalance {
 /// The journal.
 #[async_trait]
 pub trait LedgerRepository: Send + Sync + 'static {
-    /// Posts `entry`, to be settled on `settle_on` (the stay's check-out); `Ok(false)`
-    /// when its source already has an entry.
-    async fn post(&self, entry: &JournalEntry, settle_on: NaiveDate) -> Result<bool, AppError>;
+    /// Posts `entry` in `tx`, to be settled on `settle_on` (the stay's check-out);
+    /// `Ok(false)` when its source already has an entry.
+    async fn post(
+        &self,
+        tx: &mut Tx,
+        entry: &JournalEntry,
+        settle_on: NaiveDate,
+    ) -> Result<bool, AppError>;
 
     /// The entries of a stay, in posting order.
     async fn of_reservation(&self, reservation_id: Uuid) -> Result<Vec<JournalEntry>, AppError>;

@@ -8,9 +8,10 @@ import { listProblem } from "@/lib/problems";
 import { AdminNav } from "../nav";
 
 type Query = { from?: string; to?: string; kind?: string; cursor?: string };
-const KINDS = ["invoice", "credit_note"] as const;
+const KINDS = ["invoice", "commission", "credit_note"] as const;
 
-/** The invoice register: every invoice and credit note, newest first, by issue date and kind. */
+/** The invoice register: guests' invoices, owners' commission invoices and credit notes, newest
+ * first, by issue date and kind. */
 export default async function InvoiceRegisterPage({
   params,
   searchParams,
@@ -74,7 +75,10 @@ export default async function InvoiceRegisterPage({
               {tPay(`invoiceKind.${i.kind}`)} {i.reference}
             </Link>,
             formatInstant(i.issuedAt, locale),
-            <Link key="booking" href={`/admin/reservations/${i.reservationId}`}>
+            <Link
+              key="buyer"
+              href={i.ownerId ? `/admin/owners/${i.ownerId}` : `/admin/reservations/${i.reservationId}`}
+            >
               {i.buyer.name}
             </Link>,
             i.kind === "credit_note" ? `− ${money(i.amount, locale)}` : money(i.amount, locale),

@@ -6,11 +6,12 @@ import { api } from "@/lib/api";
 import { formatDay, formatInstant, money } from "@/lib/format";
 import { requireRole } from "@/lib/guard";
 
-/** An invoice or credit note with its mentions, printable (the browser saves it as PDF). */
+/** An invoice or credit note with its mentions, printable (the browser saves it as PDF):
+ * a guest's own, an owner's commission invoices, any for staff. */
 export default async function InvoicePage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  await requireRole(["guest", "admin", "manager"], `/account/invoices/${id}`);
+  const me = await requireRole(["guest", "owner", "admin", "manager"], `/account/invoices/${id}`);
   const client = await api();
   const { data: invoice } = await client.GET("/api/v1/invoices/{id}", { params: { path: { id } } });
   if (!invoice) notFound();
@@ -73,23 +74,46 @@ export default async function InvoicePage({ params }: { params: Promise<{ locale
                 })}
               </small>
             </td>
-            <td data-testid="invoice-amount">{money(invoice.amount, locale)}</td>
+            <td data-testid="invoice-amount">{money(invoice.net, locale)}</td>
           </tr>
         </tbody>
         <tfoot>
+          <tr>
+            <th scope="row">{t("invoice.net")}</th>
+            <td>{money(invoice.net, locale)}</td>
+          </tr>
+          <tr>
+            <th scope="row">
+              {invoice.vatRateBp === 0
+                ? t("invoice.vatExempt")
+                : t("invoice.vat", { rate: (invoice.vatRateBp / 100).toLocaleString(locale) })}
+            </th>
+            <td>{invoice.vatRateBp === 0 ? "—" : money(invoice.vat, locale)}</td>
+          </tr>
           <tr>
             <th scope="row">{invoice.kind === "credit_note" ? t("invoice.credited") : t("invoice.total")}</th>
             <td>{money(invoice.amount, locale)}</td>
           </tr>
         </tfoot>
       </table>
-      <p>{invoice.vatMention}</p>
+      {invoice.vatMention && <p>{invoice.vatMention}</p>}
+      {invoice.dueOn ? (
+        <p>
+          <strong>{t("invoice.due", { date: formatDay(invoice.dueOn, locale) })}</strong>
+        </p>
+      ) : (
+        invoice.kind === "commission" && <p>{t("invoice.paidFromFunds")}</p>
+      )}
       <p className="row no-print">
         <a className="button" href={`/api/v1/invoices/${invoice.id}/pdf`} download={`${invoice.reference}.pdf`}>
           {t("invoice.pdf")}
         </a>
         <PrintButton label={t("invoice.print")} />
-        <Link href={`/account/reservations/${invoice.reservationId}`}>{t("invoice.back")}</Link>
+        {me.role === "owner" ? (
+          <Link href="/owner">{t("invoice.owner")}</Link>
+        ) : (
+          <Link href={`/account/reservations/${invoice.reservationId}`}>{t("invoice.back")}</Link>
+        )}
       </p>
     </article>
   );

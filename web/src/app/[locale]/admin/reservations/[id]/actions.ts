@@ -106,6 +106,34 @@ export async function updateReservation(id: string, _: FormState, form: FormData
   }
 }
 
+/** A photo of the damage, kept as the claim's evidence (shown to the guest too). */
+export async function addDamagePhoto(id: string, _: FormState, form: FormData): Promise<FormState> {
+  const file = form.get("file");
+  const caption = formValues(form).caption ?? "";
+  const t = await getTranslations("payments");
+  if (!(file instanceof Blob) || file.size === 0) {
+    return { fields: { file: t("deposit.photoMissing") }, values: { caption } };
+  }
+  try {
+    await unwrap(
+      (await api()).POST("/api/v1/reservations/{id}/deposit/photos", {
+        params: { path: { id } },
+        body: { file, caption: caption || null },
+        bodySerializer: (body) => {
+          const multipart = new FormData();
+          multipart.append("file", body.file, file instanceof File ? file.name : "photo");
+          if (body.caption) multipart.append("caption", body.caption);
+          return multipart;
+        },
+      }),
+    );
+  } catch (error) {
+    return problemState(error, { caption });
+  }
+  revalidatePath("/[locale]/admin/reservations/[id]", "page");
+  return { done: t("deposit.photoAdded") };
+}
+
 /** A damage claim on the held security deposit: an amount in euros and its reason. */
 export async function claimDeposit(id: string, _: FormState, form: FormData): Promise<FormState> {
   const { amount = "", reason = "" } = formValues(form);

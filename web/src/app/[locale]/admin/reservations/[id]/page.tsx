@@ -10,7 +10,7 @@ import { loadBooking } from "@/lib/booking";
 import { formatDay, formatInstant, money, today } from "@/lib/format";
 import { requireRole } from "@/lib/guard";
 import { AdminNav } from "../../nav";
-import { cancelReservation, claimDeposit, confirmReservation, updateReservation } from "./actions";
+import { addDamagePhoto, cancelReservation, claimDeposit, confirmReservation, updateReservation } from "./actions";
 
 export default async function AdminReservationPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
@@ -141,6 +141,25 @@ export default async function AdminReservationPage({ params }: { params: Promise
                   <div className="row">
                     <Field name="amount" label={tPay("deposit.claimAmount")} inputMode="decimal" required />
                     <Field name="reason" label={tPay("deposit.claimReason")} maxLength={500} required />
+                  </div>
+                </ActionForm>
+              )}
+              {deposit && deposit.holds.length > 0 && (
+                <ActionForm
+                  action={addDamagePhoto.bind(null, reservation.id)}
+                  submit={tPay("deposit.photoSubmit")}
+                  errorTitle={e("title")}
+                >
+                  <h3>{tPay("deposit.addPhoto")}</h3>
+                  <div className="row">
+                    <Field
+                      name="file"
+                      type="file"
+                      label={tPay("deposit.photoFile")}
+                      accept="image/jpeg,image/png,image/webp"
+                      required
+                    />
+                    <Field name="caption" label={tPay("deposit.photoCaption")} maxLength={300} />
                   </div>
                 </ActionForm>
               )}

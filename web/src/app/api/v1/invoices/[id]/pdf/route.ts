@@ -1,6 +1,7 @@
 // An invoice's PDF, downloaded through this site with the session's token (the API checks
 // that the invoice is the signed-in person's, or that they are staff: 404 otherwise).
 import { api } from "@/lib/api";
+import { passOn } from "@/lib/download";
 
 export async function GET(_: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -8,9 +9,5 @@ export async function GET(_: Request, { params }: { params: Promise<{ id: string
     params: { path: { id } },
     parseAs: "arrayBuffer",
   });
-  if (!data) return new Response(null, { status: response.status === 401 ? 401 : 404 });
-  const headers = new Headers({ "content-type": "application/pdf", "cache-control": "private, no-store" });
-  const disposition = response.headers.get("content-disposition");
-  if (disposition) headers.set("content-disposition", disposition);
-  return new Response(data, { headers });
+  return passOn(data, response);
 }
