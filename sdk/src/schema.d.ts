@@ -3284,6 +3284,13 @@ export interface components {
              *     or an http(s) URL; default `/`.
              */
             returnUrl?: string | null;
+            /**
+             * @description The guest agrees that the card they pay with be kept for the booking: the balance
+             *     charged on its date and the security deposit held before arrival, without them.
+             *     Default `false` (the built-in checkout page also asks); a payment already waiting
+             *     at its checkout keeps what was asked for it.
+             */
+            saveCard?: boolean;
         };
         /** @description The payload of `reservations.ReservationCancelled`. */
         ReservationCancelledPayload: {

@@ -11,7 +11,7 @@ use sqlx::PgPool;
 use crate::{
     helpers::{TestApp, TestUser, json},
     ledger::{again, minor, run_jobs_on, tick},
-    payments::{pay_next, reference, until_confirmed},
+    payments::{pay_next, pay_with, reference, until_confirmed},
     properties::{png, upload_to},
     reservations::{Agency, agency, id_of, stay},
 };
@@ -27,7 +27,7 @@ async fn pay_saving(app: &TestApp, payment: &Value, card: &str) -> Value {
     .await
 }
 
-async fn deposit(app: &TestApp, who: &TestUser, id: &str) -> Value {
+pub async fn deposit(app: &TestApp, who: &TestUser, id: &str) -> Value {
     json(
         app.get_as(who, &format!("/api/v1/reservations/{id}/deposit"))
             .await,
@@ -36,7 +36,7 @@ async fn deposit(app: &TestApp, who: &TestUser, id: &str) -> Value {
     .await
 }
 
-fn statuses(deposit: &Value) -> Vec<String> {
+pub fn statuses(deposit: &Value) -> Vec<String> {
     deposit["holds"]
         .as_array()
         .into_iter()
@@ -45,7 +45,7 @@ fn statuses(deposit: &Value) -> Vec<String> {
         .collect()
 }
 
-async fn mails(app: &TestApp, subject: &str) -> i64 {
+pub async fn mails(app: &TestApp, subject: &str) -> i64 {
     app.count(&format!(
         "SELECT count(*) FROM queue.messages WHERE type = 'mail.send' AND payload->>'subject' LIKE '{subject}%'"
     ))
@@ -53,7 +53,7 @@ async fn mails(app: &TestApp, subject: &str) -> i64 {
 }
 
 /// Waits until every `job` enqueued so far has run (older runs may have been purged).
-async fn jobs_done(app: &TestApp, job: &str) {
+pub async fn jobs_done(app: &TestApp, job: &str) {
     app.wait_for(
         &format!(
             "SELECT count(*) FROM queue.deliveries d JOIN queue.messages m ON m.id = d.message_id \
@@ -296,4 +296,36 @@ async fn a_manager_claims_damage_on_the_hold_and_refused_cards_are_reported(pool
         .execute(&app.pool)
         .await;
     assert!(deleted.is_err(), "evidence is never deleted");
+}
+
+#[sqlx::test(migrations = false)]
+async fn consent_given_before_the_checkout_keeps_the_card_and_none_keeps_nothing(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    app.start_worker();
+    let Agency { property, .. } = agency(&app).await;
+    let guest = app.user(Role::Guest).await;
+    // Agreed on the booking page (`saveCard`), not again on the checkout page.
+    let agreed = id_of(&stay(&app, &guest, &property, "2027-05-03", "2027-05-08", 201).await);
+    let payment = json(
+        app.post_as(
+            &guest,
+            &format!("/api/v1/reservations/{agreed}/payments"),
+            j!({"saveCard": true}),
+        )
+        .await,
+        201,
+    )
+    .await;
+    pay_with(&app, &payment, "4242 4242 4242 4242", 200).await;
+    // Agreed nowhere.
+    let not = id_of(&stay(&app, &guest, &property, "2027-05-10", "2027-05-12", 201).await);
+    let payment = pay_next(&app, &guest, &not, 201).await;
+    pay_with(&app, &payment, "4242 4242 4242 4242", 200).await;
+    until_confirmed(&app, &agreed).await;
+    until_confirmed(&app, &not).await;
+    assert_eq!(
+        deposit(&app, &guest, &agreed).await["card"]["last4"],
+        "4242"
+    );
+    assert_eq!(deposit(&app, &guest, &not).await["card"], Value::Null);
 }

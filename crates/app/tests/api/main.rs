@@ -14,3 +14,4 @@ mod platform;
 mod process;
 mod properties;
 mod reservations;
+mod stripe;

@@ -20,6 +20,10 @@ pub struct PaymentRequest {
     pub description: String,
     /// Where the guest goes back after paying.
     pub return_url: String,
+    /// The guest agreed, before being sent to the checkout, that the card they pay with
+    /// be kept for the booking (the balance charged and the security deposit held on it
+    /// without them). A gateway whose own page asks (the built-in one) takes either.
+    pub save_card: bool,
 }
 
 /// What to give back.

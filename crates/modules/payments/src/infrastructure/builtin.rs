@@ -265,8 +265,9 @@ impl BuiltinGateway {
             .ok_or_else(|| GatewayError::Refused(format!("no saved card {card}")))
     }
 
-    /// The guest pays with `card_number`, and saves the card when `save` (their consent
-    /// to the balance charged and the security deposit held on it).
+    /// The guest pays with `card_number`, and saves the card when `save` or when they
+    /// agreed before the checkout ([`PaymentRequest::save_card`]): their consent to the
+    /// balance charged and the security deposit held on it.
     pub async fn pay(
         &self,
         reference: &str,
@@ -274,18 +275,17 @@ impl BuiltinGateway {
         save: bool,
     ) -> Result<(BuiltinCheckout, Option<Notification>), AppError> {
         let card = test_card(card_number)?;
-        if save {
-            sqlx::query(
-                "UPDATE payments.builtin_checkouts SET save_last4 = $2, save_off_session = $3 \
-                 WHERE reference = $1 AND status = 'open'",
-            )
-            .bind(reference)
-            .bind(&card.last4)
-            .bind(card.off_session)
-            .execute(&self.pool)
-            .await
-            .storage()?;
-        }
+        sqlx::query(
+            "UPDATE payments.builtin_checkouts SET save_last4 = $2, save_off_session = $3 \
+             WHERE reference = $1 AND status = 'open' AND ($4 OR save_consented)",
+        )
+        .bind(reference)
+        .bind(&card.last4)
+        .bind(card.off_session)
+        .bind(save)
+        .execute(&self.pool)
+        .await
+        .storage()?;
         match card.outcome {
             CardOutcome::Paid => self.settle(reference, "open", "succeeded", None).await,
             CardOutcome::Declined(reason) => {
@@ -358,8 +358,9 @@ impl PaymentGateway for BuiltinGateway {
         let unavailable = |e: sqlx::Error| GatewayError::Unavailable(e.to_string());
         sqlx::query(
             "INSERT INTO payments.builtin_checkouts \
-             (reference, payment_id, amount, currency, description, return_url, status, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, 'open', $7) ON CONFLICT (payment_id) DO NOTHING",
+             (reference, payment_id, amount, currency, description, return_url, status, created_at, \
+              save_consented) \
+             VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8) ON CONFLICT (payment_id) DO NOTHING",
         )
         .bind(format!("bi_{}", new_token()))
         .bind(request.payment_id)
@@ -368,6 +369,7 @@ impl PaymentGateway for BuiltinGateway {
         .bind(&request.description)
         .bind(&request.return_url)
         .bind(self.clock.now())
+        .bind(request.save_card)
         .execute(&self.pool)
         .await
         .map_err(unavailable)?;

@@ -113,6 +113,12 @@ pub struct RequestPaymentRequest {
     /// or an http(s) URL; default `/`.
     #[schema(pattern = r"^(/[^\x00]*|https?://[^\x00]+)$", max_length = 2000)]
     pub return_url: Option<String>,
+    /// The guest agrees that the card they pay with be kept for the booking: the balance
+    /// charged on its date and the security deposit held before arrival, without them.
+    /// Default `false` (the built-in checkout page also asks); a payment already waiting
+    /// at its checkout keeps what was asked for it.
+    #[serde(default)]
+    pub save_card: bool,
 }
 
 /// Pays the next installment of the reservation's schedule: the deposit first, then the
@@ -159,6 +165,7 @@ pub async fn request_payment(
             reservation_id: id,
             return_url,
             off_session: false,
+            save_card: body.save_card,
         },
     )
     .await?;

@@ -93,16 +93,18 @@ export async function resetPassword(token: string, _: FormState, form: FormData)
 
 /**
  * The guest pays the next installment of their booking: the API opens the gateway's checkout,
- * where they are sent (the built-in gateway's page in this app, or a provider's).
+ * where they are sent (the built-in gateway's page in this app, or a provider's). Ticking
+ * `saveCard` is their consent to keep the card for the balance and the security deposit.
  */
-export async function payNextInstallment(id: string, _: FormState, _form: FormData): Promise<FormState> {
+export async function payNextInstallment(id: string, _: FormState, form: FormData): Promise<FormState> {
   const locale = await getLocale();
+  const { saveCard } = formValues(form);
   let url: string;
   try {
     const payment = await unwrap(
       (await api()).POST("/api/v1/reservations/{id}/payments", {
         params: { path: { id } },
-        body: { returnUrl: `/${locale}/account/reservations/${id}?paid=1` },
+        body: { returnUrl: `/${locale}/account/reservations/${id}?paid=1`, saveCard: saveCard === "on" },
       }),
     );
     if (!payment.checkoutUrl) return { error: (await getTranslations("payments"))("unavailable") };

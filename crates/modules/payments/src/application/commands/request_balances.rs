@@ -60,6 +60,7 @@ pub async fn request_balances(app: &Payments) -> Result<u64, AppError> {
             reservation_id: id,
             return_url: format!("/fr/account/reservations/{id}?paid=1"),
             off_session,
+            save_card: false,
         };
         let Some((mut payment, mut new)) = ask(app, &ctx, command(true)).await? else {
             continue;

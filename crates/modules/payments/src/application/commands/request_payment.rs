@@ -21,6 +21,9 @@ pub struct RequestPaymentCommand {
     /// Charge the card the guest saved for the booking, without them (the scheduler's
     /// balance), when there is one; a checkout otherwise.
     pub off_session: bool,
+    /// The guest agrees that the card they pay with at the checkout be kept for the
+    /// booking (see [`PaymentRequest::save_card`]).
+    pub save_card: bool,
 }
 
 /// `RequestPaymentHandler`: the live payment of the next installment (a pending one is
@@ -95,6 +98,7 @@ pub async fn request_payment(
             reservation.check_out
         ),
         return_url: command.return_url,
+        save_card: command.save_card,
     };
     let outcome = match &card {
         Some(kept) => gateway

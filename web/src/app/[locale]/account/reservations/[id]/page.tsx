@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { ActionForm, Field } from "@/components/form";
+import { ActionForm, CheckboxField, Field } from "@/components/form";
 import { DepositSummary, InvoiceList, PaymentList } from "@/components/payments";
 import { QuoteLines } from "@/components/quote";
 import { RefreshSoon } from "@/components/refresh-soon";
@@ -87,6 +87,7 @@ export default async function MyReservationPage({
               })}
               errorTitle={e("title")}
             >
+              {!waiting && <CheckboxField name="saveCard" label={tPay("saveCard")} />}
               <p className="muted">{tPay("testMode")}</p>
             </ActionForm>
           ) : (
