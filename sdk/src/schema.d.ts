@@ -2035,7 +2035,7 @@ export interface components {
          * @description A ledger account's kind.
          * @enum {string}
          */
-        LedgerAccountKind: "client_funds" | "guest" | "owner" | "commission" | "fees" | "tourist_tax";
+        LedgerAccountKind: "client_funds" | "guest" | "owner" | "commission" | "fees" | "card_fees" | "tourist_tax";
         /**
          * @description A ledger entry's kind.
          * @enum {string}
@@ -9613,7 +9613,7 @@ export const depositHoldStatusValues: ReadonlyArray<FlattenedDeepRequired<compon
 export const healthStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HealthStatus"]> = ["ok"];
 export const installmentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InstallmentKind"]> = ["deposit", "balance", "fullPayment"];
 export const invoiceKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InvoiceKind"]> = ["invoice", "commission", "credit_note"];
-export const ledgerAccountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LedgerAccountKind"]> = ["client_funds", "guest", "owner", "commission", "fees", "tourist_tax"];
+export const ledgerAccountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LedgerAccountKind"]> = ["client_funds", "guest", "owner", "commission", "fees", "card_fees", "tourist_tax"];
 export const ledgerEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LedgerEntryKind"]> = ["payment", "refund", "settlement"];
 export const messageKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageKind"]> = ["event", "job"];
 export const occupationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OccupationKind"]> = ["reservation", "owner_stay", "maintenance", "imported"];

@@ -17,6 +17,7 @@ describe("the ledger summary", () => {
     { account: account("client_funds"), balance: eur(120_000) },
     { account: account("commission"), balance: eur(-9_000) },
     { account: account("fees"), balance: eur(-8_000) },
+    { account: account("card_fees"), balance: eur(310) },
     { account: account("owner", { ownerId: "a" }), balance: eur(-36_000) },
     { account: account("owner", { ownerId: "b" }), balance: eur(4_000) },
     { account: account("tourist_tax", { commune: "75056 Paris" }), balance: eur(-500) },
@@ -29,6 +30,7 @@ describe("the ledger summary", () => {
     const s = summarize(balances);
     expect(s.commission).toEqual(eur(9_000));
     expect(s.fees).toEqual(eur(8_000));
+    expect(s.cardFees).toEqual(eur(310));
     expect(s.clientFunds).toEqual(eur(120_000));
     expect(s.owners).toEqual([
       { ownerId: "a", owed: eur(36_000) },

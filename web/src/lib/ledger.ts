@@ -13,6 +13,8 @@ export interface LedgerSummary {
   commission?: Money;
   /** Cleaning and extra-guest fees earned. */
   fees?: Money;
+  /** What the payment provider kept, borne by the agency. */
+  cardFees?: Money;
   /** On the client (escrow) account. */
   clientFunds?: Money;
   /** Guests' money waiting for their stays to end, per currency, and how many stays. */
@@ -36,6 +38,9 @@ export function summarize(balances: BalanceDto[]): LedgerSummary {
         break;
       case "fees":
         summary.fees = credit(balance);
+        break;
+      case "card_fees":
+        summary.cardFees = balance;
         break;
       case "client_funds":
         summary.clientFunds = balance;

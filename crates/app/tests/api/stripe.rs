@@ -261,6 +261,16 @@ fn not_found(what: &str) -> Answer {
     )
 }
 
+/// The fee of the fake's balance transactions: 1.5 % (half up) + 25 cents of what was
+/// received, none for nothing received.
+pub fn stripe_fee(received: i64) -> i64 {
+    if received == 0 {
+        0
+    } else {
+        (received * 15 + 500) / 1000 + 25
+    }
+}
+
 /// GETs, with `expand[]`.
 fn read(books: &Books, segments: &[&str], query: &HashMap<String, String>) -> Answer {
     match segments {
@@ -286,6 +296,18 @@ fn read(books: &Books, segments: &[&str], query: &HashMap<String, String>) -> An
             (StatusCode::OK, session)
         }
         ["v1", "payment_intents", id] => match books.intents.get(*id) {
+            Some(intent)
+                if query.get("expand[]").map(String::as_str)
+                    == Some("latest_charge.balance_transaction") =>
+            {
+                // Stripe's European card price: 1.5 % + €0.25, taken from the balance.
+                let received = intent["amount_received"].as_i64().unwrap_or_default();
+                let mut intent = intent.clone();
+                intent["latest_charge"] = j!({"id": format!("ch_{id}"), "object": "charge",
+                    "balance_transaction": {"object": "balance_transaction",
+                        "fee": stripe_fee(received), "currency": intent["currency"]}});
+                (StatusCode::OK, intent)
+            }
             Some(intent) => (StatusCode::OK, intent.clone()),
             None => not_found("payment_intent"),
         },
@@ -648,6 +670,34 @@ async fn with_stripe_a_kept_card_pays_the_balance_off_session_and_holds_the_depo
     );
     assert!(!form.contains_key("capture_method"), "{form:?}");
     assert_eq!(stripe.intent(&balance.1)["status"], "succeeded");
+
+    // Stripe's fee on each payment is the agency's expense, out of the client account.
+    app.wait_for(
+        "SELECT count(*) FROM payments.ledger_entries WHERE kind = 'payment'",
+        2,
+    )
+    .await;
+    let staff = app.user(Role::Manager).await;
+    let entries = json(
+        app.get_as(&staff, &format!("/api/v1/reservations/{id}/ledger"))
+            .await,
+        200,
+    )
+    .await;
+    for entry in entries.as_array().into_iter().flatten() {
+        let lines = entry["lines"].as_array().cloned().unwrap_or_default();
+        let on = |name: &str| {
+            lines
+                .iter()
+                .filter(|l| l["account"]["name"] == name)
+                .map(|l| minor(&l["amount"]))
+                .sum::<i64>()
+        };
+        let paid = -on(&format!("guest:{id}"));
+        assert_eq!(on("card_fees"), stripe_fee(paid), "{entry}");
+        assert_eq!(on("client_funds"), paid - stripe_fee(paid), "{entry}");
+        assert_eq!(lines.iter().map(|l| minor(&l["amount"])).sum::<i64>(), 0);
+    }
 
     // Held (manual capture) two days before arrival, not three.
     run_jobs_on(&app, "2027-04-30").await;

@@ -140,6 +140,10 @@ pub trait PaymentGateway: Send + Sync + 'static {
     /// Gives back (part of) a paid checkout; the gateway's reference of the refund.
     async fn refund(&self, request: &RefundRequest) -> Result<String, GatewayError>;
 
+    /// What the provider kept of a paid checkout or charge (`provider_ref`) as its fee,
+    /// in the currency it pays out; `None` when it charges none.
+    async fn fee(&self, provider_ref: &str) -> Result<Option<Money>, GatewayError>;
+
     /// Charges a saved `card` for `request` without the guest (off-session, with the
     /// consent they gave at checkout): the provider's reference and the outcome at once.
     async fn charge_saved_card(

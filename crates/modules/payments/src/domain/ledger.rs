@@ -18,6 +18,9 @@
 //!   (its commission, the fees, the tax it remits) is a debit balance to invoice.
 //! - [`Account::Commission`], [`Account::Fees`]: the agency's revenue — its commission on
 //!   the rent, and the cleaning and extra-guest fees.
+//! - [`Account::CardFees`]: what the payment provider kept of a payment, an expense the
+//!   agency bears: the provider pays out the payment net of its fee, so the client account
+//!   receives that much less (the agency makes it up from its revenue).
 //! - [`Account::TouristTax`]: collected for a commune, owed to it.
 //!
 //! The settlement of what a guest paid net of refunds (`paid`), by [`settlement`]: the
@@ -45,6 +48,8 @@ pub enum Account {
     Commission,
     /// Cleaning and extra-guest fees.
     Fees,
+    /// The payment provider's fees, borne by the agency.
+    CardFees,
     /// The tourist tax owed to a commune (`06088 Nice`).
     TouristTax(String),
 }
@@ -58,6 +63,7 @@ impl Account {
                 "client_funds" => Some(Self::ClientFunds),
                 "commission" => Some(Self::Commission),
                 "fees" => Some(Self::Fees),
+                "card_fees" => Some(Self::CardFees),
                 _ => None,
             },
             Some(("guest", raw)) => id(raw).map(Self::Guest),
@@ -70,7 +76,7 @@ impl Account {
     }
 
     /// Its kind's name (`client_funds`, `guest`, `owner`, `commission`, `fees`,
-    /// `tourist_tax`).
+    /// `card_fees`, `tourist_tax`).
     pub fn kind(&self) -> &'static str {
         match self {
             Self::ClientFunds => "client_funds",
@@ -78,6 +84,7 @@ impl Account {
             Self::Owner(_) => "owner",
             Self::Commission => "commission",
             Self::Fees => "fees",
+            Self::CardFees => "card_fees",
             Self::TouristTax(_) => "tourist_tax",
         }
     }
@@ -312,6 +319,21 @@ pub fn cash_lines(
     merge(amount.currency(), lines)
 }
 
+/// The lines of the provider's `fee` on a payment: an expense of the agency, out of the
+/// client account (which the provider paid the payment net of it).
+pub fn fee_lines(fee: Money) -> Result<Vec<Line>, LedgerError> {
+    Ok(vec![
+        Line {
+            account: Account::CardFees,
+            amount: fee,
+        },
+        Line {
+            account: Account::ClientFunds,
+            amount: fee.checked_neg()?,
+        },
+    ])
+}
+
 /// The whole settlement of a stay whose guest paid `paid` net of refunds (see the
 /// [module](self)): the guest's account debited by `paid`, the commune, the agency and the
 /// owners credited. `stayed` is false for a cancelled stay (no tourist tax is kept).
@@ -494,6 +516,7 @@ mod tests {
             Account::Owner(id),
             Account::Commission,
             Account::Fees,
+            Account::CardFees,
             Account::TouristTax("06088 Nice".into()),
         ] {
             assert_eq!(Account::parse(&account.to_string()), Some(account));

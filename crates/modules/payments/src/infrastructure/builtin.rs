@@ -404,6 +404,11 @@ impl PaymentGateway for BuiltinGateway {
         Ok(format!("re_{}", request.refund_id.simple()))
     }
 
+    /// The simulated provider keeps no fee.
+    async fn fee(&self, _provider_ref: &str) -> Result<Option<Money>, GatewayError> {
+        Ok(None)
+    }
+
     async fn charge_saved_card(
         &self,
         request: &PaymentRequest,

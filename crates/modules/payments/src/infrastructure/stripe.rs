@@ -38,7 +38,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, de::DeserializeOwned};
 
 use super::webhook_signature;
-use sejour_core::value_objects::Money;
+use sejour_core::value_objects::{Currency, Money};
 
 use crate::domain::{
     Authorization, Checkout, GatewayError, GatewayEvent, GatewayOutcome, HoldRequest,
@@ -174,6 +174,15 @@ struct Card {
 struct Charge {
     #[serde(default)]
     payment_method_details: Option<ChargeDetails>,
+    #[serde(default)]
+    balance_transaction: Option<Expandable<BalanceTransaction>>,
+}
+
+/// What a charge added to the Stripe balance: its fee, in the balance's currency.
+#[derive(Deserialize)]
+struct BalanceTransaction {
+    fee: i64,
+    currency: String,
 }
 
 #[derive(Deserialize)]
@@ -402,6 +411,25 @@ impl StripeGateway {
         self.call(request).await.map_err(GatewayError::from)
     }
 
+    /// The payment intent of a checkout session (`cs_…`) or an off-session charge (`pi_…`,
+    /// itself); `Refused` for a session not paid.
+    async fn intent_of(&self, provider_ref: &str) -> Result<String, GatewayError> {
+        if provider_ref.starts_with("pi_") {
+            return Ok(provider_ref.to_owned());
+        }
+        let session: Session = self
+            .send(self.get(&format!("/v1/checkout/sessions/{provider_ref}")))
+            .await?;
+        match session.payment_intent {
+            Some(Expandable::Id(id)) => Ok(id),
+            Some(Expandable::Object(intent)) => Ok(intent.id),
+            None => Err(GatewayError::Refused(format!(
+                "session {} was not paid",
+                session.id
+            ))),
+        }
+    }
+
     /// The card a paid session kept, if the guest agreed: the session made a customer and
     /// its payment intent was set up for `off_session`.
     async fn kept_card(&self, session_id: &str) -> Result<Option<SavedCard>, GatewayError> {
@@ -550,23 +578,7 @@ impl PaymentGateway for StripeGateway {
     /// Refunds part of the session's payment intent, or of an off-session charge (whose
     /// reference is its payment intent, `pi_…`).
     async fn refund(&self, request: &RefundRequest) -> Result<String, GatewayError> {
-        let intent = if request.provider_ref.starts_with("pi_") {
-            request.provider_ref.clone()
-        } else {
-            let session: Session = self
-                .send(self.get(&format!("/v1/checkout/sessions/{}", request.provider_ref)))
-                .await?;
-            match session.payment_intent {
-                Some(Expandable::Id(id)) => id,
-                Some(Expandable::Object(intent)) => intent.id,
-                None => {
-                    return Err(GatewayError::Refused(format!(
-                        "session {} was not paid",
-                        session.id
-                    )));
-                }
-            }
-        };
+        let intent = self.intent_of(&request.provider_ref).await?;
         let refund_id = request.refund_id.to_string();
         let form = [
             ("payment_intent", intent),
@@ -583,6 +595,30 @@ impl PaymentGateway for StripeGateway {
             ))),
             _ => Ok(refund.id),
         }
+    }
+
+    /// The fee of the balance transaction of the payment's charge (Stripe's fee and any
+    /// application fee, in the balance's currency).
+    async fn fee(&self, provider_ref: &str) -> Result<Option<Money>, GatewayError> {
+        let intent = self.intent_of(provider_ref).await?;
+        let intent: Intent = self
+            .send(
+                self.get(&format!("/v1/payment_intents/{intent}"))
+                    .query(&[("expand[]", "latest_charge.balance_transaction")]),
+            )
+            .await?;
+        let transaction = intent
+            .latest_charge
+            .and_then(Expandable::into_object)
+            .and_then(|charge| charge.balance_transaction)
+            .and_then(Expandable::into_object);
+        let Some(transaction) = transaction else {
+            return Ok(None);
+        };
+        let currency = Currency::parse(&transaction.currency.to_uppercase()).map_err(|_| {
+            GatewayError::Payload(format!("balance currency {}", transaction.currency))
+        })?;
+        Ok((transaction.fee > 0).then(|| Money::new(transaction.fee, currency)))
     }
 
     /// A payment intent charged off-session on the kept card, keyed by our payment's id.

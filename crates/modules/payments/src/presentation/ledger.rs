@@ -71,6 +71,9 @@ pub enum AccountKindSchema {
     /// Cleaning and extra-guest fees.
     #[schema(rename = "fees")]
     Fees,
+    /// The payment provider's fees, borne by the agency.
+    #[schema(rename = "card_fees")]
+    CardFees,
     /// The tourist tax owed to a commune.
     #[schema(rename = "tourist_tax")]
     TouristTax,

@@ -1,5 +1,6 @@
-//! `PostToLedgerCommand`: a payment received or a refund made, as a balanced entry on the
-//! ledger (once per payment or refund, however often it is told); and the scheduler's
+//! `PostToLedgerCommand`: a payment received (with the provider's fee on it) or a refund
+//! made, as a balanced entry on the ledger (once per payment or refund, however often it
+//! is told); and the scheduler's
 //! `payments.settle_stays` (`SettleStaysCommand`, daily): the money of each stay whose
 //! check-out has come — cancelled ones included — shared out between the commune, the
 //! agency and the owners (see [`crate::domain::ledger`]), with the agency's commission
@@ -12,12 +13,14 @@ use uuid::Uuid;
 
 use crate::{
     application::{
-        Payments, commands::issue_invoice::bill_commissions, queries::list_invoices::archived,
+        Payments, commands::issue_invoice::bill_commissions, provider_failed,
+        queries::list_invoices::archived,
     },
     domain::{
         Account, EntryKind, JournalEntry, LedgerError,
         ledger::{
-            Stake, Stakes, StayPrice, cash_lines, reversed, settlement, settlement_delta, shares,
+            Stake, Stakes, StayPrice, cash_lines, fee_lines, reversed, settlement,
+            settlement_delta, shares,
         },
     },
 };
@@ -91,6 +94,38 @@ async fn stakes(app: &Payments, property_id: Uuid) -> Result<Stakes, AppError> {
     })
 }
 
+/// The fee the provider kept of payment `payment_id` (of `amount`), if any; one in another
+/// currency than the payment's is left out of the entry (and reported).
+async fn provider_fee(
+    app: &Payments,
+    reservation_id: Uuid,
+    payment_id: Uuid,
+    amount: Money,
+) -> Result<Option<Money>, AppError> {
+    let payment = app
+        .payments
+        .list(reservation_id)
+        .await?
+        .into_iter()
+        .find(|p| p.id == payment_id)
+        .ok_or_else(|| AppError::not_found("payment"))?;
+    let Some(reference) = &payment.provider_ref else {
+        return Ok(None);
+    };
+    let fee = app
+        .gateway_named(&payment.provider)?
+        .fee(reference)
+        .await
+        .map_err(provider_failed)?;
+    Ok(fee.filter(|fee| {
+        let same = fee.currency() == amount.currency();
+        if !same {
+            tracing::warn!(%payment_id, fee = %fee, "provider fee in another currency: not posted");
+        }
+        same
+    }))
+}
+
 /// `PostToLedgerHandler`: whether the movement was posted now (false: already posted).
 #[doc(alias = "PostToLedgerHandler")]
 pub async fn post_to_ledger(
@@ -123,9 +158,15 @@ pub async fn post_to_ledger(
     let booking = app.book.payable(ctx, reservation_id).await?;
     let stakes = stakes(app, booking.property_id).await?;
     let received = cash_lines(reservation_id, amount, &stakes)?;
-    let lines = match kind {
-        EntryKind::Refund => reversed(&received)?,
-        _ => received,
+    let lines = match command {
+        PostToLedgerCommand::Refund { .. } => reversed(&received)?,
+        PostToLedgerCommand::Payment { payment_id, .. } => {
+            let mut lines = received;
+            if let Some(fee) = provider_fee(app, reservation_id, payment_id, amount).await? {
+                lines.extend(fee_lines(fee)?);
+            }
+            lines
+        }
     };
     let entry = JournalEntry::new(
         app.ids.new_id(),

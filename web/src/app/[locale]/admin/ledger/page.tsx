@@ -46,6 +46,8 @@ export default async function LedgerPage({ params }: { params: Promise<{ locale:
           <dd>{amount(ledger.commission)}</dd>
           <dt>{t("ledger.fees")}</dt>
           <dd>{amount(ledger.fees)}</dd>
+          <dt>{t("ledger.cardFees")}</dt>
+          <dd>{amount(ledger.cardFees)}</dd>
           <dt>{t("ledger.clientFunds")}</dt>
           <dd>{amount(ledger.clientFunds)}</dd>
           <dt>{t("ledger.advances", { count: ledger.advances.stays })}</dt>
