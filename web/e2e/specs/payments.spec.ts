@@ -1,8 +1,8 @@
 // Paying a booking on the built-in gateway's page: the deposit paid confirms it and the card is
-// kept (with consent) for the balance and the security deposit; a declined card is explained
-// and confirms nothing.
+// kept (with consent) for the balance and the security deposit; staff photograph damage, which
+// the guest sees; a declined card is explained and confirms nothing.
 import { expect, test } from "@playwright/test";
-import { eventually, freeStay, screenshot, signIn } from "../fixtures";
+import { eventually, freeStay, png, screenshot, signIn } from "../fixtures";
 
 /** Books a free stay as the demo guest through the booking form; the booking's page. */
 async function book(page: import("@playwright/test").Page, offset: number) {
@@ -29,6 +29,8 @@ test("a guest pays the deposit and the booking is confirmed", async ({ page, bro
   await page.getByRole("button", { name: "Payer", exact: true }).click();
   await expect(page.getByRole("status").first()).toContainText("votre paiement est bien reçu");
   await eventually(page, page.getByText("Confirmée", { exact: true }));
+  const booking = page.url().match(/reservations\/([0-9a-f-]{36})/)?.[1] ?? "";
+  expect(booking).not.toBe("");
   await expect(page.getByTestId("payments")).toContainText("Payé");
   await expect(page.getByTestId("deposit")).toContainText("Carte conservée pour cette réservation : •••• 4242");
   await expect(page.getByText("Paiement reçu")).toBeVisible();
@@ -59,6 +61,23 @@ test("a guest pays the deposit and the booking is confirmed", async ({ page, bro
   await expect(staff.getByRole("heading", { level: 1 })).toHaveText("Grand livre");
   await eventually(staff, staff.getByText(/Acomptes en attente d(’|')un séjour|Acomptes en attente de \d+ séjours/));
   await expect(staff.getByText("Compte séquestre (fonds mandants)")).toBeVisible();
+  await expect(staff.getByText("Frais de carte (à la charge de l'agence)")).toBeVisible();
+
+  // Staff keep a photo of damage with the security deposit; the guest sees it.
+  await staff.goto(`/fr/admin/reservations/${booking}`);
+  await staff.getByLabel("Photo (JPEG, PNG ou WebP)").setInputFiles({
+    name: "vitre.png",
+    mimeType: "image/png",
+    buffer: png(),
+  });
+  await staff.getByLabel("Ce qu'elle montre").fill("Vitre de la cuisine fêlée");
+  await staff.getByRole("button", { name: "Ajouter la photo" }).click();
+  await expect(staff.getByRole("status").filter({ hasText: "Photo ajoutée" })).toBeVisible();
+  await expect(staff.getByTestId("damage-photos").getByRole("img")).toHaveCount(1);
+  await page.goto(`/fr/account/reservations/${booking}`);
+  const photo = page.getByRole("img", { name: "Vitre de la cuisine fêlée" });
+  await expect(photo).toBeVisible();
+  expect(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
 });
 
 test("a declined card is explained and the booking stays pending", async ({ page }) => {

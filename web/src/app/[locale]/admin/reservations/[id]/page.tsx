@@ -144,7 +144,7 @@ export default async function AdminReservationPage({ params }: { params: Promise
                   </div>
                 </ActionForm>
               )}
-              {deposit && deposit.holds.length > 0 && (
+              {deposit && (
                 <ActionForm
                   action={addDamagePhoto.bind(null, reservation.id)}
                   submit={tPay("deposit.photoSubmit")}
