@@ -64,6 +64,31 @@ pub async fn jobs_done(app: &TestApp, job: &str) {
     .await;
 }
 
+/// A hold placed on 2027-05-01 for a stay of 2027-05-03 to 05-08, run out: it lapses after
+/// seven days, so it is renewed the day before while still needed (05-07, then 05-13), and
+/// given back a week after departure (05-15). The guest signed in anew, and the deposit.
+pub async fn run_the_holds_out(app: &TestApp, guest: &TestUser, id: &str) -> (TestUser, Value) {
+    run_jobs_on(app, "2027-05-07").await;
+    jobs_done(app, "payments.hold_deposits").await;
+    let guest = again(app, guest).await;
+    assert_eq!(
+        statuses(&deposit(app, &guest, id).await),
+        ["renewed", "held"]
+    );
+    for day in ["2027-05-13", "2027-05-15"] {
+        run_jobs_on(app, day).await;
+        jobs_done(app, "payments.hold_deposits").await;
+    }
+    let guest = again(app, &guest).await;
+    let last = deposit(app, &guest, id).await;
+    assert_eq!(
+        statuses(&last),
+        ["renewed", "renewed", "released"],
+        "{last}"
+    );
+    (guest, last)
+}
+
 #[sqlx::test(migrations = false)]
 async fn a_saved_card_pays_the_balance_and_holds_the_deposit_until_a_week_after_departure(
     pool: PgPool,
@@ -118,27 +143,7 @@ async fn a_saved_card_pays_the_balance_and_holds_the_deposit_until_a_week_after_
     assert_eq!(statuses(&now_held), ["held"], "{now_held}");
     assert_eq!(minor(&now_held["holds"][0]["amount"]), held);
 
-    // The hold lapses after seven days: renewed the day before, while still needed.
-    run_jobs_on(&app, "2027-05-07").await;
-    jobs_done(&app, "payments.hold_deposits").await;
-    let guest = again(&app, &guest).await;
-    assert_eq!(
-        statuses(&deposit(&app, &guest, &id).await),
-        ["renewed", "held"]
-    );
-
-    // A week after departure (the renewed hold renewed again meanwhile), given back.
-    for day in ["2027-05-13", "2027-05-15"] {
-        run_jobs_on(&app, day).await;
-        jobs_done(&app, "payments.hold_deposits").await;
-    }
-    let guest = again(&app, &guest).await;
-    let last = deposit(&app, &guest, &id).await;
-    assert_eq!(
-        statuses(&last),
-        ["renewed", "renewed", "released"],
-        "{last}"
-    );
+    run_the_holds_out(&app, &guest, &id).await;
     assert_eq!(
         app.count(
             "SELECT count(*) FROM queue.messages WHERE type IN \

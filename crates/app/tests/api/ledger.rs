@@ -70,6 +70,26 @@ async fn co_owner(app: &TestApp, manager: &TestUser, property: &str) -> (String,
     (first, second)
 }
 
+/// The agency's villa shared by two co-owners ([`co_owner`]), and a guest's stay there
+/// from 2027-05-03 to 05-08, booked (the worker and the scheduler started).
+async fn co_owned_stay(app: &TestApp) -> (Agency, (String, String), TestUser, Value) {
+    app.start_worker();
+    tick(app).await;
+    let agency = agency(app).await;
+    let owners = co_owner(app, &agency.manager, &agency.property).await;
+    let guest = app.user(Role::Guest).await;
+    let booked = stay(
+        app,
+        &guest,
+        &agency.property,
+        "2027-05-03",
+        "2027-05-08",
+        201,
+    )
+    .await;
+    (agency, owners, guest, booked)
+}
+
 /// `user` signed in anew (after the clock moved past their token's life).
 pub async fn again(app: &TestApp, user: &TestUser) -> TestUser {
     app.signed_in(user.id, &user.email).await
@@ -148,16 +168,16 @@ async fn pay_in_full(app: &TestApp, guest: &TestUser, booked: &Value) -> TestUse
 #[sqlx::test(migrations = false)]
 async fn a_paid_stay_is_shared_out_after_check_out_and_every_entry_balances(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
-    app.start_worker();
-    tick(&app).await;
-    let Agency {
-        manager,
-        owner_user,
-        property,
-    } = agency(&app).await;
-    let (first, second) = co_owner(&app, &manager, &property).await;
-    let guest = app.user(Role::Guest).await;
-    let booked = stay(&app, &guest, &property, "2027-05-03", "2027-05-08", 201).await;
+    let (
+        Agency {
+            manager,
+            owner_user,
+            ..
+        },
+        (first, second),
+        guest,
+        booked,
+    ) = co_owned_stay(&app).await;
     let id = id_of(&booked);
     let price = &booked["price"];
     let (rent, fees, tax, total) = (
@@ -426,16 +446,16 @@ async fn each_owner_is_billed_the_commission_of_a_settled_stay_as_a_factur_x(poo
             .merge(("agency_vat_number", "FR44732829320"))
     })
     .await;
-    app.start_worker();
-    tick(&app).await;
-    let Agency {
-        manager,
-        owner_user,
-        property,
-    } = agency(&app).await;
-    let (first, second) = co_owner(&app, &manager, &property).await;
-    let guest = app.user(Role::Guest).await;
-    let booked = stay(&app, &guest, &property, "2027-05-03", "2027-05-08", 201).await;
+    let (
+        Agency {
+            manager,
+            owner_user,
+            ..
+        },
+        (first, second),
+        guest,
+        booked,
+    ) = co_owned_stay(&app).await;
     let id = id_of(&booked);
     let rent = minor(&booked["price"]["rent"]);
     let guest = pay_in_full(&app, &guest, &booked).await;

@@ -24,7 +24,7 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::{
-    deposits::{deposit, jobs_done, mails, statuses},
+    deposits::{deposit, jobs_done, mails, run_the_holds_out, statuses},
     helpers::{TestApp, TestUser, json},
     ledger::{again, minor, run_jobs_on, tick},
     payments::{pay_next, until_confirmed},
@@ -725,24 +725,7 @@ async fn with_stripe_a_kept_card_pays_the_balance_off_session_and_holds_the_depo
 
     // Renewed the day before it lapses while still needed (the old one cancelled), twice,
     // and given back a week after departure.
-    run_jobs_on(&app, "2027-05-07").await;
-    jobs_done(&app, "payments.hold_deposits").await;
-    let guest = again(&app, &guest).await;
-    assert_eq!(
-        statuses(&deposit(&app, &guest, &id).await),
-        ["renewed", "held"]
-    );
-    for day in ["2027-05-13", "2027-05-15"] {
-        run_jobs_on(&app, day).await;
-        jobs_done(&app, "payments.hold_deposits").await;
-    }
-    let guest = again(&app, &guest).await;
-    let last = deposit(&app, &guest, &id).await;
-    assert_eq!(
-        statuses(&last),
-        ["renewed", "renewed", "released"],
-        "{last}"
-    );
+    run_the_holds_out(&app, &guest, &id).await;
     let refs = hold_refs(&app, &id).await;
     assert_eq!(refs.len(), 3);
     let cancels = stripe.calls("/v1/payment_intents/");

@@ -57,6 +57,14 @@ impl Xml {
         self.close(tag);
     }
 
+    /// The billing period (BT-73, BT-74 and the line's BT-134, BT-135).
+    fn period(&mut self, from: NaiveDate, to: NaiveDate) {
+        self.open("ram:BillingSpecifiedPeriod");
+        self.date("ram:StartDateTime", from);
+        self.date("ram:EndDateTime", to);
+        self.close("ram:BillingSpecifiedPeriod");
+    }
+
     fn party(&mut self, tag: &str, party: &Party, exempt: bool) {
         self.open(tag);
         self.text("ram:Name", &party.name);
@@ -174,10 +182,7 @@ pub fn cross_industry_invoice(
     x.text("ram:CategoryCode", if exempt { "E" } else { "S" });
     x.text("ram:RateApplicablePercent", &rate(d.vat_rate_bp));
     x.close("ram:ApplicableTradeTax");
-    x.open("ram:BillingSpecifiedPeriod");
-    x.date("ram:StartDateTime", d.service_from);
-    x.date("ram:EndDateTime", d.service_to);
-    x.close("ram:BillingSpecifiedPeriod");
+    x.period(d.service_from, d.service_to);
     x.open("ram:SpecifiedTradeSettlementLineMonetarySummation");
     x.text("ram:LineTotalAmount", &decimal(totals.net));
     x.close("ram:SpecifiedTradeSettlementLineMonetarySummation");
@@ -206,10 +211,7 @@ pub fn cross_industry_invoice(
     x.text("ram:CategoryCode", if exempt { "E" } else { "S" });
     x.text("ram:RateApplicablePercent", &rate(d.vat_rate_bp));
     x.close("ram:ApplicableTradeTax");
-    x.open("ram:BillingSpecifiedPeriod");
-    x.date("ram:StartDateTime", d.service_from);
-    x.date("ram:EndDateTime", d.service_to);
-    x.close("ram:BillingSpecifiedPeriod");
+    x.period(d.service_from, d.service_to);
     if let Some(due) = d.due_on {
         x.open("ram:SpecifiedTradePaymentTerms");
         x.text(

@@ -19,6 +19,7 @@ import { getTranslations } from "next-intl/server";
 import { api } from "@/lib/api";
 import { ifMatch, missingFromProblem, rowsOf } from "@/lib/editor";
 import { codedMessage, type FormState, formValues, problemState } from "@/lib/problems";
+import { photoUpload } from "@/lib/upload";
 import { invalid, missingWords, readerFor, refresh, refused } from "../editor-actions";
 import { AMENITIES, readAddress, readCapacity, readKind, WEEKDAYS } from "../read";
 
@@ -255,12 +256,7 @@ export async function uploadPhoto(id: string, _: FormState, form: FormData): Pro
       (await api()).POST("/api/v1/properties/{id}/photos", {
         params: { path: { id } },
         body: { file, caption: caption || null },
-        bodySerializer: (body) => {
-          const multipart = new FormData();
-          multipart.append("file", body.file, file instanceof File ? file.name : "photo");
-          if (body.caption) multipart.append("caption", body.caption);
-          return multipart;
-        },
+        bodySerializer: () => photoUpload(file, caption),
       }),
     );
   } catch (error) {

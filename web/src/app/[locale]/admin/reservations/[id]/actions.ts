@@ -7,6 +7,7 @@ import { parseMoney } from "@/lib/decimal";
 import { isDay, money } from "@/lib/format";
 import { type FormState, formValues, problemState } from "@/lib/problems";
 import { parseAges } from "@/lib/stay";
+import { photoUpload } from "@/lib/upload";
 
 /** `If-Match` with the version the page was showing: someone else's change wins, with a message. */
 const ifMatch = (form: FormData) => ({ "If-Match": `"${formValues(form).version ?? ""}"` });
@@ -119,12 +120,7 @@ export async function addDamagePhoto(id: string, _: FormState, form: FormData): 
       (await api()).POST("/api/v1/reservations/{id}/deposit/photos", {
         params: { path: { id } },
         body: { file, caption: caption || null },
-        bodySerializer: (body) => {
-          const multipart = new FormData();
-          multipart.append("file", body.file, file instanceof File ? file.name : "photo");
-          if (body.caption) multipart.append("caption", body.caption);
-          return multipart;
-        },
+        bodySerializer: () => photoUpload(file, caption),
       }),
     );
   } catch (error) {
