@@ -69,6 +69,14 @@ async fn unknown_routes_and_wrong_methods_are_problem_documents(pool: PgPool) {
 }
 
 #[sqlx::test(migrations = false)]
+async fn a_nul_character_in_a_query_is_refused_before_it_reaches_the_database(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let body = json(app.get("/api/v1/properties?city=Ni%00ce").await, 400).await;
+    assert_eq!(body["code"], "request.invalid_query");
+    json(app.get("/api/v1/properties?city=Nice").await, 200).await;
+}
+
+#[sqlx::test(migrations = false)]
 async fn metrics_expose_http_and_queue_figures(pool: PgPool) {
     let app = TestApp::spawn(pool).await;
     app.get("/health/live").await;

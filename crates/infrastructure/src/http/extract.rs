@@ -114,7 +114,8 @@ impl<T: Serialize> IntoResponse for Json<T> {
     }
 }
 
-/// Query-string parameters; a bad one is a 400 naming it.
+/// Query-string parameters; a bad one is a 400 naming it, and so is a NUL character
+/// (`%00`), which no text column can hold.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Query<T>(pub T);
 
@@ -127,6 +128,11 @@ where
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         let query = parts.uri.query().unwrap_or_default();
+        if query.contains("%00") {
+            return Err(invalid_query(
+                "text must not contain the NUL character (U+0000)".to_owned(),
+            ));
+        }
         serde_urlencoded_path(query).map(Query)
     }
 }
