@@ -1004,6 +1004,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reservations/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A commercial gesture (staff): part of what the guest paid goes back through the
+         *     payments' gateways, the latest payment first, with a credit note for each share; once
+         *     per `requestId`. Answers the booking's refunds.
+         */
+        post: operations["refundGoodwill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1887,6 +1908,18 @@ export interface components {
          * @example https://www.airbnb.fr/calendar/ical/12345678.ics?s=abcdef
          */
         FeedUrl: string;
+        /** @description A commercial gesture: part of what the guest paid given back. */
+        GoodwillRefundRequest: {
+            /** @description How much (at most what was paid and not given back yet). */
+            amount: components["schemas"]["Money"];
+            /** @description What for: on the credit note, kept in the audit trail. */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description Made once by the client for this gesture: a retry with it gives nothing more.
+             */
+            requestId: string;
+        };
         /** @description The booking guest's contact. */
         GuestDto: {
             /** @description Postal address (the rental contract names it). */
@@ -3222,6 +3255,40 @@ export interface components {
             /** @description The refresh token of the last pair. */
             refreshToken: string;
         };
+        /**
+         * @description A refund: a share of a cancellation's, a late payment given back, or of a commercial
+         *     gesture.
+         */
+        RefundDto: {
+            /** @description How much. */
+            amount: components["schemas"]["Money"];
+            /**
+             * Format: date-time
+             * @description Created.
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description Id.
+             */
+            id: string;
+            /** @description What a gesture is for. */
+            note?: string | null;
+            /**
+             * Format: uuid
+             * @description The payment it gives back (part of).
+             */
+            paymentId: string;
+            /** @description cancellation, late_payment or goodwill. */
+            reason: components["schemas"]["RefundReason"];
+            /** @description pending, succeeded or failed. */
+            status: components["schemas"]["PaymentStatusSchema"];
+        };
+        /**
+         * @description Why money went back.
+         * @enum {string}
+         */
+        RefundReason: "cancellation" | "late_payment" | "goodwill";
         /** @description A newly created account. */
         RegisteredUser: {
             /** @description Sign-in email. */
@@ -4122,6 +4189,7 @@ export type ExtraGuestFee = components['schemas']['ExtraGuestFee'];
 export type FeedDto = components['schemas']['FeedDto'];
 export type FeedName = components['schemas']['FeedName'];
 export type FeedUrl = components['schemas']['FeedUrl'];
+export type GoodwillRefundRequest = components['schemas']['GoodwillRefundRequest'];
 export type GuestDto = components['schemas']['GuestDto'];
 export type GuestPatchDto = components['schemas']['GuestPatchDto'];
 export type HealthStatus = components['schemas']['HealthStatus'];
@@ -4187,6 +4255,8 @@ export type RatePlan = components['schemas']['RatePlan'];
 export type RateSource = components['schemas']['RateSource'];
 export type Readiness = components['schemas']['Readiness'];
 export type RefreshRequest = components['schemas']['RefreshRequest'];
+export type RefundDto = components['schemas']['RefundDto'];
+export type RefundReason = components['schemas']['RefundReason'];
 export type RegisteredUser = components['schemas']['RegisteredUser'];
 export type RegisterRequest = components['schemas']['RegisterRequest'];
 export type RegistrationNumber = components['schemas']['RegistrationNumber'];
@@ -8894,6 +8964,105 @@ export interface operations {
             };
         };
     };
+    refundGoodwill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The reservation */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoodwillRefundRequest"];
+            };
+        };
+        responses: {
+            /** @description The booking's refunds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundDto"][];
+                };
+            };
+            /** @description Malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such reservation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a supported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing, or more than was paid (`payment.refund_exceeds_paid`), or no reason (`payment.reason_required`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payment provider failed (asking again sends it) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listUsers: {
         parameters: {
             query?: {
@@ -9628,6 +9797,7 @@ export const rateSourceOneOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequ
 export const rateSourceOneOf1KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["RateSource"], {
     kind: unknown;
 }>["kind"]> = ["season"];
+export const refundReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RefundReason"]> = ["cancellation", "late_payment", "goodwill"];
 export const replayStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReplayStatus"]> = ["pending"];
 export const reservationEventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReservationEventType"]> = ["reservations.ReservationCreated", "reservations.ReservationUpdated", "reservations.ReservationConfirmed", "reservations.ReservationCancelled", "reservations.ReservationCompleted", "reservations.ReservationPaymentReceived", "reservations.ReservationRefunded"];
 export const reservationFieldValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReservationField"]> = ["dates", "occupants", "guest", "notes", "price"];

@@ -568,4 +568,71 @@ async fn each_owner_is_billed_the_commission_of_a_settled_stay_as_a_factur_x(poo
     // A guest sees none of it.
     json(app.get_as(&guest, "/api/v1/invoices").await, 403).await;
     json(app.get_as(&guest, &path(&to_first)).await, 404).await;
+
+    // A commercial gesture after the stay, by staff only, once per request: the guest gets
+    // a credit note, and the settlement of the difference lowers each owner's commission
+    // with a credit note correcting their commission invoice.
+    let refunds = format!("/api/v1/reservations/{id}/refunds");
+    let gesture = |amount: i64| {
+        j!({"requestId": "0192f1b2-7c3e-7a00-8000-000000000001",
+            "amount": {"amount": amount, "currency": "EUR"}, "reason": "Chauffage en panne"})
+    };
+    json(app.post_as(&guest, &refunds, gesture(10_000)).await, 403).await;
+    let paid = minor(&booked["price"]["total"]);
+    let too_much = json(
+        app.post_as(&manager, &refunds, gesture(paid + 1)).await,
+        422,
+    )
+    .await;
+    assert_eq!(too_much["code"], "payment.refund_exceeds_paid");
+    for _ in 0..2 {
+        let given = json(app.post_as(&manager, &refunds, gesture(10_000)).await, 200).await;
+        let given = given.as_array().cloned().unwrap_or_default();
+        assert_eq!(given.len(), 1, "{given:?}");
+        assert_eq!(given[0]["reason"], "goodwill");
+        assert_eq!(given[0]["status"], "succeeded");
+        assert_eq!(given[0]["note"], "Chauffage en panne");
+        assert_eq!(minor(&given[0]["amount"]), 10_000);
+    }
+    run_jobs_on(&app, "2027-05-10").await;
+    app.wait_for(
+        "SELECT count(*) FROM payments.invoices WHERE kind = 'credit_note' AND owner_id IS NOT NULL",
+        2,
+    )
+    .await;
+    let manager = again(&app, &manager).await;
+    let notes = json(
+        app.get_as(&manager, "/api/v1/invoices?kind=credit_note")
+            .await,
+        200,
+    )
+    .await;
+    let notes = notes["items"].as_array().cloned().unwrap_or_default();
+    assert_eq!(notes.len(), 3, "{notes:?}");
+    let to_guest: Vec<&Value> = notes.iter().filter(|n| n["ownerId"].is_null()).collect();
+    assert_eq!(to_guest.len(), 1);
+    assert_eq!(minor(&to_guest[0]["amount"]), 10_000);
+    assert!(
+        to_guest[0]["description"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("Geste commercial : Chauffage en panne"),
+        "{}",
+        to_guest[0]
+    );
+    // What each owner is billed, net, is the commission the ledger keeps.
+    let mut billed_net = minor(&to_first["amount"]) + minor(&to_second["amount"]);
+    for note in notes.iter().filter(|n| !n["ownerId"].is_null()) {
+        let corrected = note["corrects"].as_str().unwrap_or_default();
+        assert!(
+            [&to_first["id"], &to_second["id"]].contains(&&Value::from(corrected)),
+            "{note}"
+        );
+        billed_net -= minor(&note["amount"]);
+        let pdf = app.get_as(&manager, &format!("{}/pdf", path(note))).await;
+        assert_factur_x(&pdf.bytes().await.unwrap_or_default());
+    }
+    let after = balances(&app, &manager).await;
+    assert_eq!(after.get("commission"), Some(&-billed_net), "{after:?}");
+    assert_eq!(after.get(&format!("guest:{id}")), None, "{after:?}");
 }

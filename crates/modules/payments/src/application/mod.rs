@@ -110,7 +110,9 @@ impl From<DepositError> for AppError {
 impl From<PaymentError> for AppError {
     fn from(e: PaymentError) -> Self {
         match e {
-            PaymentError::TooEarly { .. } => AppError::rule(e.code(), e.to_string()),
+            PaymentError::TooEarly { .. } | PaymentError::RefundExceedsPaid { .. } => {
+                AppError::rule(e.code(), e.to_string())
+            }
             _ => AppError::conflict(e.code(), e.to_string()),
         }
     }

@@ -21,6 +21,13 @@ pub enum PaymentError {
         /// The day it falls due.
         due_on: NaiveDate,
     },
+    /// `GiveBackAtMostWhatWasPaid`: a refund of nothing, or of more than the guest paid
+    /// and was not given back yet.
+    #[error("a refund gives back more than nothing and at most the {refundable} minor units paid")]
+    RefundExceedsPaid {
+        /// What may still be given back.
+        refundable: i64,
+    },
 }
 
 impl PaymentError {
@@ -30,6 +37,7 @@ impl PaymentError {
             Self::NotPayable { .. } => "payment.not_payable",
             Self::NothingDue => "payment.nothing_due",
             Self::TooEarly { .. } => "payment.too_early",
+            Self::RefundExceedsPaid { .. } => "payment.refund_exceeds_paid",
         }
     }
 }

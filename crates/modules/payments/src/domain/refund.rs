@@ -20,6 +20,8 @@ pub enum RefundReason {
     Cancellation,
     /// The money landed after the booking was cancelled: all of it.
     LatePayment,
+    /// A commercial gesture of the agency (a complaint, a fault): what staff grant.
+    Goodwill,
 }
 
 impl RefundReason {
@@ -28,12 +30,13 @@ impl RefundReason {
         match self {
             Self::Cancellation => "cancellation",
             Self::LatePayment => "late_payment",
+            Self::Goodwill => "goodwill",
         }
     }
 
     /// Parses a stored name.
     pub fn parse(s: &str) -> Option<Self> {
-        [Self::Cancellation, Self::LatePayment]
+        [Self::Cancellation, Self::LatePayment, Self::Goodwill]
             .into_iter()
             .find(|r| r.as_str() == s)
     }
@@ -46,6 +49,11 @@ pub struct Refund {
     pub id: Uuid,
     /// Why.
     pub reason: RefundReason,
+    /// A gesture's request (its shares over several payments share it; a retry finds
+    /// them).
+    pub gesture: Option<Uuid>,
+    /// What a gesture is for, as staff put it.
+    pub note: Option<String>,
     /// The payment refunded.
     pub payment_id: Uuid,
     /// Its reservation.
@@ -76,6 +84,8 @@ impl Refund {
         Self {
             id,
             reason,
+            gesture: None,
+            note: None,
             payment_id: payment.id,
             reservation_id: payment.reservation_id,
             amount,
@@ -84,6 +94,22 @@ impl Refund {
             failure: None,
             created_at: now,
             updated_at: now,
+        }
+    }
+
+    /// A share of the commercial gesture `gesture` (what for: `note`) on `payment`.
+    pub fn goodwill(
+        id: Uuid,
+        gesture: Uuid,
+        note: &str,
+        payment: &Payment,
+        amount: Money,
+        now: DateTime<Utc>,
+    ) -> Self {
+        Self {
+            gesture: Some(gesture),
+            note: Some(note.to_owned()),
+            ..Self::open(id, RefundReason::Goodwill, payment, amount, now)
         }
     }
 

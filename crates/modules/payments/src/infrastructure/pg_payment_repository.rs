@@ -20,7 +20,7 @@ use crate::domain::{
 };
 
 const REFUND_COLUMNS: &str = "id, payment_id, reservation_id, reason, amount, currency, status, \
-                              provider_ref, failure, created_at, updated_at";
+                              provider_ref, failure, created_at, updated_at, gesture, note";
 
 fn refund_from_row(row: &PgRow) -> Result<Refund, AppError> {
     let id: Uuid = row.try_get("id").storage()?;
@@ -29,6 +29,8 @@ fn refund_from_row(row: &PgRow) -> Result<Refund, AppError> {
     Ok(Refund {
         id,
         reason: RefundReason::parse(&text("reason")?).ok_or_else(|| corrupt(id, "reason"))?,
+        gesture: row.try_get("gesture").storage()?,
+        note: row.try_get("note").storage()?,
         payment_id: row.try_get("payment_id").storage()?,
         reservation_id: row.try_get("reservation_id").storage()?,
         amount: Money::new(row.try_get("amount").storage()?, currency),
@@ -180,8 +182,8 @@ impl PaymentRepository for PgPaymentRepository {
     async fn insert_refund(&self, tx: &mut Tx, r: &Refund) -> Result<bool, AppError> {
         let inserted = sqlx::query(
             "INSERT INTO payments.refunds (id, payment_id, reservation_id, reason, amount, currency, \
-             status, created_at, updated_at) VALUES ($1, $2, $3, $9, $4, $5, $6, $7, $8) \
-             ON CONFLICT (payment_id, reason) DO NOTHING",
+             status, created_at, updated_at, gesture, note) \
+             VALUES ($1, $2, $3, $9, $4, $5, $6, $7, $8, $10, $11) ON CONFLICT DO NOTHING",
         )
         .bind(r.id)
         .bind(r.payment_id)
@@ -192,6 +194,8 @@ impl PaymentRepository for PgPaymentRepository {
         .bind(r.created_at)
         .bind(r.updated_at)
         .bind(r.reason.as_str())
+        .bind(r.gesture)
+        .bind(&r.note)
         .execute(pg(tx)?)
         .await
         .storage()?

@@ -11,6 +11,7 @@
 //! | `GET /invoices/{id}/pdf` | the guest who booked, staff | [`invoices`] |
 //! | `GET /invoices` | staff | [`invoices`] |
 //! | `GET /reservations/{id}/deposit` | the guest who booked, staff | [`deposits`] |
+//! | `POST /reservations/{id}/refunds` | staff | [`payments`] |
 //! | `POST /reservations/{id}/deposit/claims` | staff | [`deposits`] |
 //! | `POST /reservations/{id}/deposit/photos` | staff | [`deposits`] |
 //! | `GET /reservations/{id}/deposit/photos/{photo_id}` | the guest who booked, staff | [`deposits`] |
@@ -51,6 +52,7 @@ pub struct PaymentsState {
 pub fn routes(max_upload_bytes: usize) -> OpenApiRouter<PaymentsState> {
     OpenApiRouter::new()
         .routes(routes!(payments::list_payments, payments::request_payment))
+        .routes(routes!(payments::refund_goodwill))
         .routes(routes!(payments::builtin_webhook))
         .routes(routes!(payments::stripe_webhook))
         .routes(routes!(invoices::list_invoices))

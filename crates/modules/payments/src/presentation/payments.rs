@@ -1,4 +1,5 @@
-//! A reservation's payments, and the built-in gateway's webhook.
+//! A reservation's payments, a commercial gesture's refunds, and the built-in gateway's
+//! webhook.
 
 use axum::{
     body::Bytes,
@@ -20,6 +21,7 @@ use crate::{
     application::{
         commands::{
             receive_gateway_event::{ReceiveGatewayEventCommand, receive_gateway_event},
+            refund_goodwill::{RefundGoodwillCommand, refund_goodwill as goodwill},
             request_payment::{RequestPaymentCommand, request_payment as request},
         },
         queries::list_payments::list_payments as list,
@@ -265,4 +267,113 @@ pub async fn stripe_webhook(
     body: Bytes,
 ) -> Result<StatusCode, ApiError> {
     receive(&state, STRIPE, &headers, "stripe-signature", &body).await
+}
+
+/// A refund: a share of a cancellation's, a late payment given back, or of a commercial
+/// gesture.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct RefundDto {
+    /// Id.
+    pub id: Uuid,
+    /// The payment it gives back (part of).
+    pub payment_id: Uuid,
+    /// cancellation, late_payment or goodwill.
+    #[schema(value_type = RefundReasonSchema)]
+    pub reason: &'static str,
+    /// How much.
+    #[schema(value_type = sejour_infrastructure::http::dto::MoneySchema)]
+    pub amount: Money,
+    /// pending, succeeded or failed.
+    #[schema(value_type = PaymentStatusSchema)]
+    pub status: &'static str,
+    /// What a gesture is for.
+    pub note: Option<String>,
+    /// Created.
+    pub created_at: DateTime<Utc>,
+}
+
+/// Why money went back.
+#[derive(ToSchema)]
+#[schema(as = RefundReason)]
+#[allow(dead_code)]
+pub enum RefundReasonSchema {
+    /// The booking was cancelled: what its policy refunds.
+    #[schema(rename = "cancellation")]
+    Cancellation,
+    /// Paid after the booking was cancelled: all of it.
+    #[schema(rename = "late_payment")]
+    LatePayment,
+    /// A commercial gesture of the agency.
+    #[schema(rename = "goodwill")]
+    Goodwill,
+}
+
+impl From<Refund> for RefundDto {
+    fn from(r: Refund) -> Self {
+        Self {
+            id: r.id,
+            payment_id: r.payment_id,
+            reason: r.reason.as_str(),
+            amount: r.amount,
+            status: r.status.as_str(),
+            note: r.note,
+            created_at: r.created_at,
+        }
+    }
+}
+
+/// A commercial gesture: part of what the guest paid given back.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GoodwillRefundRequest {
+    /// Made once by the client for this gesture: a retry with it gives nothing more.
+    pub request_id: Uuid,
+    /// How much (at most what was paid and not given back yet).
+    #[schema(value_type = sejour_infrastructure::http::dto::MoneySchema)]
+    pub amount: Money,
+    /// What for: on the credit note, kept in the audit trail.
+    #[schema(min_length = 1, max_length = 500, pattern = r"\S")]
+    pub reason: String,
+}
+
+/// A commercial gesture (staff): part of what the guest paid goes back through the
+/// payments' gateways, the latest payment first, with a credit note for each share; once
+/// per `requestId`. Answers the booking's refunds.
+#[utoipa::path(post, path = "/reservations/{id}/refunds", operation_id = "refundGoodwill", tag = "payments",
+    params(("id" = Uuid, Path, description = "The reservation")),
+    request_body = GoodwillRefundRequest,
+    security(("bearerAuth" = [])),
+    responses(
+        (status = 200, description = "The booking's refunds", body = Vec<RefundDto>),
+        (status = 400, description = "Malformed body", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such reservation", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Nothing, or more than was paid (`payment.refund_exceeds_paid`), or no reason (`payment.reason_required`)", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The payment provider failed (asking again sends it)", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn refund_goodwill(
+    State(state): State<PaymentsState>,
+    RequestCtx(ctx): RequestCtx,
+    Path(id): Path<Uuid>,
+    Json(body): Json<GoodwillRefundRequest>,
+) -> Result<Json<Vec<RefundDto>>, ApiError> {
+    let note = body.reason.trim();
+    if note.is_empty() || note.chars().count() > 500 {
+        return Err(AppError::validation(vec![sejour_core::FieldError::new(
+            "reason",
+            "payment.reason_required",
+            "Say what the gesture is for (500 characters at most).",
+        )])
+        .into());
+    }
+    let command = RefundGoodwillCommand {
+        reservation_id: id,
+        request_id: body.request_id,
+        amount: body.amount,
+        note: note.to_owned(),
+    };
+    let refunds = goodwill(&state.app, &ctx, command).await?;
+    Ok(Json(refunds.into_iter().map(RefundDto::from).collect()))
 }

@@ -16,7 +16,7 @@ use uuid::Uuid;
 use crate::{
     application::Payments,
     domain::{
-        Invoice, InvoiceDraft, InvoiceKind, LedgerError, Party, RefundStatus,
+        Invoice, InvoiceDraft, InvoiceKind, LedgerError, Party, RefundReason, RefundStatus,
         invoice::french_percent, ledger::Shares,
     },
 };
@@ -107,8 +107,16 @@ pub async fn issue_invoice(
                 .ok_or_else(|| {
                     AppError::unavailable("the refunded payment's invoice is not issued yet")
                 })?;
+            let why = match (refund.reason, &refund.note) {
+                (RefundReason::Goodwill, Some(note)) => format!("Geste commercial : {note}"),
+                (RefundReason::Goodwill, None) => "Geste commercial".to_owned(),
+                (RefundReason::LatePayment, _) => {
+                    "Remboursement (paiement reçu après l’annulation)".to_owned()
+                }
+                (RefundReason::Cancellation, _) => "Remboursement (annulation)".to_owned(),
+            };
             let description = format!(
-                "Remboursement (annulation) — {stay} — avoir sur la facture {}",
+                "{why} — {stay} — avoir sur la facture {}",
                 invoice.reference()
             );
             (

@@ -131,7 +131,11 @@ pub async fn refund_late_payment(
 
 /// Sends the booking's refunds still pending through each payment's gateway; what went
 /// back in all.
-async fn send_refunds(app: &Payments, ctx: &Ctx, reservation_id: Uuid) -> Result<Money, AppError> {
+pub(crate) async fn send_refunds(
+    app: &Payments,
+    ctx: &Ctx,
+    reservation_id: Uuid,
+) -> Result<Money, AppError> {
     let payments = app.payments.list(reservation_id).await?;
     let refunds = app.payments.refunds(reservation_id).await?;
     let currency = payments

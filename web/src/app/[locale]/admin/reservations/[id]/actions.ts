@@ -107,6 +107,28 @@ export async function updateReservation(id: string, _: FormState, form: FormData
   }
 }
 
+/** A commercial gesture: part of what the guest paid given back, once per `requestId`. */
+export async function refundGoodwill(id: string, _: FormState, form: FormData): Promise<FormState> {
+  const { amount = "", reason = "", requestId = "" } = formValues(form);
+  const minor = parseMoney(amount, await getLocale());
+  const t = await getTranslations("payments");
+  if (minor === null || minor <= 0) {
+    return { fields: { amount: t("goodwill.amountInvalid") }, values: { amount, reason } };
+  }
+  try {
+    await unwrap(
+      (await api()).POST("/api/v1/reservations/{id}/refunds", {
+        params: { path: { id } },
+        body: { requestId, amount: { amount: minor, currency: "EUR" }, reason },
+      }),
+    );
+  } catch (error) {
+    return problemState(error, { amount, reason });
+  }
+  revalidatePath("/[locale]/admin/reservations/[id]", "page");
+  return { done: t("goodwill.done") };
+}
+
 /** A photo of the damage, kept as the claim's evidence (shown to the guest too). */
 export async function addDamagePhoto(id: string, _: FormState, form: FormData): Promise<FormState> {
   const file = form.get("file");

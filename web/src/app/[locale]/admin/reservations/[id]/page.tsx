@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ActionForm, Field, TextArea } from "@/components/form";
@@ -10,7 +11,14 @@ import { loadBooking } from "@/lib/booking";
 import { formatDay, formatInstant, money, today } from "@/lib/format";
 import { requireRole } from "@/lib/guard";
 import { AdminNav } from "../../nav";
-import { addDamagePhoto, cancelReservation, claimDeposit, confirmReservation, updateReservation } from "./actions";
+import {
+  addDamagePhoto,
+  cancelReservation,
+  claimDeposit,
+  confirmReservation,
+  refundGoodwill,
+  updateReservation,
+} from "./actions";
 
 export default async function AdminReservationPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
@@ -126,6 +134,20 @@ export default async function AdminReservationPage({ params }: { params: Promise
           )}
           <h2>{tPay("title")}</h2>
           <PaymentList payments={payments} locale={locale} />
+          {payments?.some((p) => p.status === "succeeded") && (
+            <ActionForm
+              action={refundGoodwill.bind(null, reservation.id)}
+              submit={tPay("goodwill.submit")}
+              errorTitle={e("title")}
+            >
+              <h3>{tPay("goodwill.title")}</h3>
+              <input type="hidden" name="requestId" value={randomUUID()} />
+              <div className="row">
+                <Field name="amount" label={tPay("goodwill.amount")} inputMode="decimal" required />
+                <Field name="reason" label={tPay("goodwill.reason")} maxLength={500} required />
+              </div>
+            </ActionForm>
+          )}
           <InvoiceList invoices={invoices} locale={locale} />
           {reservation.price.securityDeposit.amount > 0 && (
             <>
