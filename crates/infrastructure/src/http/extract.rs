@@ -114,8 +114,8 @@ impl<T: Serialize> IntoResponse for Json<T> {
     }
 }
 
-/// Query-string parameters; a bad one is a 400 naming it, and so is a NUL character
-/// (`%00`), which no text column can hold.
+/// Query-string parameters; a bad one is a 400 naming it. A NUL character (`%00`), which
+/// no text column can hold, is a 422 naming its parameter, as in a JSON body.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Query<T>(pub T);
 
@@ -129,9 +129,21 @@ where
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         let query = parts.uri.query().unwrap_or_default();
         if query.contains("%00") {
-            return Err(invalid_query(
-                "text must not contain the NUL character (U+0000)".to_owned(),
-            ));
+            let pairs: Vec<(String, String)> = serde_urlencoded_path(query)?;
+            let errors: Vec<FieldError> = pairs
+                .into_iter()
+                .filter(|(name, value)| name.contains('\0') || value.contains('\0'))
+                .map(|(name, _)| {
+                    FieldError::new(
+                        name.replace('\0', ""),
+                        "request.invalid_field",
+                        "text must not contain the NUL character (U+0000)",
+                    )
+                })
+                .collect();
+            if !errors.is_empty() {
+                return Err(ApiError::new(AppError::validation(errors)));
+            }
         }
         serde_urlencoded_path(query).map(Query)
     }
