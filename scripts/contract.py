@@ -336,6 +336,10 @@ CHECKS = {
         'checks = { positive_data_acceptance = { expected-statuses = '
         '["2xx", "401", "403", "404", "409", "422"] } }',
     ],
+    # A commercial gesture gives back at most what the guest paid and was not given back
+    # yet — what the schema cannot say: most generated amounts are refused (422), and the
+    # one paid booking of the data is soon refunded in full.
+    "refundGoodwill": ["warnings = { display = OTHER_WARNINGS }"],
     # Stripe is not configured in the contract run: its webhook answers 404 by design.
     "receiveStripeWebhook": ["warnings = { display = OTHER_WARNINGS }"],
     "receiveBuiltinWebhook": [

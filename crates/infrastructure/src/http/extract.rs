@@ -114,8 +114,10 @@ impl<T: Serialize> IntoResponse for Json<T> {
     }
 }
 
-/// Query-string parameters; a bad one is a 400 naming it. A NUL character (`%00`), which
-/// no text column can hold, is a 422 naming its parameter, as in a JSON body.
+/// Query-string parameters, read as their schema says ([`SchemaReader`]); a bad one is a
+/// 400 naming it — text holding a NUL character (`%00`), which no text column can hold,
+/// among them (every text parameter's pattern excludes it). Unknown parameters are
+/// ignored.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Query<T>(pub T);
 
@@ -129,21 +131,13 @@ where
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         let query = parts.uri.query().unwrap_or_default();
         if query.contains("%00") {
-            let pairs: Vec<(String, String)> = serde_urlencoded_path(query)?;
-            let errors: Vec<FieldError> = pairs
-                .into_iter()
-                .filter(|(name, value)| name.contains('\0') || value.contains('\0'))
-                .map(|(name, _)| {
-                    FieldError::new(
-                        name.replace('\0', ""),
-                        "request.invalid_field",
-                        "text must not contain the NUL character (U+0000)",
-                    )
-                })
-                .collect();
-            if !errors.is_empty() {
-                return Err(ApiError::new(AppError::validation(errors)));
-            }
+            // Read as the schema says, only when it matters: the fields read refuse NUL.
+            let pairs =
+                serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+            serde_path_to_error::deserialize::<_, T>(SchemaReader(pairs)).map_err(|e| {
+                let field = e.path().to_string();
+                invalid_query(format!("{field}: {}", e.into_inner()))
+            })?;
         }
         serde_urlencoded_path(query).map(Query)
     }

@@ -45,7 +45,17 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for SchemaReader<D> {
         deserialize_u64 deserialize_u128 deserialize_f32 deserialize_f64 deserialize_char
         deserialize_str deserialize_string deserialize_bytes deserialize_byte_buf
         deserialize_option deserialize_unit deserialize_seq deserialize_map
-        deserialize_identifier deserialize_ignored_any
+    }
+
+    /// A field's name is matched, not read as text.
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        self.0.deserialize_identifier(visitor)
+    }
+
+    /// What is ignored is not read: an unknown query parameter holding U+0000 is left alone
+    /// (a body refuses unknown fields anyway).
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        self.0.deserialize_ignored_any(visitor)
     }
 
     fn deserialize_unit_struct<V: Visitor<'de>>(
@@ -105,12 +115,13 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for SchemaReader<D> {
     }
 }
 
+/// Why text holding U+0000 is refused.
+pub const NUL_REFUSED: &str = "text must not contain the NUL character (U+0000)";
+
 /// Refuses text holding U+0000.
 fn without_nul<E: serde::de::Error>(text: &str) -> Result<(), E> {
     if text.contains('\0') {
-        Err(E::custom(
-            "text must not contain the NUL character (U+0000)",
-        ))
+        Err(E::custom(NUL_REFUSED))
     } else {
         Ok(())
     }

@@ -20,12 +20,16 @@ use crate::{application::queries::search_audit::SearchAuditQuery, domain::AuditR
 #[into_params(parameter_in = Query)]
 pub struct AuditFilterParams {
     /// Who acted, e.g. `user:0190...`, `system:scheduler`.
+    #[param(pattern = r"^[^\x00]*$")]
     pub actor: Option<String>,
     /// What was done, e.g. `auth.login_succeeded`.
+    #[param(pattern = r"^[^\x00]*$")]
     pub action: Option<String>,
     /// The kind of object acted upon, e.g. `reservation`.
+    #[param(pattern = r"^[^\x00]*$")]
     pub target_type: Option<String>,
     /// The object's id (with `targetType`).
+    #[param(pattern = r"^[^\x00]*$")]
     pub target_id: Option<String>,
     /// From this instant (inclusive, RFC 3339).
     pub from: Option<DateTime<Utc>>,

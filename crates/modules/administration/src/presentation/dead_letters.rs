@@ -18,6 +18,7 @@ use super::AdminState;
 #[into_params(parameter_in = Query)]
 pub struct DeadLetterFilter {
     /// Only this consumer's.
+    #[param(pattern = r"^[^\x00]*$")]
     pub consumer: Option<String>,
 }
 

@@ -32,6 +32,7 @@ pub struct OwnerListParams {
     pub kind: Option<OwnerKindDto>,
     /// Text found in the names, legal name, email or SIRET (case-insensitive; `%` and
     /// `_` are plain characters).
+    #[param(pattern = r"^[^\x00]*$")]
     pub q: Option<String>,
 }
 

@@ -29,6 +29,7 @@ use crate::{
 #[into_params(parameter_in = Query)]
 pub struct TokenParam {
     /// The property's calendar token.
+    #[param(pattern = r"^[^\x00]*$")]
     pub token: String,
 }
 

@@ -219,6 +219,7 @@ pub struct ManagedFilter {
     /// One owner's properties.
     pub owner_id: Option<Uuid>,
     /// Name or city contains.
+    #[param(pattern = r"^[^\x00]*$")]
     pub q: Option<String>,
 }
 

@@ -101,6 +101,7 @@ pub async fn quote(
 #[into_params(parameter_in = Query)]
 pub struct SearchParams {
     /// City.
+    #[param(pattern = r"^[^\x00]*$")]
     pub city: Option<String>,
     /// `lat,lng` of a place, in degrees (e.g. `43.70,7.27`).
     #[param(

@@ -156,6 +156,7 @@ pub struct ReservationSearchParams {
     /// Arriving before this day.
     pub to: Option<NaiveDate>,
     /// Text in the guest's names or email (staff; case-insensitive, literal).
+    #[param(pattern = r"^[^\x00]*$")]
     pub q: Option<String>,
 }
 

@@ -40,6 +40,7 @@ pub struct UserListParams {
     pub disabled: Option<bool>,
     /// Text found in the email, first name or last name (case-insensitive; `%` and `_`
     /// are plain characters).
+    #[param(pattern = r"^[^\x00]*$")]
     pub q: Option<String>,
 }
 
