@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::PaymentsState;
+use super::{PaymentsState, required_reason};
 use crate::{
     application::{
         commands::{
@@ -224,17 +224,11 @@ pub async fn claim_deposit(
     Path(id): Path<Uuid>,
     Json(body): Json<ClaimDepositRequest>,
 ) -> Result<Json<DepositHoldDto>, ApiError> {
-    let reason = body.reason.trim();
-    if reason.is_empty() || reason.chars().count() > 500 {
-        return Err(
-            sejour_core::AppError::validation(vec![sejour_core::FieldError::new(
-                "reason",
-                "deposit.reason_required",
-                "Say what the claim is for (500 characters at most).",
-            )])
-            .into(),
-        );
-    }
+    let reason = required_reason(
+        &body.reason,
+        "deposit.reason_required",
+        "Say what the claim is for (500 characters at most).",
+    )?;
     let command = ClaimDepositCommand {
         reservation_id: id,
         amount: body.amount,

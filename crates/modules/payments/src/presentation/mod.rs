@@ -48,6 +48,25 @@ pub struct PaymentsState {
     pub max_upload_bytes: usize,
 }
 
+/// A `reason` a person gives (a claim, a gesture): trimmed, 1 to 500 characters; else a
+/// 422 on `reason` with `code`.
+fn required_reason<'a>(
+    reason: &'a str,
+    code: &'static str,
+    message: &'static str,
+) -> Result<&'a str, sejour_infrastructure::http::ApiError> {
+    let reason = reason.trim();
+    if reason.is_empty() || reason.chars().count() > 500 {
+        return Err(
+            sejour_core::AppError::validation(vec![sejour_core::FieldError::new(
+                "reason", code, message,
+            )])
+            .into(),
+        );
+    }
+    Ok(reason)
+}
+
 /// The routes, relative to `/api/v1` (photos up to `max_upload_bytes`).
 pub fn routes(max_upload_bytes: usize) -> OpenApiRouter<PaymentsState> {
     OpenApiRouter::new()

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::PaymentsState;
+use super::{PaymentsState, required_reason};
 use crate::{
     application::{
         commands::{
@@ -359,15 +359,11 @@ pub async fn refund_goodwill(
     Path(id): Path<Uuid>,
     Json(body): Json<GoodwillRefundRequest>,
 ) -> Result<Json<Vec<RefundDto>>, ApiError> {
-    let note = body.reason.trim();
-    if note.is_empty() || note.chars().count() > 500 {
-        return Err(AppError::validation(vec![sejour_core::FieldError::new(
-            "reason",
-            "payment.reason_required",
-            "Say what the gesture is for (500 characters at most).",
-        )])
-        .into());
-    }
+    let note = required_reason(
+        &body.reason,
+        "payment.reason_required",
+        "Say what the gesture is for (500 characters at most).",
+    )?;
     let command = RefundGoodwillCommand {
         reservation_id: id,
         request_id: body.request_id,
