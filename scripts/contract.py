@@ -547,9 +547,10 @@ def config(base_config, data_path, role, out_path):
             lines.append(f"parameters = {{ {entries} }}")
         if operation in changes:
             lines.append(f"phases = {{ coverage = {no_capture}, fuzzing = {no_capture} }}")
-        if operation in never:
+        checks = CHECKS.get(operation, [])
+        if operation in never and not any(line.startswith("warnings") for line in checks):
             lines.append(f"warnings = {{ display = {toml_value(OTHER_WARNINGS)} }}")
-        for line in CHECKS.get(operation, []):
+        for line in checks:
             lines.append(line.replace("OTHER_WARNINGS", toml_value(OTHER_WARNINGS)))
         lines.append("")
     with open(out_path, "w") as out:
