@@ -8,7 +8,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use chrono::{DateTime, Utc};
-use sejour_core::value_objects::Money;
+use sejour_core::{FieldError, value_objects::Money};
 use sejour_infrastructure::http::{
     ApiError, Json, Path, RequestCtx,
     problem::Problem,
@@ -226,8 +226,11 @@ pub async fn claim_deposit(
 ) -> Result<Json<DepositHoldDto>, ApiError> {
     let reason = required_reason(
         &body.reason,
-        "deposit.reason_required",
-        "Say what the claim is for (500 characters at most).",
+        FieldError::new(
+            "reason",
+            "deposit.reason_required",
+            "Say what the claim is for (500 characters at most).",
+        ),
     )?;
     let command = ClaimDepositCommand {
         reservation_id: id,

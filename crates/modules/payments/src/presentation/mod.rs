@@ -48,21 +48,15 @@ pub struct PaymentsState {
     pub max_upload_bytes: usize,
 }
 
-/// A `reason` a person gives (a claim, a gesture): trimmed, 1 to 500 characters; else a
-/// 422 on `reason` with `code`.
-fn required_reason<'a>(
-    reason: &'a str,
-    code: &'static str,
-    message: &'static str,
-) -> Result<&'a str, sejour_infrastructure::http::ApiError> {
+/// A reason a person gives (a claim, a gesture): trimmed, 1 to 500 characters; else a
+/// 422 with `refused`.
+fn required_reason(
+    reason: &str,
+    refused: sejour_core::FieldError,
+) -> Result<&str, sejour_infrastructure::http::ApiError> {
     let reason = reason.trim();
     if reason.is_empty() || reason.chars().count() > 500 {
-        return Err(
-            sejour_core::AppError::validation(vec![sejour_core::FieldError::new(
-                "reason", code, message,
-            )])
-            .into(),
-        );
+        return Err(sejour_core::AppError::validation(vec![refused]).into());
     }
     Ok(reason)
 }

@@ -361,8 +361,11 @@ pub async fn refund_goodwill(
 ) -> Result<Json<Vec<RefundDto>>, ApiError> {
     let note = required_reason(
         &body.reason,
-        "payment.reason_required",
-        "Say what the gesture is for (500 characters at most).",
+        sejour_core::FieldError::new(
+            "reason",
+            "payment.reason_required",
+            "Say what the gesture is for (500 characters at most).",
+        ),
     )?;
     let command = RefundGoodwillCommand {
         reservation_id: id,
