@@ -133,3 +133,38 @@ async fn the_docs_ui_is_served_from_vendored_assets(pool: PgPool) {
         .unwrap_or_default();
     assert!(init.contains("/api/v1/openapi.json"), "{init}");
 }
+
+#[sqlx::test(migrations = false)]
+async fn every_body_refuses_fields_it_does_not_know(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    let guest = app.user(sejour_core::Role::Guest).await;
+    let manager = app.user(sejour_core::Role::Manager).await;
+    let me = json(
+        app.patch_as(
+            &guest,
+            "/api/v1/users/me",
+            serde_json::json!({"role": "admin"}),
+        )
+        .await,
+        422,
+    )
+    .await;
+    assert_eq!(me["errors"][0]["code"], "request.invalid_field", "{me}");
+    let owner = json(
+        app.post_as(
+            &manager,
+            "/api/v1/owners",
+            serde_json::json!({"kind": "person", "isAdmin": true}),
+        )
+        .await,
+        422,
+    )
+    .await;
+    assert!(
+        owner["errors"][0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("isAdmin"),
+        "{owner}"
+    );
+}

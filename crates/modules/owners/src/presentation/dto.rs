@@ -80,7 +80,7 @@ impl From<OwnerMoneyModelDto> for MoneyModel {
 
 /// The management mandate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OwnerMandateDto {
     /// The agency's commission in basis points: 0 to 10000 (`2000` is 20 %).
     #[schema(example = 2000, minimum = 0, maximum = 10000)]
@@ -94,7 +94,7 @@ pub struct OwnerMandateDto {
 
 /// Changes to the management mandate; an omitted field is left as it is.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OwnerMandatePatchDto {
     /// A new commission, in basis points (0 to 10000).
     #[schema(minimum = 0, maximum = 10000)]
@@ -208,7 +208,7 @@ impl IntoResponse for OwnerResponse {
 /// company `legalName` and `siret` (and maybe `vatNumber`); the other kind's fields are
 /// left out (or null). Under the `mandate` money model an `iban` is required.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({
     "kind": "person",
     "firstName": "Ada",
@@ -272,7 +272,7 @@ impl CreateOwnerRequest {
 /// `PATCH /owners/{id}`: the fields to change; an omitted field is left as it is, and
 /// `null` removes an optional one.
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({"email": "ada@example.com", "phone": "+33 6 12 34 56 78"}))]
 pub struct UpdateOwnerRequest {
     /// Turn the owner into a person or a company; the new kind's fields are then

@@ -39,7 +39,7 @@ use crate::{
 
 /// The booking guest's contact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GuestDto {
     /// First name (1–100 characters).
     #[schema(value_type = PersonNameSchema)]

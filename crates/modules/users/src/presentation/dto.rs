@@ -119,7 +119,7 @@ impl IntoResponse for UserResponse {
 
 /// `PATCH /users/me`: the fields to change; an omitted field is left as it is.
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({"firstName": "Ada", "lastName": "Lovelace", "phone": "+33612345678", "language": "fr"}))]
 pub struct UpdateMyProfileRequest {
     /// New first name (1–100 characters once trimmed).
@@ -142,7 +142,7 @@ pub struct UpdateMyProfileRequest {
 
 /// `POST /users`: the account to create.
 #[derive(Clone, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({
     "email": "ada@example.com",
     "password": "correct horse battery staple",
@@ -170,7 +170,7 @@ pub struct CreateUserRequest {
 
 /// `PATCH /users/{id}`: the fields to change; an omitted field is left as it is.
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UpdateUserRequest {
     /// A new role. Administrators cannot change their own.
     pub role: Option<UserRole>,
