@@ -152,8 +152,12 @@ async fn pay_in_full(app: &TestApp, guest: &TestUser, booked: &Value) -> TestUse
         .as_str()
         .unwrap_or_default();
     run_jobs_on(app, due).await;
-    app.wait_for("SELECT count(*) FROM payments.payments", 2)
-        .await;
+    // The balance's checkout opened (its payment is stored before the gateway is asked).
+    app.wait_for(
+        "SELECT count(*) FROM payments.payments WHERE provider_ref IS NOT NULL",
+        2,
+    )
+    .await;
     let guest = again(app, guest).await;
     let balance = pay_next(app, &guest, &id, 200).await;
     pay_with(app, &balance, "4242424242424242", 200).await;
