@@ -28,7 +28,7 @@ use crate::{
     helpers::{TestApp, TestUser, json},
     ledger::{again, minor, run_jobs_on, tick},
     payments::{pay_next, until_confirmed},
-    reservations::{Agency, agency, id_of, stay},
+    reservations::{Agency, agency, cancel, id_of, stay},
 };
 
 const SECRET_KEY: &str = "sk_test_sejour";
@@ -574,16 +574,7 @@ async fn with_stripe_the_guest_pays_on_stripe_and_refunds_go_back_through_it(poo
     assert_eq!(deposit(&app, &guest, &id).await["card"], Value::Null);
 
     // Cancelled: the refund goes back through Stripe, on the session's payment intent.
-    json(
-        app.post_as(
-            &guest,
-            &format!("/api/v1/reservations/{id}/cancel"),
-            j!({"reason": "Plans changed"}),
-        )
-        .await,
-        200,
-    )
-    .await;
+    cancel(&app, &guest, &id, "Plans changed", 200).await;
     app.wait_for(
         "SELECT count(*) FROM payments.refunds WHERE status = 'succeeded' AND provider_ref LIKE 're_test_%'",
         1,
@@ -902,16 +893,7 @@ async fn with_stripe_a_balance_charged_off_session_is_refunded_on_its_payment_in
     // Cancelled a month before arrival: the latest payment, the balance, goes back first
     // (in full here), on its own payment intent.
     let guest = again(&app, &guest).await;
-    json(
-        app.post_as(
-            &guest,
-            &format!("/api/v1/reservations/{id}/cancel"),
-            j!({"reason": "Plans changed"}),
-        )
-        .await,
-        200,
-    )
-    .await;
+    cancel(&app, &guest, &id, "Plans changed", 200).await;
     app.wait_for(
         "SELECT count(*) FROM payments.refunds WHERE status = 'succeeded'",
         2,

@@ -344,8 +344,19 @@ pub fn settlement(
     stayed: bool,
     stakes: &Stakes,
 ) -> Result<Vec<Line>, LedgerError> {
+    let parts = shares(paid, price, stayed, stakes)?;
+    settlement_of(reservation_id, paid, &parts, &stakes.commune)
+}
+
+/// The lines of [`settlement`] for parts already computed by [`shares`] (`commune`: the
+/// commune levying the tax).
+pub fn settlement_of(
+    reservation_id: Uuid,
+    paid: Money,
+    shares: &Shares,
+    commune: &str,
+) -> Result<Vec<Line>, LedgerError> {
     let currency = paid.currency();
-    let shares = shares(paid, price, stayed, stakes)?;
     let credit = |account: Account, amount: Money| -> Result<Line, LedgerError> {
         Ok(Line {
             account,
@@ -357,10 +368,7 @@ pub fn settlement(
             account: Account::Guest(reservation_id),
             amount: paid,
         },
-        credit(
-            Account::TouristTax(stakes.commune.clone()),
-            shares.tourist_tax,
-        )?,
+        credit(Account::TouristTax(commune.to_owned()), shares.tourist_tax)?,
         credit(Account::Fees, shares.fees)?,
     ];
     for owner in &shares.owners {

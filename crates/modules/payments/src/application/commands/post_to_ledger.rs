@@ -19,8 +19,8 @@ use crate::{
     domain::{
         Account, EntryKind, JournalEntry, LedgerError,
         ledger::{
-            Stake, Stakes, StayPrice, cash_lines, fee_lines, reversed, settlement,
-            settlement_delta, shares,
+            Stake, Stakes, StayPrice, cash_lines, fee_lines, reversed, settlement_delta,
+            settlement_of, shares,
         },
     },
 };
@@ -217,7 +217,8 @@ pub async fn settle_stay(
     };
     let stayed = booking.status != "cancelled";
     let stakes = stakes(app, booking.property_id).await?;
-    let target = settlement(reservation_id, paid, price, stayed, &stakes)?;
+    let shares = shares(paid, price, stayed, &stakes)?;
+    let target = settlement_of(reservation_id, paid, &shares, &stakes.commune)?;
     let delta = settlement_delta(currency, target, &settled)?;
     if delta.is_empty() {
         return Ok(false);
@@ -235,7 +236,6 @@ pub async fn settle_stay(
     if !app.ledger.post(&mut tx, &entry, booking.check_out).await? {
         return Ok(false);
     }
-    let shares = shares(paid, price, stayed, &stakes)?;
     let invoices = bill_commissions(app, &mut tx, &booking, entry.id, &shares).await?;
     app.uow.commit(tx).await?;
     // `GenerateInvoiceWorker`'s rendering, early: the PDF is rendered at its first
